@@ -1,0 +1,84 @@
+# UI strings for English. Every key here must exist in every other language (a test checks).
+
+language-name = English
+site-name = Homeward
+site-tagline = Guidance for people returning home
+
+## Page frame
+skip-link = Skip to main content
+quick-exit = Leave this site quickly
+quick-exit-hint = Opens a neutral website. Your browser history will still show this site.
+language-switcher-label = Choose a language
+language-current = (current language)
+footer-privacy = Privacy notice
+footer-free = This service is free of charge. Our staff will never ask you for money, for your passwords, or to meet in private. Official messages from us only come from this website's address.
+footer-sample = This is sample text. The organisation running this service will replace it.
+
+## Home page
+home-title = Information for people returning home
+home-lead = Practical guidance on documents, housing, work, health care and the law, in your language. You can read everything without giving your name.
+home-sample-notice = This site shows sample content. The organisation running it will replace it with its own guidance.
+home-ask-heading = Ask a question
+home-ask-body = If you cannot find what you need, you can ask a caseworker. You do not have to give your name.
+
+## Privacy notice
+privacy-title = Privacy notice
+privacy-lead = This notice explains what this service stores about you, for how long, and who can see it.
+privacy-reading-heading = When you read pages
+privacy-reading-body = We do not set cookies, use analytics or load anything from other websites. We do not store your IP address with anything you read.
+privacy-asking-heading = When you ask a question
+privacy-asking-body = We store your question and any contact details you choose to give. They are encrypted. Only caseworkers who answer questions can read them, and every time they open a question it is recorded.
+privacy-keeping-heading = How long we keep it
+privacy-keeping-body = We delete questions and contact details after a set period once your question is closed. You can ask us to delete them sooner.
+privacy-rights-heading = Your choices
+privacy-rights-body = You do not have to give your name, email address or phone number. You can ask us for a copy of what we hold about you, or ask us to delete it.
+
+## Error pages
+error-back-home = Go to the home page
+error-request-id = If you contact us about this, quote this reference: { $id }
+error-400-title = Something in the request was not right
+error-400-body = Check the web address or the form and try again.
+error-403-title = You cannot open this page
+error-403-body = You may need to sign in, or your account may not have access to this page.
+error-404-title = Page not found
+error-404-body = If you typed the web address, check it is correct. If you pasted the web address, check you copied the whole address.
+error-405-title = This page cannot be used like that
+error-405-body = Go back and try again.
+error-413-title = What you sent is too large
+error-413-body = Make it shorter and try again.
+error-429-title = Too many attempts
+error-429-body = Wait a few minutes and try again.
+error-500-title = Sorry, there is a problem with the service
+error-500-body = Try again later.
+error-503-title = Sorry, the service is unavailable
+error-503-body = Try again later.
+error-language-title = This language is not available
+error-language-body = This service is available in these languages:
+
+## Forms
+error-prefix = Error
+error-summary-title = There is a problem
+button-continue = Continue
+
+## Creating a staff account (first administrator or invitation)
+setup-title-first = Create the first administrator account
+setup-lead-first = This account will be able to manage staff, content and settings, and to answer questions. Use an email address only you can read.
+setup-title-invite = Create your staff account
+setup-lead-invite = Choose a password for your account.
+setup-email-label = Email address
+setup-email-hint = You will use this to sign in.
+setup-password-label = Password
+setup-password-hint = At least 12 characters. A few unrelated words are easy to remember and hard to guess.
+setup-confirm-label = Type the password again
+setup-submit = Create account
+setup-invalid-title = This link cannot be used
+setup-invalid-body = The link has expired, has already been used, or was not copied in full.
+setup-invalid-help = Ask an administrator for a new link. If you are setting up the service, restart it to get a new link for the first account.
+setup-done-title = Your account has been created
+setup-done-body = You can now sign in with your email address and password.
+setup-error-email-empty = Enter your email address
+setup-error-email-invalid = Enter an email address in the correct format, like name@example.org
+setup-error-email-taken = There is already an account with this email address
+setup-error-password-short = The password must be at least 12 characters
+setup-error-password-long = The password must be 256 characters or fewer
+setup-error-password-mismatch = The two passwords are not the same

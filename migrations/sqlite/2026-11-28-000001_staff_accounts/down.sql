@@ -1,0 +1,3 @@
+DROP TABLE account_tokens;
+DROP TABLE staff_roles;
+DROP TABLE staff_users;

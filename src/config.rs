@@ -1,0 +1,514 @@
+//! Settings: built-in defaults, then an optional `homeward.toml`, then `HOMEWARD_*`
+//! environment variables. Every value is parsed at start; a bad one stops the program.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use url::Url;
+
+use crate::domain::{EmailAddress, Lang};
+
+/// One line naming the setting and what is wrong with it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    /// Kept secret: the URL may carry a password.
+    Postgres(SecretString),
+}
+
+impl DatabaseUrl {
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "sqlite",
+            DatabaseUrl::Postgres(_) => "postgres",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum SecretKeySource {
+    /// From `HOMEWARD_SECRET_KEY`: 32 bytes.
+    Inline(SecretString),
+    /// A key file, generated with mode 0600 on first run.
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    /// `None`: derived from the address actually bound (for a newcomer on loopback).
+    pub base_url: Option<Url>,
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub secret_key: SecretKeySource,
+    /// `None`: mail is written as `.eml` files under the data directory.
+    pub smtp_url: Option<SecretString>,
+    pub mail_from: EmailAddress,
+    pub staff_notify: Vec<EmailAddress>,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub quick_exit_url: Url,
+    /// Whether `serve` loads the sample content into an empty database.
+    pub sample_content: bool,
+}
+
+/// Every setting: its name (as in `homeward.toml`), default and meaning.
+/// `homeward --help` and the README table are written from the same list.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    ("bind", "127.0.0.1:8080", "Address and port to listen on"),
+    (
+        "base_url",
+        "http://<bind>",
+        "Public URL of the site, used in links and emails; https turns on HSTS and Secure cookies",
+    ),
+    (
+        "data_dir",
+        "./data",
+        "Directory for the SQLite database, the key file and mail files",
+    ),
+    (
+        "database_url",
+        "sqlite://<data_dir>/homeward.db",
+        "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB",
+    ),
+    (
+        "languages",
+        "en,hy,az,ru",
+        "Enabled languages, comma-separated; each needs locales/<lang>/",
+    ),
+    ("default_language", "en", "Fallback language; must be enabled"),
+    (
+        "secret_key",
+        "(key file <data_dir>/secret.key)",
+        "64 hex characters; encrypts stored inquiries and signs tokens",
+    ),
+    (
+        "smtp_url",
+        "(none: mail to <data_dir>/mail/*.eml)",
+        "smtp://user:pass@host:587 (STARTTLS) or smtps://host:465 (TLS)",
+    ),
+    (
+        "mail_from",
+        "no-reply@homeward.example",
+        "Sender address of outgoing mail",
+    ),
+    (
+        "staff_notify",
+        "(none)",
+        "Comma-separated staff addresses told about new inquiries",
+    ),
+    ("log_format", "text", "text or json"),
+    ("log", "info", "Log filter, e.g. info or homeward=debug"),
+    (
+        "quick_exit_url",
+        "https://www.wikipedia.org/",
+        "Where \"Leave this site quickly\" goes",
+    ),
+    (
+        "sample_content",
+        "true",
+        "Load sample content into an empty database (true or false)",
+    ),
+];
+
+fn env_name(key: &str) -> String {
+    format!("HOMEWARD_{}", key.to_ascii_uppercase())
+}
+
+/// A raw value and where it came from, so errors can name the right place.
+struct Raw {
+    value: String,
+    origin: String,
+}
+
+impl Settings {
+    /// Reads the process environment and, if present, the TOML file.
+    pub fn load(config_file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("HOMEWARD_")).collect();
+        let explicit = config_file
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("HOMEWARD_CONFIG").map(PathBuf::from));
+        let file = match explicit {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| ConfigError(format!("{}: cannot be read: {e}", path.display())))?;
+                Some((path, text))
+            }
+            None => {
+                let path = PathBuf::from("homeward.toml");
+                std::fs::read_to_string(&path).ok().map(|text| (path, text))
+            }
+        };
+        Settings::from_sources(file.as_ref().map(|(p, t)| (p.as_path(), t.as_str())), &env)
+    }
+
+    /// Builds settings from a TOML text and an environment map (tests call this directly).
+    pub fn from_sources(file: Option<(&Path, &str)>, env: &HashMap<String, String>) -> Result<Settings, ConfigError> {
+        let mut raw: BTreeMap<&'static str, Raw> = BTreeMap::new();
+        if let Some((path, text)) = file {
+            read_toml(path, text, &mut raw)?;
+        }
+        for (key, _, _) in SETTINGS {
+            if let Some(value) = env.get(&env_name(key)) {
+                raw.insert(
+                    key,
+                    Raw {
+                        value: value.clone(),
+                        origin: env_name(key),
+                    },
+                );
+            }
+        }
+        // An unknown HOMEWARD_ variable is most likely a typo that would silently be ignored.
+        for name in env.keys() {
+            let known = SETTINGS.iter().any(|(k, _, _)| env_name(k) == *name) || name == "HOMEWARD_CONFIG";
+            if !known && !name.starts_with("HOMEWARD_TEST_") {
+                return Err(ConfigError(format!(
+                    "{name}: is not a Homeward setting (see homeward --help)"
+                )));
+            }
+        }
+        Parser { raw }.parse()
+    }
+}
+
+fn read_toml(path: &Path, text: &str, raw: &mut BTreeMap<&'static str, Raw>) -> Result<(), ConfigError> {
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| ConfigError(format!("{}: {}", path.display(), e.message())))?;
+    for (key, value) in table {
+        let Some((known, _, _)) = SETTINGS.iter().find(|(k, _, _)| *k == key) else {
+            return Err(ConfigError(format!(
+                "{}: {key:?} is not a Homeward setting",
+                path.display()
+            )));
+        };
+        let value = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Array(items) => {
+                let mut parts = Vec::new();
+                for item in items {
+                    match item {
+                        toml::Value::String(s) => parts.push(s),
+                        _ => {
+                            return Err(ConfigError(format!(
+                                "{}: {key}: a list must hold strings",
+                                path.display()
+                            )));
+                        }
+                    }
+                }
+                parts.join(",")
+            }
+            _ => return Err(ConfigError(format!("{}: {key}: must be a string", path.display()))),
+        };
+        raw.insert(
+            known,
+            Raw {
+                value,
+                origin: format!("{} ({})", env_name(known), path.display()),
+            },
+        );
+    }
+    Ok(())
+}
+
+struct Parser {
+    raw: BTreeMap<&'static str, Raw>,
+}
+
+impl Parser {
+    fn get(&self, key: &str) -> Option<&Raw> {
+        self.raw.get(key).filter(|r| !r.value.trim().is_empty())
+    }
+
+    fn origin(&self, key: &str) -> String {
+        self.raw
+            .get(key)
+            .map(|r| r.origin.clone())
+            .unwrap_or_else(|| env_name(key))
+    }
+
+    fn fail<T>(&self, key: &str, message: impl std::fmt::Display) -> Result<T, ConfigError> {
+        Err(ConfigError(format!("{}: {message}", self.origin(key))))
+    }
+
+    fn parse(self) -> Result<Settings, ConfigError> {
+        let bind = match self.get("bind") {
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+            Some(r) => match r.value.trim().parse() {
+                Ok(a) => a,
+                Err(_) => {
+                    return self.fail(
+                        "bind",
+                        format!("{:?} is not an address (expected e.g. 127.0.0.1:8080)", r.value),
+                    );
+                }
+            },
+        };
+        let base_url = match self.get("base_url") {
+            None => None,
+            Some(r) => match Url::parse(r.value.trim()) {
+                Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.host().is_some() => {
+                    if u.query().is_some() || u.fragment().is_some() {
+                        return self.fail("base_url", format!("{:?} must not have a query or fragment", r.value));
+                    }
+                    Some(u)
+                }
+                _ => return self.fail("base_url", format!("{:?} is not an http:// or https:// URL", r.value)),
+            },
+        };
+        let data_dir = PathBuf::from(self.get("data_dir").map_or("./data", |r| r.value.trim()));
+        let database_url = match self.get("database_url") {
+            None => DatabaseUrl::Sqlite(data_dir.join("homeward.db")),
+            Some(r) => {
+                let v = r.value.trim();
+                if let Some(path) = v.strip_prefix("sqlite://") {
+                    if path.is_empty() {
+                        return self.fail(
+                            "database_url",
+                            "sqlite:// needs a file path, e.g. sqlite://./data/homeward.db",
+                        );
+                    }
+                    DatabaseUrl::Sqlite(PathBuf::from(path))
+                } else if v.starts_with("postgres://") || v.starts_with("postgresql://") {
+                    if Url::parse(v).is_err() {
+                        // The value may hold a password: it is not repeated here.
+                        return self.fail("database_url", "is not a valid postgres:// URL");
+                    }
+                    DatabaseUrl::Postgres(SecretString::from(v.to_owned()))
+                } else {
+                    return self.fail("database_url", "must start with sqlite:// or postgres://");
+                }
+            }
+        };
+        let languages = match self.get("languages") {
+            None => ["en", "hy", "az", "ru"]
+                .iter()
+                .filter_map(|l| Lang::parse(l).ok())
+                .collect(),
+            Some(r) => {
+                let mut langs: Vec<Lang> = Vec::new();
+                for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let lang = Lang::parse(part).or_else(|e| self.fail("languages", e))?;
+                    if !crate::i18n::has_catalog(&lang) {
+                        return self.fail(
+                            "languages",
+                            format!("{part:?} has no translation folder locales/{part}/"),
+                        );
+                    }
+                    if !langs.contains(&lang) {
+                        langs.push(lang);
+                    }
+                }
+                if langs.is_empty() {
+                    return self.fail("languages", "names no language");
+                }
+                langs
+            }
+        };
+        let default_language = match self.get("default_language") {
+            None => Lang::parse("en").or_else(|e| self.fail("default_language", e))?,
+            Some(r) => Lang::parse(&r.value).or_else(|e| self.fail("default_language", e))?,
+        };
+        if !languages.contains(&default_language) {
+            return self.fail(
+                "default_language",
+                format!("{:?} is not one of the enabled languages", default_language.as_str()),
+            );
+        }
+        let secret_key = match self.get("secret_key") {
+            None => SecretKeySource::File(data_dir.join("secret.key")),
+            Some(r) => {
+                let v = r.value.trim();
+                if v.len() != 64 || !v.chars().all(|c| c.is_ascii_hexdigit()) {
+                    return self.fail(
+                        "secret_key",
+                        "must be 64 hexadecimal characters (32 bytes); e.g. `openssl rand -hex 32`",
+                    );
+                }
+                SecretKeySource::Inline(SecretString::from(v.to_owned()))
+            }
+        };
+        let smtp_url = match self.get("smtp_url") {
+            None => None,
+            Some(r) => {
+                let v = r.value.trim();
+                match Url::parse(v) {
+                    Ok(u) if (u.scheme() == "smtp" || u.scheme() == "smtps") && u.host().is_some() => {}
+                    _ => return self.fail("smtp_url", "is not an smtp:// or smtps:// URL with a host"),
+                }
+                Some(SecretString::from(v.to_owned()))
+            }
+        };
+        let mail_from = match self.get("mail_from") {
+            None => EmailAddress::parse("no-reply@homeward.example").or_else(|e| self.fail("mail_from", e))?,
+            Some(r) => {
+                EmailAddress::parse(&r.value).or_else(|e| self.fail("mail_from", format!("{:?}: {e}", r.value)))?
+            }
+        };
+        let mut staff_notify = Vec::new();
+        if let Some(r) = self.get("staff_notify") {
+            for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                staff_notify
+                    .push(EmailAddress::parse(part).or_else(|e| self.fail("staff_notify", format!("{part:?}: {e}")))?);
+            }
+        }
+        let log_format = match self.get("log_format").map(|r| r.value.trim().to_ascii_lowercase()) {
+            None => LogFormat::Text,
+            Some(v) if v == "text" => LogFormat::Text,
+            Some(v) if v == "json" => LogFormat::Json,
+            Some(v) => return self.fail("log_format", format!("{v:?} is not text or json")),
+        };
+        let log_filter = self
+            .get("log")
+            .map_or_else(|| "info".to_owned(), |r| r.value.trim().to_owned());
+        if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
+            return self.fail(
+                "log",
+                format!("{log_filter:?} is not a log filter (e.g. info, homeward=debug)"),
+            );
+        }
+        let quick_exit_url = match self.get("quick_exit_url") {
+            None => Url::parse("https://www.wikipedia.org/").or_else(|e| self.fail("quick_exit_url", e))?,
+            Some(r) => match Url::parse(r.value.trim()) {
+                Ok(u) if u.scheme() == "https" || u.scheme() == "http" => u,
+                _ => {
+                    return self.fail(
+                        "quick_exit_url",
+                        format!("{:?} is not an http:// or https:// URL", r.value),
+                    );
+                }
+            },
+        };
+        let sample_content = match self.get("sample_content").map(|r| r.value.trim().to_ascii_lowercase()) {
+            None => true,
+            Some(v) if v == "true" || v == "1" || v == "yes" => true,
+            Some(v) if v == "false" || v == "0" || v == "no" => false,
+            Some(v) => return self.fail("sample_content", format!("{v:?} is not true or false")),
+        };
+        Ok(Settings {
+            bind,
+            base_url,
+            data_dir,
+            database_url,
+            languages,
+            default_language,
+            secret_key,
+            smtp_url,
+            mail_from,
+            staff_notify,
+            log_format,
+            log_filter,
+            quick_exit_url,
+            sample_content,
+        })
+    }
+}
+
+impl Settings {
+    /// Whether links and cookies are served over TLS (turns on HSTS).
+    pub fn is_https(&self) -> bool {
+        self.base_url.as_ref().is_some_and(|u| u.scheme() == "https")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn error_of(file: Option<&str>, pairs: &[(&str, &str)]) -> String {
+        match Settings::from_sources(file.map(|t| (Path::new("homeward.toml"), t)), &env(pairs)) {
+            Ok(_) => String::from("(accepted)"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn defaults_serve_a_newcomer() -> Result<(), ConfigError> {
+        let s = Settings::from_sources(None, &HashMap::new())?;
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert!(matches!(&s.database_url, DatabaseUrl::Sqlite(p) if p == Path::new("./data/homeward.db")));
+        assert_eq!(
+            s.languages.iter().map(Lang::as_str).collect::<Vec<_>>(),
+            ["en", "hy", "az", "ru"]
+        );
+        assert_eq!(s.default_language.as_str(), "en");
+        assert!(s.smtp_url.is_none());
+        assert!(matches!(&s.secret_key, SecretKeySource::File(p) if p == Path::new("./data/secret.key")));
+        Ok(())
+    }
+
+    #[test]
+    fn environment_overrides_the_file() -> Result<(), ConfigError> {
+        let file = "bind = \"127.0.0.1:9000\"\nlanguages = [\"en\", \"ru\"]\n";
+        let s = Settings::from_sources(
+            Some((Path::new("homeward.toml"), file)),
+            &env(&[("HOMEWARD_BIND", "127.0.0.1:9001")]),
+        )?;
+        assert_eq!(s.bind.port(), 9001);
+        assert_eq!(s.languages.len(), 2);
+        Ok(())
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        assert_eq!(
+            error_of(None, &[("HOMEWARD_BIND", "x")]),
+            "HOMEWARD_BIND: \"x\" is not an address (expected e.g. 127.0.0.1:8080)"
+        );
+        assert!(error_of(None, &[("HOMEWARD_DATABASE_URL", "mysql://x")]).starts_with("HOMEWARD_DATABASE_URL:"));
+        assert!(error_of(None, &[("HOMEWARD_LANGUAGES", "en,xx")]).starts_with("HOMEWARD_LANGUAGES: \"xx\""));
+        assert!(
+            error_of(
+                None,
+                &[("HOMEWARD_DEFAULT_LANGUAGE", "hy"), ("HOMEWARD_LANGUAGES", "en")]
+            )
+            .starts_with("HOMEWARD_DEFAULT_LANGUAGE:")
+        );
+        assert!(error_of(None, &[("HOMEWARD_SECRET_KEY", "short")]).starts_with("HOMEWARD_SECRET_KEY:"));
+        assert!(
+            error_of(None, &[("HOMEWARD_STAFF_NOTIFY", "a@example.org, nope")])
+                .starts_with("HOMEWARD_STAFF_NOTIFY: \"nope\"")
+        );
+        assert!(error_of(None, &[("HOMEWARD_LOG_FORMAT", "xml")]).starts_with("HOMEWARD_LOG_FORMAT:"));
+        assert!(error_of(None, &[("HOMEWARD_SMTP_URL", "http://mail")]).starts_with("HOMEWARD_SMTP_URL:"));
+        assert!(
+            error_of(None, &[("HOMEWARD_BINDD", "127.0.0.1:1")])
+                .starts_with("HOMEWARD_BINDD: is not a Homeward setting")
+        );
+        assert!(error_of(Some("bind = \"nowhere\""), &[]).starts_with("HOMEWARD_BIND (homeward.toml): \"nowhere\""));
+        assert!(error_of(Some("colour = \"red\""), &[]).contains("\"colour\" is not a Homeward setting"));
+    }
+
+    #[test]
+    fn secrets_are_not_repeated_in_errors() {
+        let msg = error_of(None, &[("HOMEWARD_DATABASE_URL", "postgres://u:hunter2@[bad")]);
+        assert!(
+            msg.starts_with("HOMEWARD_DATABASE_URL:") && !msg.contains("hunter2"),
+            "{msg}"
+        );
+        let msg = error_of(None, &[("HOMEWARD_SECRET_KEY", "abcdef-secret")]);
+        assert!(!msg.contains("abcdef-secret"), "{msg}");
+    }
+}

@@ -1,0 +1,143 @@
+//! Secrets: the server key (from settings or a generated key file), keys derived
+//! from it per purpose, and random one-time tokens stored only as hashes.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use hmac::{Hmac, KeyInit, Mac};
+use rand::TryRng;
+use secrecy::{ExposeSecret, SecretBox};
+use sha2::{Digest, Sha256};
+
+use crate::config::SecretKeySource;
+
+/// The 32-byte server secret. Never printed; `Debug` shows nothing.
+pub struct SecretKey(SecretBox<[u8; 32]>);
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(…)")
+    }
+}
+
+impl SecretKey {
+    fn from_hex(text: &str) -> anyhow::Result<SecretKey> {
+        let mut bytes = [0u8; 32];
+        hex::decode_to_slice(text.trim(), &mut bytes).context("the key is not 64 hexadecimal characters")?;
+        Ok(SecretKey(SecretBox::new(Box::new(bytes))))
+    }
+
+    /// A key for one purpose (e.g. "receipt", "form-token"), so no two uses share a key.
+    pub fn derive(&self, purpose: &str) -> [u8; 32] {
+        keyed_hash(self.0.expose_secret(), purpose.as_bytes())
+    }
+
+    /// Loads the configured key, or reads/creates the key file (mode 0600) on first run.
+    pub fn load(source: &SecretKeySource) -> anyhow::Result<SecretKey> {
+        match source {
+            SecretKeySource::Inline(hex) => SecretKey::from_hex(hex.expose_secret()).context("HOMEWARD_SECRET_KEY"),
+            SecretKeySource::File(path) => load_or_create_key_file(path),
+        }
+    }
+}
+
+fn load_or_create_key_file(path: &Path) -> anyhow::Result<SecretKey> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => SecretKey::from_hex(&text).with_context(|| format!("key file {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let bytes = os_random::<32>()?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file = options
+                .open(path)
+                .with_context(|| format!("cannot create the key file {}", path.display()))?;
+            writeln!(file, "{}", hex::encode(bytes))
+                .and_then(|_| file.sync_all())
+                .with_context(|| format!("cannot write the key file {}", path.display()))?;
+            tracing::warn!(path = %path.display(), "generated a new secret key file; back it up, it decrypts every stored inquiry");
+            Ok(SecretKey(SecretBox::new(Box::new(bytes))))
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read the key file {}", path.display())),
+    }
+}
+
+/// HMAC-SHA256 of `data` under `key`.
+pub fn keyed_hash(key: &[u8], data: &[u8]) -> [u8; 32] {
+    // HMAC takes keys of any length, so this cannot fail; fall back to a plain hash to stay total.
+    match Hmac::<Sha256>::new_from_slice(key) {
+        Ok(mut mac) => {
+            mac.update(data);
+            mac.finalize().into_bytes().into()
+        }
+        Err(_) => Sha256::digest(data).into(),
+    }
+}
+
+/// Bytes straight from the operating system's random generator.
+pub fn os_random<const N: usize>() -> anyhow::Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    rand::rngs::SysRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("the OS random generator failed: {e}"))?;
+    Ok(bytes)
+}
+
+/// A random one-time token for a link: 32 bytes from the OS, hex-encoded.
+pub fn generate_token() -> anyhow::Result<String> {
+    Ok(hex::encode(os_random::<32>()?))
+}
+
+/// What is stored of a token: its SHA-256 (the token itself is already high-entropy).
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hashes_stable() -> anyhow::Result<()> {
+        let a = generate_token()?;
+        let b = generate_token()?;
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(hash_token(&a), hash_token(&a));
+        assert_ne!(hash_token(&a), a);
+        Ok(())
+    }
+
+    #[test]
+    fn key_file_is_created_once_with_private_mode() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("sub").join("secret.key");
+        let first = SecretKey::load(&SecretKeySource::File(path.clone()))?;
+        let second = SecretKey::load(&SecretKeySource::File(path.clone()))?;
+        assert_eq!(first.derive("x"), second.derive("x"));
+        assert_ne!(first.derive("x"), first.derive("y"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path)?.permissions().mode() & 0o777, 0o600);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_damaged_key_file_stops_the_start() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("secret.key");
+        std::fs::write(&path, "not a key")?;
+        assert!(SecretKey::load(&SecretKeySource::File(path)).is_err());
+        Ok(())
+    }
+}

@@ -1,0 +1,268 @@
+//! The database behind one narrow door: a connection enum over SQLite and PostgreSQL,
+//! a pool built from the URL scheme, embedded migrations, and a blocking-pool runner.
+
+pub mod repo;
+pub mod rows;
+pub mod schema;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, RunQueryDsl};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use secrecy::ExposeSecret;
+
+use crate::config::DatabaseUrl;
+pub use repo::RepoError;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// An arbitrary constant that all Homeward instances lock on while migrating.
+const MIGRATION_LOCK_KEY: i64 = 0x486f_6d65_7761_7264 & 0x7fff_ffff_ffff;
+
+/// Our own r2d2 manager: the backend follows from the URL scheme alone, so a
+/// mistyped URL can never fall through to creating an empty SQLite file.
+#[derive(Debug, Clone)]
+pub struct DbManager {
+    url: DatabaseUrl,
+}
+
+impl DbManager {
+    pub fn new(url: DatabaseUrl) -> Self {
+        DbManager { url }
+    }
+}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.to_str().ok_or_else(|| {
+                    r2d2::Error::ConnectionError(diesel::ConnectionError::InvalidConnectionUrl(
+                        "the SQLite path is not valid UTF-8".into(),
+                    ))
+                })?;
+                let mut conn = SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                // Per-connection settings only; WAL is set once, before the pool (see `migrate`).
+                conn.batch_execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => PgConnection::establish(url.expose_secret())
+                .map(DbConnection::Postgres)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<DbManager>;
+
+/// The database handle the rest of the program holds.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: &'static str,
+}
+
+impl Db {
+    /// Applies pending migrations, then builds the pool.
+    pub fn open(url: &DatabaseUrl) -> anyhow::Result<Db> {
+        let manager = DbManager::new(url.clone());
+        if let DatabaseUrl::Sqlite(path) = url {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+            }
+        }
+        let mut conn = manager.connect().with_context(|| {
+            format!(
+                "HOMEWARD_DATABASE_URL: cannot connect to the {} database",
+                url.backend_name()
+            )
+        })?;
+        migrate(&mut conn)?;
+        drop(conn);
+        let max_size = match url {
+            // One writer at a time anyway; a few readers in WAL mode.
+            DatabaseUrl::Sqlite(_) => 4,
+            DatabaseUrl::Postgres(_) => 10,
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(max_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(5))
+            .test_on_check_out(false)
+            .build(manager)
+            .context("cannot build the database pool")?;
+        Ok(Db {
+            pool,
+            backend: url.backend_name(),
+        })
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    /// Runs blocking Diesel work on the blocking thread pool, keeping the caller's span.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, RepoError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, RepoError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| RepoError::Unexpected(format!("database task failed: {e}")))?
+    }
+
+    /// The same for command-line work that runs outside any async runtime.
+    pub fn run_sync<T>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, RepoError>) -> Result<T, RepoError> {
+        let mut conn = self.pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
+        f(&mut conn)
+    }
+
+    /// (in use, idle) connections, for `/metrics`.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections - state.idle_connections, state.idle_connections)
+    }
+}
+
+/// Applies pending migrations from the folder of this backend.
+pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
+    // Dialect difference: each backend has its own migration folder and its own way
+    // to keep concurrent starters apart (SQLite's file lock, PostgreSQL's advisory lock).
+    match conn {
+        DbConnection::Sqlite(c) => {
+            // WAL is a property of the database file; set it once here, not per pooled connection.
+            c.batch_execute("PRAGMA journal_mode = WAL;")
+                .context("cannot switch SQLite to WAL mode")?;
+            c.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"))?;
+        }
+        DbConnection::Postgres(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+                .execute(c)
+                .context("cannot take the migration lock")?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|_| ())
+                .map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"));
+            let unlock = diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")).execute(c);
+            result?;
+            unlock.context("cannot release the migration lock")?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether every embedded migration has been applied (for `/readyz`).
+pub fn migrations_current(conn: &mut DbConnection) -> Result<bool, RepoError> {
+    // Dialect difference: the migration set to compare against is per backend.
+    let pending = match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    };
+    pending
+        .map(|p| !p)
+        .map_err(|e| RepoError::Unexpected(format!("cannot read the migration table: {e}")))
+}
+
+/// A write transaction. On SQLite it takes the write lock at `BEGIN IMMEDIATE`, so a
+/// second writer waits (`busy_timeout`) instead of failing when a read lock cannot be upgraded.
+pub fn write_transaction<T, F>(conn: &mut DbConnection, f: F) -> Result<T, RepoError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, RepoError>,
+{
+    // Dialect difference: SQLite needs BEGIN IMMEDIATE; PostgreSQL's row locks need nothing special.
+    match conn {
+        DbConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            match f(conn) {
+                Ok(value) => {
+                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    if let Err(rollback) = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
+                    {
+                        tracing::error!(error = %rollback, "rollback failed");
+                    }
+                    Err(e)
+                }
+            }
+        }
+        DbConnection::Postgres(_) => conn.transaction(f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    fn folder_names(dir: &str) -> BTreeSet<String> {
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migration_folders() {
+        let sqlite = folder_names("migrations/sqlite");
+        let postgres = folder_names("migrations/postgres");
+        assert!(!sqlite.is_empty(), "no SQLite migrations found");
+        assert_eq!(sqlite, postgres);
+    }
+
+    #[test]
+    fn every_migration_has_up_and_down() {
+        for backend in ["sqlite", "postgres"] {
+            for name in folder_names(&format!("migrations/{backend}")) {
+                for file in ["up.sql", "down.sql"] {
+                    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("migrations")
+                        .join(backend)
+                        .join(&name)
+                        .join(file);
+                    assert!(path.is_file(), "{} is missing", path.display());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Pure types and rules of Homeward: no web framework, no database.
+//! Everything here is parsed once at the edge and trusted afterwards.
+
+mod email;
+mod lang;
+mod password;
+mod role;
+
+pub use email::{EmailAddress, EmailError};
+pub use lang::{Direction, Lang, LangError};
+pub use password::{NewPassword, PasswordError};
+pub use role::{Role, RoleError};

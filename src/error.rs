@@ -1,0 +1,68 @@
+//! The error type at the web boundary. Its response is only a status code; the
+//! `web::errors` handler turns every error status into a page in the reader's language.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::db::RepoError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("bad request")]
+    BadRequest,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// The first path segment is not an enabled language: a 404 that lists the enabled ones.
+    #[error("unknown language")]
+    UnknownLanguage,
+    #[error("too many requests")]
+    TooManyRequests,
+    #[error("service unavailable")]
+    Unavailable,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<RepoError> for AppError {
+    fn from(e: RepoError) -> Self {
+        match e {
+            RepoError::NotFound => AppError::NotFound,
+            RepoError::Unavailable(_) => {
+                tracing::error!(error = %e, "database unavailable");
+                AppError::Unavailable
+            }
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+/// Marks a response that asks the error page to list the enabled languages.
+#[derive(Clone, Copy, Debug)]
+pub struct ListLanguages;
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound | AppError::UnknownLanguage => StatusCode::NOT_FOUND,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::Internal(e) = self {
+            // The one place the cause chain is logged; it never holds personal data.
+            tracing::error!(error = format!("{e:#}"), "request failed");
+        }
+        let mut response = HttpResponse::new(self.status_code());
+        if matches!(self, AppError::UnknownLanguage) {
+            response.extensions_mut().insert(ListLanguages);
+        }
+        response
+    }
+}

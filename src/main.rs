@@ -1,0 +1,182 @@
+//! The `homeward` command: parse arguments, load settings, call into the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use homeward::config::{DatabaseUrl, SETTINGS, SecretKeySource, Settings};
+use homeward::crypto::SecretKey;
+use homeward::db::repo::accounts;
+use homeward::domain::{EmailAddress, Role};
+use homeward::startup::{ACCOUNT_LINK_HOURS, Application, create_account_link, open_database};
+
+fn settings_help() -> String {
+    let mut text = String::from("Settings (environment variable, or the same name in lower case in homeward.toml):\n");
+    for (key, default, meaning) in SETTINGS {
+        text.push_str(&format!(
+            "  HOMEWARD_{:<18} {meaning}\n  {:<27} default: {default}\n",
+            key.to_ascii_uppercase(),
+            ""
+        ));
+    }
+    text.push_str("  HOMEWARD_CONFIG            Path of the TOML file (default: ./homeward.toml if present)\n");
+    text
+}
+
+#[derive(Parser)]
+#[command(name = "homeward", version, about = "Homeward: a multilingual information and intake portal", after_help = settings_help())]
+struct Cli {
+    /// Path of a TOML settings file (default: ./homeward.toml if it exists)
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (the default)
+    Serve,
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Manage staff accounts
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the settings and the database connection, then exit
+    CheckConfig,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Print a one-time link with which a new staff member chooses a password
+    Add {
+        /// The new staff member's email address
+        #[arg(long)]
+        email: String,
+        /// caseworker, editor or admin; repeat for several
+        #[arg(long = "role", required = true, value_name = "ROLE")]
+        roles: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    homeward::telemetry::init(settings.log_format, &settings.log_filter);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate => migrate(settings),
+        Command::User {
+            command: UserCommand::Add { email, roles },
+        } => add_user(settings, &email, &roles),
+        Command::CheckConfig => check_config(settings),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn runtime() -> anyhow::Result<actix_web::rt::Runtime> {
+    Ok(actix_web::rt::Runtime::new()?)
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    runtime()?.block_on(async move {
+        let app = Application::build(settings).await?;
+        println!("Homeward is running at {}", app.base_url());
+        if let Some(link) = app.setup_link() {
+            println!(
+                "Create the first administrator account (the link works once, for {ACCOUNT_LINK_HOURS} hours): {link}"
+            );
+        }
+        app.run_until_stopped().await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+fn migrate(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    println!("The {} database is up to date.", db.backend());
+    Ok(())
+}
+
+fn add_user(settings: Settings, email: &str, roles: &[String]) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let mut parsed = Vec::new();
+    for role in roles {
+        let role = Role::parse(role).map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+        if !parsed.contains(&role) {
+            parsed.push(role);
+        }
+    }
+    let db = runtime()?.block_on(open_database(&settings))?;
+    if db.run_sync(|c| accounts::email_exists(c, &email))? {
+        anyhow::bail!("--email: there is already an account with this address");
+    }
+    let base_url = match &settings.base_url {
+        Some(u) => u.clone(),
+        None => url::Url::parse(&format!("http://{}/", settings.bind))?,
+    };
+    let link = create_account_link(&db, &base_url, Some(&email), &parsed)?;
+    let names: Vec<&str> = parsed.iter().map(|r| r.as_str()).collect();
+    println!(
+        "Send this one-time link to the new staff member ({}); it works once, for {ACCOUNT_LINK_HOURS} hours:",
+        names.join(", ")
+    );
+    println!("{link}");
+    Ok(())
+}
+
+fn check_config(settings: Settings) -> anyhow::Result<()> {
+    match &settings.secret_key {
+        SecretKeySource::Inline(_) => {
+            SecretKey::load(&settings.secret_key)?;
+        }
+        SecretKeySource::File(path) if path.exists() => {
+            SecretKey::load(&settings.secret_key)?;
+        }
+        SecretKeySource::File(path) => println!("The key file {} will be created on first start.", path.display()),
+    }
+    match &settings.database_url {
+        DatabaseUrl::Sqlite(path) if !path.exists() => {
+            println!("The SQLite database {} will be created on first start.", path.display());
+        }
+        url => {
+            use diesel::r2d2::ManageConnection;
+            homeward::db::DbManager::new(url.clone())
+                .connect()
+                .map_err(|e| anyhow::anyhow!("HOMEWARD_DATABASE_URL: cannot connect: {e}"))?;
+            println!("The {} database answers.", url.backend_name());
+        }
+    }
+    let langs: Vec<&str> = settings.languages.iter().map(|l| l.as_str()).collect();
+    println!("Listening address: {}", settings.bind);
+    println!(
+        "Languages: {} (default {})",
+        langs.join(", "),
+        settings.default_language
+    );
+    println!(
+        "Mail: {}",
+        if settings.smtp_url.is_some() {
+            "SMTP"
+        } else {
+            "files under the data directory"
+        }
+    );
+    println!("The settings are valid.");
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! Builds the running application from settings: key, database (migrated), the
+//! first-run setup link, and the HTTP server on an already bound listener.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+use anyhow::Context;
+use url::Url;
+
+use crate::config::Settings;
+use crate::crypto::{SecretKey, generate_token, hash_token};
+use crate::db::Db;
+use crate::db::repo::accounts::{self, TokenPurpose};
+use crate::domain::{EmailAddress, Role};
+use crate::web::AppState;
+use crate::web::assets::Assets;
+use crate::web::metrics::Metrics;
+
+/// How long a one-time account link stays valid.
+pub const ACCOUNT_LINK_HOURS: i64 = 24;
+
+pub struct Application {
+    port: u16,
+    base_url: Url,
+    setup_link: Option<String>,
+    db: Db,
+    server: Server,
+}
+
+/// Opens the database (applying migrations) on the blocking pool.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let url = settings.database_url.clone();
+    tokio::task::spawn_blocking(move || Db::open(&url))
+        .await
+        .context("database start-up task failed")?
+}
+
+/// Makes a one-time link that creates an account: the first administrator's when
+/// `email` is `None`, otherwise an invitation for that address.
+pub fn create_account_link(
+    db: &Db,
+    base_url: &Url,
+    email: Option<&EmailAddress>,
+    roles: &[Role],
+) -> anyhow::Result<String> {
+    let token = generate_token()?;
+    let purpose = if email.is_some() {
+        TokenPurpose::Invite
+    } else {
+        TokenPurpose::Setup
+    };
+    let hash = hash_token(&token);
+    db.run_sync(|c| {
+        accounts::create_link(
+            c,
+            &hash,
+            purpose,
+            email,
+            roles,
+            time::Duration::hours(ACCOUNT_LINK_HOURS),
+        )
+    })
+    .context("cannot store the account link")?;
+    Ok(format!("{}/setup/{token}", base_url.as_str().trim_end_matches('/')))
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let key = SecretKey::load(&settings.secret_key)?;
+        let db = open_database(&settings).await?;
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("HOMEWARD_BIND: cannot listen on {}", settings.bind))?;
+        let local = listener.local_addr().context("cannot read the bound address")?;
+        let base_url = match &settings.base_url {
+            Some(url) => url.clone(),
+            None => {
+                let host = if local.ip().is_unspecified() {
+                    "127.0.0.1".to_owned()
+                } else {
+                    local.ip().to_string()
+                };
+                let host = if local.is_ipv6() && !local.ip().is_unspecified() {
+                    format!("[{host}]")
+                } else {
+                    host
+                };
+                Url::parse(&format!("http://{host}:{}/", local.port())).context("cannot form the base URL")?
+            }
+        };
+        let setup_link = {
+            let db = db.clone();
+            let base_url = base_url.clone();
+            tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
+                if db.run_sync(accounts::count_users)? > 0 {
+                    return Ok(None);
+                }
+                create_account_link(&db, &base_url, None, &Role::ALL).map(Some)
+            })
+            .await
+            .context("setup link task failed")??
+        };
+        let state = web::Data::new(AppState {
+            settings: Arc::new(settings),
+            base_url: base_url.clone(),
+            metrics: Metrics::new(db.backend()),
+            db: db.clone(),
+            key: Arc::new(key),
+            assets: Assets::load(),
+        });
+        let server = HttpServer::new(move || crate::web::app(state.clone()))
+            .listen(listener)
+            .context("cannot start the HTTP server")?
+            // SIGTERM: stop accepting, give in-flight requests this long to finish.
+            .shutdown_timeout(10)
+            .run();
+        Ok(Application {
+            port: local.port(),
+            base_url,
+            setup_link,
+            db,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.base_url
+    }
+
+    /// The one-time link for the first administrator, when no account exists yet.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,167 @@
+//! HTTP at the edge: the shared state, the one route table, and the middleware
+//! stack (compression, security headers, request ids and metrics, error pages).
+
+pub mod assets;
+pub mod context;
+mod errors;
+pub mod metrics;
+mod ops;
+mod public;
+mod setup;
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers, Next, from_fn};
+use actix_web::{HttpMessage, HttpResponse, web};
+use askama::Template;
+use tracing::Instrument;
+use url::Url;
+
+use crate::config::Settings;
+use crate::crypto::SecretKey;
+use crate::db::Db;
+use crate::error::AppError;
+use assets::Assets;
+use metrics::Metrics;
+
+/// Everything a handler may need, shared by all workers.
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    /// The effective public URL (the configured one, or derived from the bound address).
+    pub base_url: Url,
+    pub db: Db,
+    pub key: Arc<SecretKey>,
+    pub assets: Assets,
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    /// An absolute URL for a path that starts with `/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.as_str().trim_end_matches('/'), path)
+    }
+}
+
+/// The route table, read top to bottom.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg
+        // Operations
+        .route("/healthz", web::get().to(ops::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
+        .route("/metrics", web::get().to(ops::metrics))
+        .route("/static/{path:.*}", web::get().to(assets::serve))
+        // First administrator and invited staff
+        .route("/setup/done", web::get().to(setup::done))
+        .route("/setup/{token}", web::get().to(setup::form))
+        .route("/setup/{token}", web::post().to(setup::submit))
+        // Public pages, all under a language prefix
+        .route("/", web::get().to(public::root))
+        .route("/{lang}", web::get().to(public::add_slash))
+        .route("/{lang}/", web::get().to(public::home))
+        .route("/{lang}/privacy", web::get().to(public::privacy))
+        .default_service(web::to(public::not_found));
+}
+
+/// Builds the actix `App` for one worker: the same for `serve` and the tests.
+pub fn app(
+    state: web::Data<AppState>,
+) -> actix_web::App<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let mut headers = DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "no-referrer"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ));
+    if state.settings.is_https() {
+        headers = headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"));
+    }
+    actix_web::App::new()
+        .app_data(state)
+        .app_data(web::FormConfig::default().limit(64 * 1024))
+        .configure(configure)
+        .wrap(ErrorHandlers::new().default_handler(errors::render_error_page))
+        .wrap(from_fn(observe))
+        .wrap(headers)
+        .wrap(Compress::default())
+}
+
+/// Request id, one log line per request (route pattern, never the path or the
+/// client address), and the request metrics.
+async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = std::time::Instant::now();
+    let route = req.match_pattern().unwrap_or_else(|| "(unmatched)".to_owned());
+    let method = req.method().to_string();
+    let request_id = uuid::Uuid::now_v7().simple().to_string();
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let span = tracing::info_span!("request", id = %request_id, method = %method, route = %route);
+    let result = next.call(req).instrument(span.clone()).await;
+    let elapsed = started.elapsed();
+    let status = match &result {
+        Ok(res) => res.status().as_u16(),
+        Err(e) => e.as_response_error().status_code().as_u16(),
+    };
+    span.in_scope(|| tracing::info!(status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "served"));
+    if let Some(state) = state {
+        state.metrics.observe_request(&method, &route, status, elapsed);
+    }
+    result.map(|mut res| {
+        if let Ok(v) = HeaderValue::from_str(&request_id) {
+            res.headers_mut()
+                .insert(header::HeaderName::from_static("x-request-id"), v);
+        }
+        res
+    })
+}
+
+/// The id of the current request, shown on error pages so a reader can quote it.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// Marks a response whose body is already a page, so the error handler leaves it alone.
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered;
+
+/// Renders a page template into an HTML response with the given status.
+pub fn render_with_status(status: actix_web::http::StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let mut response = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(html);
+    response.extensions_mut().insert(Rendered);
+    Ok(response)
+}
+
+pub fn render(page: &impl Template) -> Result<HttpResponse, AppError> {
+    render_with_status(actix_web::http::StatusCode::OK, page)
+}
+
+/// A 303 See Other: the answer to a successful POST and to language negotiation.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}

@@ -1,0 +1,200 @@
+//! One-time account links: the first administrator (printed by `serve`) and new
+//! staff (printed by `homeward user add`). The token in the path is the only key.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::password::hash_password;
+use crate::crypto::hash_token;
+use crate::db::RepoError;
+use crate::db::repo::accounts::{self, AccountLink, TokenPurpose};
+use crate::domain::{EmailAddress, EmailError, NewPassword, PasswordError};
+use crate::error::AppError;
+use crate::web::context::PageContext;
+use crate::web::{AppState, render, render_with_status, see_other};
+
+/// One problem with the form, for the error summary.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "setup/form.html")]
+struct SetupForm {
+    ctx: PageContext,
+    heading: String,
+    lead: String,
+    email: String,
+    email_fixed: bool,
+    email_error: Option<String>,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+    errors: Vec<FieldError>,
+}
+
+#[derive(Template)]
+#[template(path = "setup/message.html")]
+struct Message {
+    ctx: PageContext,
+    heading: String,
+    paragraphs: Vec<String>,
+    success: bool,
+}
+
+#[derive(Deserialize)]
+pub struct SetupInput {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+fn no_store(mut res: HttpResponse) -> HttpResponse {
+    // The page carries a one-time secret in its address: keep it out of every cache.
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res
+}
+
+fn invalid_link(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::unprefixed(state, req);
+    let page = Message {
+        heading: ctx.t("setup-invalid-title"),
+        paragraphs: vec![ctx.t("setup-invalid-body"), ctx.t("setup-invalid-help")],
+        success: false,
+        ctx,
+    };
+    render_with_status(StatusCode::NOT_FOUND, &page).map(no_store)
+}
+
+fn empty_form(ctx: PageContext, link: &AccountLink) -> SetupForm {
+    let (heading, lead) = match link.purpose {
+        TokenPurpose::Setup => (ctx.t("setup-title-first"), ctx.t("setup-lead-first")),
+        TokenPurpose::Invite => (ctx.t("setup-title-invite"), ctx.t("setup-lead-invite")),
+    };
+    SetupForm {
+        heading,
+        lead,
+        email: link.email.clone().unwrap_or_default(),
+        email_fixed: link.email.is_some(),
+        email_error: None,
+        password_error: None,
+        confirm_error: None,
+        errors: Vec::new(),
+        ctx,
+    }
+}
+
+async fn find_link(state: &AppState, token: &str) -> Result<Option<AccountLink>, AppError> {
+    let hash = hash_token(token);
+    match state.db.run(move |c| accounts::find_usable_link(c, &hash)).await {
+        Ok(link) => Ok(Some(link)),
+        Err(RepoError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let Some(link) = find_link(&state, &token).await? else {
+        return invalid_link(&state, &req);
+    };
+    render(&empty_form(PageContext::unprefixed(&state, &req), &link)).map(no_store)
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+    input: web::Form<SetupInput>,
+) -> Result<HttpResponse, AppError> {
+    let Some(link) = find_link(&state, &token).await? else {
+        return invalid_link(&state, &req);
+    };
+    let ctx = PageContext::unprefixed(&state, &req);
+    let input = input.into_inner();
+    // An invitation fixes the address; whatever the form says is ignored.
+    let email_text = link.email.clone().unwrap_or_else(|| input.email.trim().to_owned());
+    let email = EmailAddress::parse(&email_text).map_err(|e| match e {
+        EmailError::Empty => ctx.t("setup-error-email-empty"),
+        EmailError::TooLong | EmailError::Malformed => ctx.t("setup-error-email-invalid"),
+    });
+    let password = NewPassword::parse(&input.password, &input.confirm);
+    let mut page = empty_form(ctx, &link);
+    page.email = email_text;
+    let (email, password) = match (email, password) {
+        (Ok(e), Ok(p)) => (e, p),
+        (email, password) => {
+            if let Err(msg) = email {
+                page.email_error = Some(msg);
+            }
+            match password {
+                Err(PasswordError::TooShort) => page.password_error = Some(page.ctx.t("setup-error-password-short")),
+                Err(PasswordError::TooLong) => page.password_error = Some(page.ctx.t("setup-error-password-long")),
+                Err(PasswordError::Mismatch) => page.confirm_error = Some(page.ctx.t("setup-error-password-mismatch")),
+                Ok(_) => {}
+            }
+            return form_with_errors(page);
+        }
+    };
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task: {e}")))??;
+    let token_hash = hash_token(&token);
+    let for_insert = email.clone();
+    let created = state
+        .db
+        .run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash))
+        .await;
+    match created {
+        Ok(user_id) => {
+            tracing::info!(user_id = %user_id, purpose = ?link.purpose, "staff account created from a one-time link");
+            let lang = page.ctx.lang.clone();
+            Ok(see_other(&format!("/setup/done?lang={lang}")))
+        }
+        Err(RepoError::Conflict(_)) => {
+            page.email_error = Some(page.ctx.t("setup-error-email-taken"));
+            form_with_errors(page)
+        }
+        // Used up or expired between the two requests.
+        Err(RepoError::NotFound) => invalid_link(&state, &req),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn form_with_errors(mut page: SetupForm) -> Result<HttpResponse, AppError> {
+    for (field, message) in [
+        ("email", &page.email_error),
+        ("password", &page.password_error),
+        ("confirm", &page.confirm_error),
+    ] {
+        if let Some(message) = message {
+            page.errors.push(FieldError {
+                field,
+                message: message.clone(),
+            });
+        }
+    }
+    page.ctx.has_errors = true;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page).map(no_store)
+}
+
+pub async fn done(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::unprefixed(&state, &req);
+    let page = Message {
+        heading: ctx.t("setup-done-title"),
+        paragraphs: vec![ctx.t("setup-done-body")],
+        success: true,
+        ctx,
+    };
+    render(&page)
+}
