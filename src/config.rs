@@ -64,6 +64,8 @@ pub struct Settings {
     pub quick_exit_url: Url,
     /// Whether `serve` loads the sample content into an empty database.
     pub sample_content: bool,
+    /// HTTP worker threads; `None`: one per CPU core.
+    pub workers: Option<usize>,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -123,6 +125,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "true",
         "Load sample content into an empty database (true or false)",
     ),
+    ("workers", "(number of CPU cores)", "HTTP worker threads"),
 ];
 
 fn env_name(key: &str) -> String {
@@ -403,6 +406,13 @@ impl Parser {
             Some(v) if v == "false" || v == "0" || v == "no" => false,
             Some(v) => return self.fail("sample_content", format!("{v:?} is not true or false")),
         };
+        let workers = match self.get("workers") {
+            None => None,
+            Some(r) => match r.value.trim().parse::<usize>() {
+                Ok(n) if (1..=256).contains(&n) => Some(n),
+                _ => return self.fail("workers", format!("{:?} is not a number from 1 to 256", r.value)),
+            },
+        };
         Ok(Settings {
             bind,
             base_url,
@@ -418,6 +428,7 @@ impl Parser {
             log_filter,
             quick_exit_url,
             sample_content,
+            workers,
         })
     }
 }

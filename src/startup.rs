@@ -109,7 +109,12 @@ impl Application {
             key: Arc::new(key),
             assets: Assets::load(),
         });
-        let server = HttpServer::new(move || crate::web::app(state.clone()))
+        let workers = state.settings.workers;
+        let mut server = HttpServer::new(move || crate::web::app(state.clone()));
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        let server = server
             .listen(listener)
             .context("cannot start the HTTP server")?
             // SIGTERM: stop accepting, give in-flight requests this long to finish.

@@ -93,11 +93,10 @@ impl Db {
     /// Applies pending migrations, then builds the pool.
     pub fn open(url: &DatabaseUrl) -> anyhow::Result<Db> {
         let manager = DbManager::new(url.clone());
-        if let DatabaseUrl::Sqlite(path) = url {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create the directory {}", dir.display()))?;
-            }
+        if let DatabaseUrl::Sqlite(path) = url
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
         }
         let mut conn = manager.connect().with_context(|| {
             format!(

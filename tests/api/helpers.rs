@@ -1,0 +1,250 @@
+//! The test harness: `spawn_app` starts Homeward in-process on port 0 with a fresh
+//! database, and `TestApp` talks HTTP to it like a browser (cookies kept, redirects not followed).
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use diesel::{Connection, RunQueryDsl};
+use homeward::config::Settings;
+use homeward::db::Db;
+use homeward::startup::Application;
+
+/// Runs each listed async test function once per backend, as `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::helpers::Backend::Sqlite).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if let Some(backend) = $crate::helpers::Backend::postgres(concat!(module_path!(), "::postgres")) {
+                        super::$name(backend).await
+                    }
+                }
+            }
+        )*
+    };
+}
+
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Sqlite,
+    /// The server URL from HOMEWARD_TEST_POSTGRES_URL (any database on it; tests create their own).
+    Postgres(String),
+}
+
+impl Backend {
+    /// PostgreSQL if configured. Without it the test says loudly that it was skipped;
+    /// under CI=true a missing server is a failure, not a skip.
+    pub fn postgres(test_name: &str) -> Option<Backend> {
+        match std::env::var("HOMEWARD_TEST_POSTGRES_URL") {
+            Ok(url) if !url.trim().is_empty() => Some(Backend::Postgres(url)),
+            _ => {
+                if std::env::var("CI").is_ok_and(|v| v == "true") {
+                    panic!("HOMEWARD_TEST_POSTGRES_URL is not set, and CI=true requires the PostgreSQL runs");
+                }
+                // Written past the test harness's capture so it shows in every run.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED {test_name}: HOMEWARD_TEST_POSTGRES_URL is not set"
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A PostgreSQL database made for one test and dropped after it.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    pub fn create(server_url: &str) -> PgDatabase {
+        let name = format!("homeward_test_{}", uuid::Uuid::now_v7().simple());
+        let mut admin =
+            diesel::PgConnection::establish(server_url).expect("cannot connect to HOMEWARD_TEST_POSTGRES_URL");
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut admin)
+            .expect("cannot create the test database");
+        let mut url = url::Url::parse(server_url).expect("HOMEWARD_TEST_POSTGRES_URL is not a URL");
+        url.set_path(&name);
+        PgDatabase {
+            admin_url: server_url.to_owned(),
+            name,
+            url: url.to_string(),
+        }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = diesel::PgConnection::establish(&self.admin_url) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name))
+                .execute(&mut admin);
+        }
+    }
+}
+
+/// A fresh database of the given backend, described by the settings that reach it.
+pub struct TestDb {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    _pg: Option<PgDatabase>,
+}
+
+impl TestDb {
+    pub fn new(backend: &Backend) -> TestDb {
+        let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.path().join("homeward.db").display());
+                TestDb { url, dir, _pg: None }
+            }
+            Backend::Postgres(server) => {
+                let pg = PgDatabase::create(server);
+                TestDb {
+                    url: pg.url.clone(),
+                    dir,
+                    _pg: Some(pg),
+                }
+            }
+        }
+    }
+
+    /// Settings for an app on this database; `extra` overrides or adds `HOMEWARD_*` values.
+    pub fn env(&self, extra: &[(&str, &str)]) -> HashMap<String, String> {
+        let mut env: HashMap<String, String> = [
+            ("HOMEWARD_BIND", "127.0.0.1:0".to_owned()),
+            ("HOMEWARD_DATA_DIR", self.dir.path().display().to_string()),
+            ("HOMEWARD_DATABASE_URL", self.url.clone()),
+            ("HOMEWARD_SECRET_KEY", TEST_SECRET_KEY.to_owned()),
+            ("HOMEWARD_WORKERS", "1".to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        for (k, v) in extra {
+            env.insert((*k).to_owned(), (*v).to_owned());
+        }
+        env
+    }
+}
+
+pub const TEST_SECRET_KEY: &str = "6b8f1f6c2f1c4d0e9a7b3c5d7e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b";
+
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub address: String,
+    pub client: reqwest::Client,
+    pub setup_link: Option<String>,
+    pub db: Db,
+    pub test_db: TestDb,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
+    let test_db = TestDb::new(&backend);
+    let settings = Settings::from_sources(None, &test_db.env(extra)).expect("test settings are valid");
+    let app = Application::build(settings).await.expect("the application starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let setup_link = app.setup_link().map(str::to_owned);
+    let db = app.db().clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("the HTTP client builds");
+    TestApp {
+        address,
+        client,
+        setup_link,
+        db,
+        test_db,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET failed")
+    }
+
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("Accept-Language", accept_language)
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("POST failed")
+    }
+
+    /// The path part of the first-run setup link.
+    pub fn setup_path(&self) -> String {
+        let link = self
+            .setup_link
+            .as_deref()
+            .expect("a fresh database prints a setup link");
+        let url = url::Url::parse(link).expect("the setup link is a URL");
+        url.path().to_owned()
+    }
+
+    /// Runs SQL directly against the app's database (to age tokens, break things, …).
+    pub fn sql(&self, statement: &str) {
+        let statement = statement.to_owned();
+        self.db
+            .run_sync(move |c| {
+                diesel::sql_query(statement)
+                    .execute(c)
+                    .map_err(homeward::db::RepoError::from)
+            })
+            .expect("test SQL failed");
+    }
+}
+
+/// The `Location` header of a redirect.
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A UI string as the app would show it, so tests do not hard-code translations.
+pub fn t(lang: &str, key: &str) -> String {
+    let lang = homeward::domain::Lang::parse(lang).expect("a language code");
+    homeward::i18n::Translator::new(&lang).t(key)
+}
+
+/// Text as it appears in HTML after askama's escaping.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}

@@ -1,0 +1,11 @@
+// One integration-test binary: the real application on a random port, a fresh
+// database per test (SQLite file, or PostgreSQL when HOMEWARD_TEST_POSTGRES_URL is set).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod cli;
+mod frame;
+mod languages;
+mod ops;
+mod setup;
