@@ -46,6 +46,25 @@ enum Command {
     },
     /// Check the settings and the database connection, then exit
     CheckConfig,
+    /// Guidance content as Markdown files (see content/README.md)
+    Content {
+        #[command(subcommand)]
+        command: ContentCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContentCommand {
+    /// Load a folder of content files; checks every file first and changes nothing if any is wrong
+    Import {
+        /// The folder, laid out as <topic>/<slug>.<lang>.md
+        dir: PathBuf,
+    },
+    /// Write all topics and guides to a folder, in the format `import` reads
+    Export {
+        /// The folder to write into (created if missing)
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -78,6 +97,12 @@ fn main() -> ExitCode {
             command: UserCommand::Add { email, roles },
         } => add_user(settings, &email, &roles),
         Command::CheckConfig => check_config(settings),
+        Command::Content {
+            command: ContentCommand::Import { dir },
+        } => import_content(settings, &dir),
+        Command::Content {
+            command: ContentCommand::Export { dir },
+        } => export_content(settings, &dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,6 +162,32 @@ fn add_user(settings: Settings, email: &str, roles: &[String]) -> anyhow::Result
         names.join(", ")
     );
     println!("{link}");
+    Ok(())
+}
+
+fn import_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
+    use homeward::content::files::{self, ImportError};
+    let files = files::read_dir(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let db = runtime()?.block_on(open_database(&settings))?;
+    match db.run_sync(|c| files::import(c, &files, &settings.default_language)) {
+        Ok(report) => {
+            println!("{report}");
+            Ok(())
+        }
+        Err(ImportError::Files(errors)) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            anyhow::bail!("{} problem(s) in the files; nothing was imported", errors.len())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn export_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let written = db.run_sync(|c| homeward::content::files::export(c, dir, &settings.default_language))?;
+    println!("Wrote {} files to {}.", written.len(), dir.display());
     Ok(())
 }
 

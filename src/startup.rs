@@ -101,6 +101,14 @@ impl Application {
             .await
             .context("setup link task failed")??
         };
+        if settings.sample_content {
+            let db = db.clone();
+            let default = settings.default_language.clone();
+            tokio::task::spawn_blocking(move || crate::content::load_sample_if_empty(&db, &default))
+                .await
+                .context("sample content task failed")??;
+        }
+        let limiter = crate::web::rate_limit::RateLimiter::new(&key);
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             base_url: base_url.clone(),
@@ -108,6 +116,8 @@ impl Application {
             db: db.clone(),
             key: Arc::new(key),
             assets: Assets::load(),
+            cache: Default::default(),
+            limiter,
         });
         let workers = state.settings.workers;
         let mut server = HttpServer::new(move || crate::web::app(state.clone()));

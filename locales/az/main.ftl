@@ -82,3 +82,59 @@ setup-error-email-taken = Bu e-poçt ünvanı ilə artıq hesab var
 setup-error-password-short = Parol ən azı 12 simvoldan ibarət olmalıdır
 setup-error-password-long = Parol ən çoxu 256 simvoldan ibarət olmalıdır
 setup-error-password-mismatch = Parollar eyni deyil
+
+## Dates: { $day } { $month } { $year }, month names as they appear in a date
+date-format = { $day } { $month } { $year }
+month-1 = yanvar
+month-2 = fevral
+month-3 = mart
+month-4 = aprel
+month-5 = may
+month-6 = iyun
+month-7 = iyul
+month-8 = avqust
+month-9 = sentyabr
+month-10 = oktyabr
+month-11 = noyabr
+month-12 = dekabr
+
+## Public guidance pages
+nav-home = Ana səhifə
+breadcrumbs-label = Naviqasiya zənciri
+topics-heading = Mövzular
+recent-heading = Son yeniliklər
+recent-empty = Hələlik yenilik yoxdur.
+search-label = Materiallarda axtarış
+search-button = Axtar
+search-title = Axtarış
+search-results-count = { $count ->
+    [one] «{ $query }» sorğusu üzrə { $count } material tapıldı
+   *[other] «{ $query }» sorğusu üzrə { $count } material tapıldı
+}
+search-no-results = «{ $query }» sorğusu üzrə heç bir material tapılmadı.
+search-no-results-help = Sözlərin yazılışını yoxlayın, daha az və ya başqa sözlərlə axtarın, yaxud ana səhifədəki mövzulara baxın.
+search-empty = Axtarış üçün söz daxil edin, məsələn, «pasport».
+search-shortened = Sorğunuz uzun idi, buna görə yalnız ilk sözlər nəzərə alındı.
+topic-guides-heading = Materiallar
+topic-empty = Bu mövzuda hələ material yoxdur.
+guide-last-updated = Son yenilənmə: { $date }
+guide-what-changed = Nə dəyişib: { $note }
+guide-contents = Mündəricat
+guide-related = Əlaqəli materiallar
+guide-fallback-notice = Bu material hələ sizin dilinizə tərcümə olunmayıb, buna görə başqa dildə göstərilir: { $language }.
+guide-outdated-notice = Bu tərcümə köhnəlmiş ola bilər. Orijinal mətn ({ $language }) tərcümə olunandan sonra dəyişib.
+guide-in-language = Bu dildə oxu: { $language }
+feedback-heading = Bu səhifə faydalı oldumu?
+feedback-yes = Bəli
+feedback-no = Xeyr
+feedback-comment-label = Bu səhifəni necə yaxşılaşdıra bilərik? (istəyə bağlı)
+feedback-comment-hint = Adınızı, əlaqə məlumatlarınızı və ya hər hansı şəxsi məlumatı yazmayın. Rəylərə cavab verə bilmirik. Məsləhətçiyə sual vermək üçün sual formasından istifadə edin.
+feedback-submit = Rəy göndər
+feedback-thanks-title = Rəyiniz üçün təşəkkür edirik
+feedback-thanks-body = Rəyiniz bu materialları yaxşılaşdırmaqda bizə kömək edir.
+feedback-back = «{ $title }» səhifəsinə qayıt
+feedback-error-choice = Bu səhifə faydalı olubsa, «Bəli», olmayıbsa, «Xeyr» seçin
+feedback-error-comment-long = Şərh ən çoxu 1000 simvoldan ibarət olmalıdır
+feedback-error-expired = Bu forma çox uzun müddət açıq qalıb. Zəhmət olmasa, rəyinizi yenidən göndərin.
+feed-title = Homeward – yeniliklər
+feed-link = Yeniliklər lenti (Atom)

@@ -82,3 +82,59 @@ setup-error-email-taken = There is already an account with this email address
 setup-error-password-short = The password must be at least 12 characters
 setup-error-password-long = The password must be 256 characters or fewer
 setup-error-password-mismatch = The two passwords are not the same
+
+## Dates: { $day } { $month } { $year }, month names as they appear in a date
+date-format = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Public guidance pages
+nav-home = Home
+breadcrumbs-label = Breadcrumb
+topics-heading = Topics
+recent-heading = Recent updates
+recent-empty = There are no updates yet.
+search-label = Search the guidance
+search-button = Search
+search-title = Search
+search-results-count = { $count ->
+    [one] 1 guide matches “{ $query }”
+   *[other] { $count } guides match “{ $query }”
+}
+search-no-results = No guides match “{ $query }”.
+search-no-results-help = Check the spelling, try fewer or other words, or browse the topics on the home page.
+search-empty = Enter a word to search for, for example “passport”.
+search-shortened = Your search was long, so only its first words were used.
+topic-guides-heading = Guides
+topic-empty = There are no guides in this topic yet.
+guide-last-updated = Last updated: { $date }
+guide-what-changed = What changed: { $note }
+guide-contents = Contents
+guide-related = Related guides
+guide-fallback-notice = This guide is not yet available in your language, so it is shown in { $language }.
+guide-outdated-notice = This translation may be out of date. The { $language } version has changed since it was translated.
+guide-in-language = Read in { $language }
+feedback-heading = Was this page useful?
+feedback-yes = Yes
+feedback-no = No
+feedback-comment-label = How could we improve this page? (optional)
+feedback-comment-hint = Do not write your name, contact details or anything personal. We cannot reply to feedback. To ask a caseworker, use the question form.
+feedback-submit = Send feedback
+feedback-thanks-title = Thank you for your feedback
+feedback-thanks-body = Your feedback helps us improve this guidance.
+feedback-back = Back to “{ $title }”
+feedback-error-choice = Select yes if this page was useful, or no if it was not
+feedback-error-comment-long = Your comment must be 1,000 characters or fewer
+feedback-error-expired = This form was open too long. Please send your feedback again.
+feed-title = Homeward – updates
+feed-link = Updates as a feed (Atom)

@@ -82,3 +82,59 @@ setup-error-email-taken = Այս էլ. փոստի հասցեով հաշիվ ար
 setup-error-password-short = Գաղտնաբառը պետք է լինի առնվազն 12 նիշ
 setup-error-password-long = Գաղտնաբառը պետք է լինի առավելագույնը 256 նիշ
 setup-error-password-mismatch = Գաղտնաբառերը չեն համընկնում
+
+## Dates: { $day } { $month } { $year }, month names as they appear in a date
+date-format = { $year } թ. { $month } { $day }
+month-1 = հունվարի
+month-2 = փետրվարի
+month-3 = մարտի
+month-4 = ապրիլի
+month-5 = մայիսի
+month-6 = հունիսի
+month-7 = հուլիսի
+month-8 = օգոստոսի
+month-9 = սեպտեմբերի
+month-10 = հոկտեմբերի
+month-11 = նոյեմբերի
+month-12 = դեկտեմբերի
+
+## Public guidance pages
+nav-home = Գլխավոր էջ
+breadcrumbs-label = Նավիգացիոն շղթա
+topics-heading = Թեմաներ
+recent-heading = Վերջին թարմացումներ
+recent-empty = Թարմացումներ դեռ չկան։
+search-label = Որոնում ուղեցույցներում
+search-button = Որոնել
+search-title = Որոնում
+search-results-count = { $count ->
+    [one] «{ $query }» հարցմամբ գտնվել է { $count } ուղեցույց
+   *[other] «{ $query }» հարցմամբ գտնվել է { $count } ուղեցույց
+}
+search-no-results = «{ $query }» հարցմամբ ուղեցույցներ չեն գտնվել։
+search-no-results-help = Ստուգեք ուղղագրությունը, փորձեք ավելի քիչ կամ այլ բառեր, կամ դիտեք թեմաները գլխավոր էջում։
+search-empty = Մուտքագրեք որոնվող բառը, օրինակ՝ «անձնագիր»։
+search-shortened = Ձեր հարցումը երկար էր, ուստի հաշվի են առնվել միայն առաջին բառերը։
+topic-guides-heading = Ուղեցույցներ
+topic-empty = Այս թեմայում դեռ ուղեցույցներ չկան։
+guide-last-updated = Վերջին թարմացումը՝ { $date }
+guide-what-changed = Ինչ է փոխվել՝ { $note }
+guide-contents = Բովանդակություն
+guide-related = Առնչվող ուղեցույցներ
+guide-fallback-notice = Այս ուղեցույցը դեռ հասանելի չէ ձեր լեզվով, ուստի այն ցուցադրվում է այլ լեզվով՝ { $language }։
+guide-outdated-notice = Այս թարգմանությունը կարող է հնացած լինել։ Բնօրինակ տեքստը ({ $language }) փոխվել է թարգմանությունից հետո։
+guide-in-language = Կարդալ հետևյալ լեզվով՝ { $language }
+feedback-heading = Այս էջն օգտակա՞ր էր
+feedback-yes = Այո
+feedback-no = Ոչ
+feedback-comment-label = Ինչպե՞ս կարող ենք բարելավել այս էջը (ոչ պարտադիր)
+feedback-comment-hint = Մի՛ գրեք ձեր անունը, կոնտակտային տվյալները կամ որևէ անձնական տեղեկություն։ Մենք չենք կարող պատասխանել կարծիքներին։ Խորհրդատուին հարց տալու համար օգտագործեք հարցի ձևը։
+feedback-submit = Ուղարկել կարծիքը
+feedback-thanks-title = Շնորհակալություն ձեր կարծիքի համար
+feedback-thanks-body = Ձեր կարծիքն օգնում է մեզ բարելավել այս ուղեցույցները։
+feedback-back = Վերադառնալ «{ $title }» էջ
+feedback-error-choice = Ընտրեք «Այո», եթե այս էջն օգտակար էր, կամ «Ոչ», եթե օգտակար չէր
+feedback-error-comment-long = Մեկնաբանությունը պետք է լինի առավելագույնը 1000 նիշ
+feedback-error-expired = Այս ձևը չափազանց երկար է բաց մնացել։ Խնդրում ենք կրկին ուղարկել ձեր կարծիքը։
+feed-title = Homeward – թարմացումներ
+feed-link = Թարմացումները լրահոսի տեսքով (Atom)

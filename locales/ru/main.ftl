@@ -82,3 +82,61 @@ setup-error-email-taken = Учётная запись с этим адресом
 setup-error-password-short = Пароль должен содержать не менее 12 символов
 setup-error-password-long = Пароль должен содержать не более 256 символов
 setup-error-password-mismatch = Пароли не совпадают
+
+## Dates: { $day } { $month } { $year }, month names as they appear in a date
+date-format = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Public guidance pages
+nav-home = Главная
+breadcrumbs-label = Навигационная цепочка
+topics-heading = Темы
+recent-heading = Последние обновления
+recent-empty = Обновлений пока нет.
+search-label = Поиск по материалам
+search-button = Найти
+search-title = Поиск
+search-results-count = { $count ->
+    [one] Найден { $count } материал по запросу «{ $query }»
+    [few] Найдено { $count } материала по запросу «{ $query }»
+    [many] Найдено { $count } материалов по запросу «{ $query }»
+   *[other] Найдено { $count } материала по запросу «{ $query }»
+}
+search-no-results = По запросу «{ $query }» ничего не найдено.
+search-no-results-help = Проверьте, правильно ли написаны слова. Попробуйте ввести меньше слов или другие слова. Или выберите тему на главной странице.
+search-empty = Введите слово для поиска, например «паспорт».
+search-shortened = Запрос был длинным, поэтому учтены только первые слова.
+topic-guides-heading = Материалы
+topic-empty = В этой теме пока нет материалов.
+guide-last-updated = Последнее обновление: { $date }
+guide-what-changed = Что изменилось: { $note }
+guide-contents = Содержание
+guide-related = Материалы по теме
+guide-fallback-notice = Этот материал пока не переведён на ваш язык, поэтому он показан на другом языке: { $language }.
+guide-outdated-notice = Возможно, этот перевод устарел. Исходный текст ({ $language }) изменился после того, как его перевели.
+guide-in-language = Читать на языке: { $language }
+feedback-heading = Была ли эта страница полезной?
+feedback-yes = Да
+feedback-no = Нет
+feedback-comment-label = Как нам улучшить эту страницу? (необязательно)
+feedback-comment-hint = Не пишите своё имя, контактные данные и другую личную информацию. Мы не можем ответить на отзыв. Чтобы задать вопрос консультанту, воспользуйтесь формой для вопросов.
+feedback-submit = Отправить отзыв
+feedback-thanks-title = Спасибо за ваш отзыв
+feedback-thanks-body = Ваш отзыв помогает нам улучшать эти материалы.
+feedback-back = Вернуться на страницу «{ $title }»
+feedback-error-choice = Выберите «Да», если эта страница была полезной, или «Нет», если не была
+feedback-error-comment-long = Комментарий должен содержать не более 1000 символов
+feedback-error-expired = Форма была открыта слишком долго. Отправьте отзыв ещё раз.
+feed-title = Homeward – обновления
+feed-link = Обновления в виде ленты (Atom)

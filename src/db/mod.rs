@@ -146,7 +146,7 @@ impl Db {
     }
 
     /// The same for command-line work that runs outside any async runtime.
-    pub fn run_sync<T>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, RepoError>) -> Result<T, RepoError> {
+    pub fn run_sync<T, E: From<RepoError>>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E> {
         let mut conn = self.pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
         f(&mut conn)
     }
@@ -204,13 +204,23 @@ pub fn write_transaction<T, F>(conn: &mut DbConnection, f: F) -> Result<T, RepoE
 where
     F: FnOnce(&mut DbConnection) -> Result<T, RepoError>,
 {
+    write_transaction_with(conn, f)
+}
+
+/// `write_transaction` for callers with their own error type.
+pub fn write_transaction_with<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    E: From<RepoError>,
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+{
     // Dialect difference: SQLite needs BEGIN IMMEDIATE; PostgreSQL's row locks need nothing special.
     match conn {
         DbConnection::Sqlite(inner) => {
-            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE").map_err(RepoError::from)?;
             match f(conn) {
                 Ok(value) => {
-                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
+                        .map_err(RepoError::from)?;
                     Ok(value)
                 }
                 Err(e) => {
@@ -222,7 +232,36 @@ where
                 }
             }
         }
-        DbConnection::Postgres(_) => conn.transaction(f),
+        DbConnection::Postgres(_) => {
+            <DbConnection as Connection>::TransactionManager::begin_transaction(conn).map_err(RepoError::from)?;
+            match f(conn) {
+                Ok(value) => {
+                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
+                        .map_err(RepoError::from)?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    if let Err(rollback) = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
+                    {
+                        tracing::error!(error = %rollback, "rollback failed");
+                    }
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// Serialises content changes across instances for the rest of the transaction.
+pub fn lock_content(conn: &mut DbConnection) -> Result<(), RepoError> {
+    // Dialect difference: PostgreSQL needs an explicit (transaction-scoped advisory)
+    // lock; SQLite's BEGIN IMMEDIATE already holds the only write lock.
+    match conn {
+        DbConnection::Sqlite(_) => Ok(()),
+        DbConnection::Postgres(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_xact_lock({})", MIGRATION_LOCK_KEY + 1)).execute(c)?;
+            Ok(())
+        }
     }
 }
 

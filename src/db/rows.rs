@@ -62,3 +62,93 @@ pub struct NewAccountToken<'a> {
     pub created_at: PrimitiveDateTime,
     pub expires_at: PrimitiveDateTime,
 }
+
+use crate::db::schema::{feedback, guide_revisions, guide_translations, guides, topic_translations, topics};
+use time::Date;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = topics)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TopicRow {
+    pub id: String,
+    pub slug: String,
+    pub position: i32,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = topic_translations)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TopicTranslationRow {
+    pub topic_id: String,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = guides)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct GuideRow {
+    pub id: String,
+    pub slug: String,
+    pub topic_id: String,
+    pub position: i32,
+    pub published: bool,
+    pub review_by: Date,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = guide_translations)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct GuideTranslationRow {
+    pub id: String,
+    pub guide_id: String,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub toc_json: String,
+    pub plain_text: String,
+    pub search_title: String,
+    pub search_body: String,
+    pub change_note: String,
+    pub major_updated_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+    pub revision: i32,
+    pub major_revision: i32,
+    pub based_on_major: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = guide_revisions)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct GuideRevisionRow {
+    pub id: String,
+    pub guide_id: String,
+    pub lang: String,
+    pub revision: i32,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub change_note: String,
+    pub major: bool,
+    pub author_id: Option<String>,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = feedback)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct FeedbackRow {
+    pub id: String,
+    pub guide_id: String,
+    pub lang: String,
+    pub useful: bool,
+    pub comment: Option<String>,
+    pub created_at: PrimitiveDateTime,
+}

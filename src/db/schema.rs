@@ -33,8 +33,110 @@ diesel::table! {
     }
 }
 
-diesel::joinable!(staff_roles -> staff_users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(staff_users, staff_roles, account_tokens);
+diesel::table! {
+    topics (id) {
+        id -> Text,
+        slug -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
 
-/// Every table, for the schema smoke test.
-pub const ALL_TABLES: &[&str] = &["staff_users", "staff_roles", "account_tokens"];
+diesel::table! {
+    topic_translations (topic_id, lang) {
+        topic_id -> Text,
+        lang -> Text,
+        title -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    guides (id) {
+        id -> Text,
+        slug -> Text,
+        topic_id -> Text,
+        position -> Integer,
+        published -> Bool,
+        review_by -> Date,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    guide_translations (id) {
+        id -> Text,
+        guide_id -> Text,
+        lang -> Text,
+        title -> Text,
+        summary -> Text,
+        body_md -> Text,
+        body_html -> Text,
+        toc_json -> Text,
+        plain_text -> Text,
+        search_title -> Text,
+        search_body -> Text,
+        change_note -> Text,
+        major_updated_at -> Timestamp,
+        updated_at -> Timestamp,
+        revision -> Integer,
+        major_revision -> Integer,
+        based_on_major -> Integer,
+    }
+}
+
+diesel::table! {
+    guide_revisions (id) {
+        id -> Text,
+        guide_id -> Text,
+        lang -> Text,
+        revision -> Integer,
+        title -> Text,
+        summary -> Text,
+        body_md -> Text,
+        change_note -> Text,
+        major -> Bool,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    feedback (id) {
+        id -> Text,
+        guide_id -> Text,
+        lang -> Text,
+        useful -> Bool,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    content_state (id) {
+        id -> Integer,
+        version -> BigInt,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff_roles -> staff_users (user_id));
+diesel::joinable!(topic_translations -> topics (topic_id));
+diesel::joinable!(guides -> topics (topic_id));
+diesel::joinable!(guide_translations -> guides (guide_id));
+diesel::joinable!(guide_revisions -> guides (guide_id));
+diesel::joinable!(feedback -> guides (guide_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    staff_users,
+    staff_roles,
+    account_tokens,
+    topics,
+    topic_translations,
+    guides,
+    guide_translations,
+    guide_revisions,
+    feedback,
+    content_state,
+);

@@ -5,8 +5,11 @@ mod email;
 mod lang;
 mod password;
 mod role;
+mod slug;
+pub mod text;
 
 pub use email::{EmailAddress, EmailError};
 pub use lang::{Direction, Lang, LangError};
 pub use password::{NewPassword, PasswordError};
 pub use role::{Role, RoleError};
+pub use slug::{Slug, SlugError};

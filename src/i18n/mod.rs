@@ -64,6 +64,24 @@ impl Translator {
     pub fn language_name(&self) -> String {
         self.t("language-name")
     }
+
+    /// A date written out as readers of this language write it ("20 November 2026").
+    pub fn date(&self, date: time::Date) -> String {
+        let month = self.t(&format!("month-{}", u8::from(date.month())));
+        let day = date.day().to_string();
+        let year = date.year().to_string();
+        self.t_args("date-format", &[("day", &day), ("month", &month), ("year", &year)])
+    }
+
+    /// A message with a count, so Fluent can pick the plural form.
+    pub fn t_count(&self, key: &str, count: usize, args: &[(&'static str, &str)]) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+            .collect();
+        map.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        LOCALES.lookup_with_args(&self.id, key, &map)
+    }
 }
 
 /// The best enabled language for an `Accept-Language` header, else the default.
@@ -96,6 +114,21 @@ mod tests {
     fn pick(header: Option<&str>) -> String {
         let enabled = langs(&["en", "hy", "az", "ru"]);
         negotiate(header, &enabled, &enabled[0]).to_string()
+    }
+
+    #[test]
+    fn dates_are_written_out_in_each_language() -> Result<(), Box<dyn std::error::Error>> {
+        let date = time::Date::from_calendar_date(2026, time::Month::November, 20)?;
+        assert_eq!(Translator::new(&Lang::parse("en")?).date(date), "20 November 2026");
+        for lang in ["hy", "az", "ru"] {
+            let text = Translator::new(&Lang::parse(lang)?).date(date);
+            assert!(
+                text.contains("20") && text.contains("2026") && !text.contains("month-"),
+                "{lang}: {text}"
+            );
+            assert!(!text.contains("November"), "{lang}: {text}");
+        }
+        Ok(())
     }
 
     #[test]

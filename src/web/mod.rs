@@ -7,7 +7,8 @@ mod errors;
 pub mod metrics;
 mod ops;
 mod public;
-mod setup;
+pub mod rate_limit;
+pub mod setup;
 
 use std::sync::Arc;
 
@@ -21,6 +22,7 @@ use tracing::Instrument;
 use url::Url;
 
 use crate::config::Settings;
+use crate::content::cache::PageCache;
 use crate::crypto::SecretKey;
 use crate::db::Db;
 use crate::error::AppError;
@@ -36,6 +38,8 @@ pub struct AppState {
     pub key: Arc<SecretKey>,
     pub assets: Assets,
     pub metrics: Metrics,
+    pub cache: PageCache,
+    pub limiter: rate_limit::RateLimiter,
 }
 
 impl AppState {
@@ -59,8 +63,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::post().to(setup::submit))
         // Public pages, all under a language prefix
         .route("/", web::get().to(public::root))
+        .route("/sitemap.xml", web::get().to(public::sitemap))
+        .route("/robots.txt", web::get().to(public::robots))
         .route("/{lang}", web::get().to(public::add_slash))
         .route("/{lang}/", web::get().to(public::home))
+        .route("/{lang}/topics/{topic}", web::get().to(public::topic))
+        .route("/{lang}/guides/{slug}", web::get().to(public::guide))
+        .route("/{lang}/guides/{slug}/feedback", web::get().to(public::feedback_page))
+        .route(
+            "/{lang}/guides/{slug}/feedback",
+            web::post().to(public::submit_feedback),
+        )
+        .route("/{lang}/search", web::get().to(public::search))
+        .route("/{lang}/feed.atom", web::get().to(public::feed))
         .route("/{lang}/privacy", web::get().to(public::privacy))
         .default_service(web::to(public::not_found));
 }

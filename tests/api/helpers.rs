@@ -240,6 +240,12 @@ pub fn t(lang: &str, key: &str) -> String {
     homeward::i18n::Translator::new(&lang).t(key)
 }
 
+/// A UI string with arguments.
+pub fn t_args(lang: &str, key: &str, args: &[(&'static str, &str)]) -> String {
+    let lang = homeward::domain::Lang::parse(lang).expect("a language code");
+    homeward::i18n::Translator::new(&lang).t_args(key, args)
+}
+
 /// Text as it appears in HTML after askama's escaping.
 pub fn html_escape(text: &str) -> String {
     text.replace('&', "&#38;")
@@ -247,4 +253,61 @@ pub fn html_escape(text: &str) -> String {
         .replace('>', "&#62;")
         .replace('"', "&#34;")
         .replace('\'', "&#39;")
+}
+
+/// Starts the app on an empty database (no sample content) and imports `files`.
+pub async fn spawn_app_with_content(backend: Backend, files: &[(&str, &str)]) -> TestApp {
+    let app = spawn_app_with(backend, &[("HOMEWARD_SAMPLE_CONTENT", "false")]).await;
+    app.import(files).expect("the fixture content imports");
+    app
+}
+
+impl TestApp {
+    /// Imports content files straight into the database, as another instance or the CLI would.
+    pub fn import(
+        &self,
+        files: &[(&str, &str)],
+    ) -> Result<homeward::content::files::ImportReport, homeward::content::files::ImportError> {
+        let files: Vec<(String, String)> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let en = homeward::domain::Lang::parse("en").unwrap();
+        self.db.run_sync(|c| homeward::content::files::import(c, &files, &en))
+    }
+
+    pub async fn text(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+}
+
+/// A topic file.
+pub fn topic_file(title: &str, order: Option<i32>) -> String {
+    match order {
+        Some(o) => format!("+++\ntitle = \"{title}\"\nsummary = \"About {title}\"\norder = {o}\n+++\n"),
+        None => format!("+++\ntitle = \"{title}\"\nsummary = \"About {title}\"\n+++\n"),
+    }
+}
+
+/// A default-language guide file.
+pub fn guide_en(title: &str, updated: &str, body: &str, published: bool) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\nsummary = \"Summary of {title}\"\nupdated = \"{updated}\"\nchange_note = \"Changed on {updated}\"\norder = 1\nreview_by = \"2027-01-01\"\npublished = {published}\n+++\n\n{body}\n"
+    )
+}
+
+/// A translation file.
+pub fn guide_tr(title: &str, updated: &str, body: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\nsummary = \"{title}\"\nupdated = \"{updated}\"\nchange_note = \"{updated}\"\n+++\n\n{body}\n"
+    )
+}
+
+/// The value of a hidden form field in a page.
+pub fn form_field(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    html.split(&marker)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
 }

@@ -5,7 +5,9 @@
 mod helpers;
 
 mod cli;
+mod content_files;
 mod frame;
 mod languages;
 mod ops;
+mod public;
 mod setup;

@@ -57,7 +57,7 @@ async fn the_setup_link_creates_the_first_administrator_once(backend: Backend) {
         staff_users::table
             .select(staff_users::password_hash)
             .first::<String>(c)
-            .map_err(Into::into)
+            .map_err(homeward::db::RepoError::from)
     });
     let stored = stored.unwrap();
     assert!(stored.starts_with("$argon2id$"), "argon2id hash stored");

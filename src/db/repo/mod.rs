@@ -1,6 +1,7 @@
 //! Queries, grouped by area. Only this module (and `db` itself) speaks Diesel.
 
 pub mod accounts;
+pub mod content;
 
 use time::{OffsetDateTime, PrimitiveDateTime};
 

@@ -1,14 +1,26 @@
 //! Public pages for anonymous readers, all under `/{lang}/`. No cookies here.
+//! Pages are rendered once into the page cache and served from it until content changes.
 
-use actix_web::http::header;
+mod feedback;
+mod feeds;
+mod pages;
+
+pub use feedback::{feedback_page, submit_feedback};
+pub use feeds::{feed, robots, sitemap};
+pub use pages::{guide, home, privacy, search, topic};
+
+use std::future::Future;
+use std::sync::Arc;
+
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
-use askama::Template;
 
+use crate::content::cache::CachedPage;
+use crate::db::repo::content as repo;
 use crate::domain::Lang;
 use crate::error::AppError;
 use crate::i18n::negotiate;
-use crate::web::context::PageContext;
-use crate::web::{AppState, render, see_other};
+use crate::web::{AppState, Rendered, see_other};
 
 /// The enabled language named by the `{lang}` path segment; any other is a 404
 /// page that lists the enabled languages.
@@ -39,7 +51,7 @@ pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     let lang = negotiate(header, &state.settings.languages, &state.settings.default_language);
     let mut res = see_other(&format!("/{lang}/"));
     res.headers_mut()
-        .insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     res
 }
 
@@ -50,31 +62,64 @@ pub async fn add_slash(lang: PathLang) -> HttpResponse {
         .finish()
 }
 
-#[derive(Template)]
-#[template(path = "public/home.html")]
-struct HomePage {
-    ctx: PageContext,
-}
-
-pub async fn home(state: web::Data<AppState>, lang: PathLang) -> Result<HttpResponse, AppError> {
-    render(&HomePage {
-        ctx: PageContext::public(&state, &lang.0, "/"),
-    })
-}
-
-#[derive(Template)]
-#[template(path = "public/privacy.html")]
-struct PrivacyPage {
-    ctx: PageContext,
-}
-
-pub async fn privacy(state: web::Data<AppState>, lang: PathLang) -> Result<HttpResponse, AppError> {
-    render(&PrivacyPage {
-        ctx: PageContext::public(&state, &lang.0, "/privacy"),
-    })
-}
-
 /// Anything unrouted.
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
+}
+
+/// Serves `key` from the page cache, rendering it with `render` on a miss.
+/// Answers 304 to a matching `If-None-Match`.
+async fn cached<F, Fut>(state: &AppState, req: &HttpRequest, key: String, render: F) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<CachedPage, AppError>>,
+{
+    if state.cache.due_for_check() {
+        match state.db.run(repo::content_version).await {
+            Ok((version, _)) => state.cache.observe_version(version),
+            // Serving a slightly old page beats failing; the next request checks again.
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the content version");
+                state.cache.invalidate();
+            }
+        }
+    }
+    let page: Arc<CachedPage> = match state.cache.get(&key) {
+        Some(page) => page,
+        None => state.cache.put(key, render().await?),
+    };
+    Ok(respond(req, &page))
+}
+
+fn respond(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
+    let not_modified = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == page.etag || tag.trim() == "*"));
+    let mut builder = if not_modified {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    builder
+        .insert_header((header::ETAG, page.etag.as_str()))
+        // Anonymous, cookie-free pages: a reverse proxy may keep them briefly.
+        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .insert_header((header::VARY, "Accept-Encoding"));
+    let mut res = if not_modified {
+        builder.finish()
+    } else {
+        builder.content_type(page.content_type).body(page.body.clone())
+    };
+    res.extensions_mut().insert(Rendered);
+    res
+}
+
+/// Renders an askama template into a cacheable HTML page.
+fn html_page(page: &impl askama::Template) -> Result<CachedPage, AppError> {
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    Ok(CachedPage::new(html, "text/html; charset=utf-8"))
 }

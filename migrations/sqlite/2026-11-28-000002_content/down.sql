@@ -1,0 +1,11 @@
+DROP TRIGGER guide_search_update;
+DROP TRIGGER guide_search_delete;
+DROP TRIGGER guide_search_insert;
+DROP TABLE guide_search;
+DROP TABLE content_state;
+DROP TABLE feedback;
+DROP TABLE guide_revisions;
+DROP TABLE guide_translations;
+DROP TABLE guides;
+DROP TABLE topic_translations;
+DROP TABLE topics;

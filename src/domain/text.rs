@@ -1,0 +1,67 @@
+//! Language-aware text folding for search: the same function folds what is
+//! indexed and what is searched, so `İSTANBUL`, `ИСТОРИЯ` and `ՀԱՅ` find their
+//! lower-case forms, and Azerbaijani dotless `ı` stays apart from `i`.
+
+/// Lower-cases `text` by the rules of `lang` (Turkic `I`/`İ` for Azerbaijani;
+/// `ё` read as `е` for Russian, as Russian readers type it).
+pub fn fold(lang: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let turkic = matches!(lang, "az" | "tr" | "kk" | "tt" | "crh");
+    for c in text.chars() {
+        match c {
+            'I' if turkic => out.push('ı'),
+            'İ' => out.push('i'),
+            // Combining dot above (from a decomposed İ) adds nothing to a search.
+            '\u{307}' => {}
+            'ё' | 'Ё' if lang == "ru" => out.push('е'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words of a query, folded, without punctuation; at most `max` of them.
+pub fn search_terms(lang: &str, query: &str, max: usize) -> Vec<String> {
+    let folded = fold(lang, query);
+    let mut terms: Vec<String> = Vec::new();
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word: String = word.chars().take(40).collect();
+        if !terms.contains(&word) {
+            terms.push(word);
+        }
+        if terms.len() == max {
+            break;
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn azerbaijani_keeps_dotted_and_dotless_i_apart() {
+        assert_eq!(fold("az", "İŞIQ"), "işıq");
+        assert_eq!(fold("az", "İstifadə"), "istifadə");
+        assert_eq!(fold("az", "ILIQ"), "ılıq");
+        // Other languages use the ordinary mapping.
+        assert_eq!(fold("en", "ISTANBUL"), "istanbul");
+    }
+
+    #[test]
+    fn armenian_and_cyrillic_fold_case() {
+        assert_eq!(fold("hy", "ՀԱՅԵՐԵՆ"), "հայերեն");
+        assert_eq!(fold("ru", "Паспорт ЁЛКА"), "паспорт елка");
+    }
+
+    #[test]
+    fn search_terms_drop_punctuation_and_repeat_words() {
+        assert_eq!(
+            search_terms("en", "  Passport, passport!! (renew) ", 10),
+            vec!["passport", "renew"]
+        );
+        assert_eq!(search_terms("en", "a b c d", 2), vec!["a", "b"]);
+        assert!(search_terms("en", "\"*():^-", 10).is_empty());
+    }
+}

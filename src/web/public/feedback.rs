@@ -1,0 +1,172 @@
+//! "Was this page useful?": a yes/no answer and an optional comment, stored with
+//! the guide and language only. No cookie; a signed form token and a rate limit.
+
+use std::time::Duration;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::PathLang;
+use super::pages::FeedbackForm;
+use crate::crypto::form_token;
+use crate::db::repo::content as repo;
+use crate::domain::{Lang, Slug};
+use crate::error::AppError;
+use crate::web::context::PageContext;
+use crate::web::setup::FieldError;
+use crate::web::{AppState, render, render_with_status, see_other};
+
+const MAX_COMMENT_CHARS: usize = 1000;
+/// A guide page may sit in the page cache for an hour, and a reader may read for a while.
+const TOKEN_MAX_AGE: i64 = 6 * 3600;
+
+#[derive(Deserialize)]
+pub struct FeedbackInput {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    useful: String,
+    #[serde(default)]
+    comment: String,
+    /// Honeypot: people never see it, simple bots fill it in.
+    #[serde(default)]
+    website: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/feedback.html")]
+struct FeedbackPage {
+    ctx: PageContext,
+    errors: Vec<FieldError>,
+    back_href: String,
+    back_text: String,
+    feedback: FeedbackForm,
+}
+
+#[derive(Template)]
+#[template(path = "public/feedback_thanks.html")]
+struct ThanksPage {
+    ctx: PageContext,
+    back_href: String,
+    back_text: String,
+}
+
+async fn guide_title(state: &AppState, lang: &Lang, slug: &Slug) -> Result<String, AppError> {
+    let (l, d, s) = (
+        lang.to_string(),
+        state.settings.default_language.to_string(),
+        slug.to_string(),
+    );
+    let page = state.db.run(move |c| repo::guide_page(c, &s, &l, &d)).await?;
+    Ok(page.translation.title)
+}
+
+fn slug_of(req: &HttpRequest) -> Result<Slug, AppError> {
+    Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)
+}
+
+pub async fn submit_feedback(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: PathLang,
+    input: web::Form<FeedbackInput>,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let slug = slug_of(&req)?;
+    let title = guide_title(&state, &lang, &slug).await?;
+    let input = input.into_inner();
+    let thanks = format!("/{lang}/guides/{slug}/feedback");
+    if !input.website.is_empty() {
+        // Pretend all went well; a bot learns nothing.
+        return Ok(see_other(&thanks));
+    }
+    if !state.limiter.allow(
+        "feedback",
+        req.peer_addr().map(|a| a.ip()),
+        10,
+        Duration::from_secs(600),
+    ) {
+        return Err(AppError::TooManyRequests);
+    }
+    let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
+    let mut form = FeedbackForm::new(&state, &lang, slug.as_str());
+    form.useful = input.useful.clone();
+    form.comment = input.comment.clone();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let token_ok = form_token::verify(
+        &state.key,
+        &format!("feedback:{lang}:{slug}"),
+        &input.token,
+        now,
+        0,
+        TOKEN_MAX_AGE,
+    )
+    .is_ok();
+    let useful = match input.useful.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let comment = input.comment.trim();
+    let mut errors = Vec::new();
+    if !token_ok {
+        // The reader keeps what they wrote and sends it again with a fresh token.
+        form.choice_error = Some(ctx.t("feedback-error-expired"));
+        errors.push(FieldError {
+            field: "useful",
+            message: ctx.t("feedback-error-expired"),
+        });
+    } else if useful.is_none() {
+        form.choice_error = Some(ctx.t("feedback-error-choice"));
+        errors.push(FieldError {
+            field: "useful",
+            message: ctx.t("feedback-error-choice"),
+        });
+    }
+    if comment.chars().count() > MAX_COMMENT_CHARS {
+        form.comment_error = Some(ctx.t("feedback-error-comment-long"));
+        errors.push(FieldError {
+            field: "comment",
+            message: ctx.t("feedback-error-comment-long"),
+        });
+    }
+    let Some(useful) = useful.filter(|_| errors.is_empty()) else {
+        let mut ctx = ctx;
+        ctx.has_errors = true;
+        let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
+        let page = FeedbackPage {
+            back_href: format!("/{lang}/guides/{slug}"),
+            back_text,
+            errors,
+            feedback: form,
+            ctx,
+        };
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let comment = (!comment.is_empty()).then(|| comment.to_owned());
+    let (l, s) = (lang.to_string(), slug.to_string());
+    state
+        .db
+        .run(move |c| repo::add_feedback(c, &s, &l, useful, comment.as_deref()))
+        .await?;
+    Ok(see_other(&thanks))
+}
+
+pub async fn feedback_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: PathLang,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let slug = slug_of(&req)?;
+    let title = guide_title(&state, &lang, &slug).await?;
+    let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}/feedback"));
+    let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
+    render(&ThanksPage {
+        back_href: format!("/{lang}/guides/{slug}"),
+        back_text,
+        ctx,
+    })
+}

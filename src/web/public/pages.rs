@@ -1,0 +1,376 @@
+//! Home, topic, guide, privacy and search pages.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{PathLang, cached, html_page};
+use crate::content::markdown::TocEntry;
+use crate::content::search::{SnippetPart, snippet};
+use crate::crypto::form_token;
+use crate::db::repo::content::{self as repo, GuideListItem};
+use crate::domain::text::search_terms;
+use crate::domain::{Lang, Slug};
+use crate::error::AppError;
+use crate::i18n::Translator;
+use crate::web::context::PageContext;
+use crate::web::{AppState, render};
+
+pub struct Crumb {
+    pub href: String,
+    pub title: String,
+}
+
+/// A guide (or topic) in a list, with its language marked when it is not the page's.
+pub struct ListItem {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub lang: Option<String>,
+    pub date: String,
+    pub note: String,
+}
+
+fn other_lang(item: &str, page: &Lang) -> Option<String> {
+    (item != page.as_str()).then(|| item.to_owned())
+}
+
+fn date_of(tr: &Translator, at: time::PrimitiveDateTime) -> String {
+    tr.date(at.date())
+}
+
+fn list_items(lang: &Lang, items: &[GuideListItem], tr: &Translator, with_dates: bool) -> Vec<ListItem> {
+    items
+        .iter()
+        .map(|g| ListItem {
+            href: format!("/{lang}/guides/{}", g.slug),
+            title: g.title.clone(),
+            summary: g.summary.clone(),
+            lang: other_lang(&g.lang, lang),
+            date: if with_dates {
+                date_of(tr, g.major_updated_at)
+            } else {
+                String::new()
+            },
+            note: if with_dates {
+                g.change_note.clone()
+            } else {
+                String::new()
+            },
+        })
+        .collect()
+}
+
+fn home_crumb(ctx: &PageContext) -> Crumb {
+    Crumb {
+        href: ctx.home_href.clone(),
+        title: ctx.t("nav-home"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/home.html")]
+struct HomePage {
+    ctx: PageContext,
+    topics: Vec<ListItem>,
+    items: Vec<ListItem>,
+    query: String,
+}
+
+pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    cached(&state, &req, format!("{lang}|/"), || async {
+        let default = state.settings.default_language.to_string();
+        let (l, d) = (lang.to_string(), default.clone());
+        let (topics, updates) = state
+            .db
+            .run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?)))
+            .await?;
+        let ctx = PageContext::public(&state, &lang, "/");
+        let topics = topics
+            .iter()
+            .map(|t| ListItem {
+                href: format!("/{lang}/topics/{}", t.slug),
+                title: t.title.clone(),
+                summary: t.summary.clone(),
+                lang: other_lang(&t.lang, &lang),
+                date: String::new(),
+                note: String::new(),
+            })
+            .collect();
+        let items = list_items(&lang, &updates, &ctx.tr, true);
+        html_page(&HomePage {
+            ctx,
+            topics,
+            items,
+            query: String::new(),
+        })
+    })
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "public/topic.html")]
+struct TopicPage {
+    ctx: PageContext,
+    crumbs: Vec<Crumb>,
+    title: String,
+    summary: String,
+    content_lang: Option<String>,
+    items: Vec<ListItem>,
+}
+
+pub async fn topic(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let slug = Slug::parse(req.match_info().get("topic").unwrap_or("")).map_err(|_| AppError::NotFound)?;
+    cached(&state, &req, format!("{lang}|/topics/{slug}"), || async {
+        let (l, d, s) = (
+            lang.to_string(),
+            state.settings.default_language.to_string(),
+            slug.to_string(),
+        );
+        let (topic, guides) = state
+            .db
+            .run(move |c| {
+                let topic = repo::topic_by_slug(c, &s, &l, &d)?;
+                let guides = repo::guides_in_topic(c, &topic.id, &l, &d)?;
+                Ok((topic, guides))
+            })
+            .await?;
+        let ctx = PageContext::public(&state, &lang, &format!("/topics/{slug}"));
+        let items = list_items(&lang, &guides, &ctx.tr, false);
+        html_page(&TopicPage {
+            crumbs: vec![home_crumb(&ctx)],
+            title: topic.title,
+            summary: topic.summary,
+            content_lang: other_lang(&topic.lang, &lang),
+            items,
+            ctx,
+        })
+    })
+    .await
+}
+
+/// The "Was this page useful?" form, on the guide page and on its own after an error.
+pub struct FeedbackForm {
+    pub action: String,
+    pub token: String,
+    pub useful: String,
+    pub comment: String,
+    pub choice_error: Option<String>,
+    pub comment_error: Option<String>,
+}
+
+impl FeedbackForm {
+    pub fn new(state: &AppState, lang: &Lang, slug: &str) -> FeedbackForm {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        FeedbackForm {
+            action: format!("/{lang}/guides/{slug}/feedback"),
+            token: form_token::issue(&state.key, &format!("feedback:{lang}:{slug}"), now),
+            useful: String::new(),
+            comment: String::new(),
+            choice_error: None,
+            comment_error: None,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/guide.html")]
+struct GuidePageView {
+    ctx: PageContext,
+    crumbs: Vec<Crumb>,
+    title: String,
+    summary: String,
+    content_lang: Option<String>,
+    fallback_notice: Option<String>,
+    outdated_notice: Option<String>,
+    last_updated: String,
+    change_note: String,
+    what_changed: String,
+    toc: Vec<TocEntry>,
+    body_html: String,
+    items: Vec<ListItem>,
+    feedback: FeedbackForm,
+}
+
+pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
+    cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
+        let (l, d, s) = (
+            lang.to_string(),
+            state.settings.default_language.to_string(),
+            slug.to_string(),
+        );
+        let (page, siblings) = state
+            .db
+            .run(move |c| {
+                let page = repo::guide_page(c, &s, &l, &d)?;
+                let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
+                Ok((page, siblings))
+            })
+            .await?;
+        let mut ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
+        // Alternates only for languages the guide is really written in.
+        for alt in &mut ctx.alternates {
+            alt.hreflang = page.languages.contains(&alt.lang);
+        }
+        let tr = ctx.tr.clone();
+        let t = &page.translation;
+        let shown_in =
+            Translator::new(&Lang::parse(&t.lang).unwrap_or_else(|_| state.settings.default_language.clone()));
+        let fallback_notice = (t.lang != lang.as_str())
+            .then(|| tr.t_args("guide-fallback-notice", &[("language", &shown_in.language_name())]));
+        let default_name = Translator::new(&state.settings.default_language).language_name();
+        let outdated_notice = page
+            .outdated
+            .then(|| tr.t_args("guide-outdated-notice", &[("language", &default_name)]));
+        let toc: Vec<TocEntry> = serde_json::from_str(&t.toc_json).unwrap_or_default();
+        let related: Vec<GuideListItem> = siblings.into_iter().filter(|g| g.slug != slug.as_str()).collect();
+        let topic_href = format!("/{lang}/topics/{}", page.topic.slug);
+        let view = GuidePageView {
+            crumbs: vec![
+                home_crumb(&ctx),
+                Crumb {
+                    href: topic_href,
+                    title: page.topic.title.clone(),
+                },
+            ],
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            content_lang: other_lang(&t.lang, &lang),
+            fallback_notice,
+            outdated_notice,
+            last_updated: tr.t_args("guide-last-updated", &[("date", &date_of(&tr, t.major_updated_at))]),
+            change_note: t.change_note.clone(),
+            what_changed: tr.t_args("guide-what-changed", &[("note", &t.change_note)]),
+            toc,
+            body_html: t.body_html.clone(),
+            items: list_items(&lang, &related, &tr, false),
+            feedback: FeedbackForm::new(&state, &lang, slug.as_str()),
+            ctx,
+        };
+        html_page(&view)
+    })
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "public/privacy.html")]
+struct PrivacyPage {
+    ctx: PageContext,
+}
+
+pub async fn privacy(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    cached(&state, &req, format!("{lang}|/privacy"), || async {
+        html_page(&PrivacyPage {
+            ctx: PageContext::public(&state, &lang, "/privacy"),
+        })
+    })
+    .await
+}
+
+pub struct SearchResult {
+    pub href: String,
+    pub title: String,
+    pub lang: Option<String>,
+    pub lang_name: Option<String>,
+    pub snippet: Vec<SnippetPart>,
+}
+
+#[derive(Template)]
+#[template(path = "public/search.html")]
+struct SearchPage {
+    ctx: PageContext,
+    query: String,
+    shortened: bool,
+    message: Option<String>,
+    help: Option<String>,
+    results: Vec<SearchResult>,
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// At most this many words are searched for; longer queries are cut, not refused.
+const MAX_TERMS: usize = 8;
+
+pub async fn search(
+    state: web::Data<AppState>,
+    lang: PathLang,
+    query: web::Query<SearchQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let raw = query.into_inner().q;
+    // What is shown back in the box: the first 200 characters.
+    let shown: String = raw.trim().chars().take(200).collect();
+    let terms = search_terms(lang.as_str(), &raw, MAX_TERMS + 1);
+    let shortened = terms.len() > MAX_TERMS || raw.chars().count() > 200;
+    let terms: Vec<String> = terms.into_iter().take(MAX_TERMS).collect();
+    let ctx = PageContext::public(
+        &state,
+        &lang,
+        &format!(
+            "/search?q={}",
+            url::form_urlencoded::byte_serialize(shown.as_bytes()).collect::<String>()
+        ),
+    );
+    let mut page = SearchPage {
+        query: shown.clone(),
+        shortened,
+        message: None,
+        help: None,
+        results: Vec::new(),
+        ctx,
+    };
+    if terms.is_empty() {
+        page.message = Some(page.ctx.t("search-empty"));
+    } else {
+        let default = state.settings.default_language.to_string();
+        let (l, t) = (lang.to_string(), terms.clone());
+        let hits = state.db.run(move |c| repo::search(c, &t, &[&l, &default], 50)).await?;
+        if hits.is_empty() {
+            page.message = Some(page.ctx.tr.t_args("search-no-results", &[("query", &shown)]));
+            page.help = Some(page.ctx.t("search-no-results-help"));
+        } else {
+            page.message = Some(
+                page.ctx
+                    .tr
+                    .t_count("search-results-count", hits.len(), &[("query", &shown)]),
+            );
+        }
+        page.results = hits
+            .iter()
+            .map(|h| {
+                let other = other_lang(&h.lang, &lang);
+                let lang_name = other
+                    .as_ref()
+                    .and_then(|l| Lang::parse(l).ok())
+                    .map(|l| Translator::new(&l).language_name());
+                let source = if h.summary.is_empty() {
+                    h.plain_text.clone()
+                } else {
+                    format!("{} {}", h.summary, h.plain_text)
+                };
+                SearchResult {
+                    href: format!("/{lang}/guides/{}", h.slug),
+                    title: h.title.clone(),
+                    snippet: snippet(&h.lang, &source, &terms, 30),
+                    lang: other,
+                    lang_name,
+                }
+            })
+            .collect();
+    }
+    let mut res = render(&page)?;
+    // What someone searched for is nobody else's business: keep it out of caches.
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
