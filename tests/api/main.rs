@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod browser;
 mod cli;
 mod content_files;
 mod frame;

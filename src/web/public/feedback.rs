@@ -92,6 +92,7 @@ pub async fn submit_feedback(
     }
     let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
     let mut form = FeedbackForm::new(&state, &lang, slug.as_str());
+    form.standalone = true;
     form.useful = input.useful.clone();
     form.comment = input.comment.clone();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();

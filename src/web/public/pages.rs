@@ -160,6 +160,8 @@ pub struct FeedbackForm {
     pub comment: String,
     pub choice_error: Option<String>,
     pub comment_error: Option<String>,
+    /// On a page of its own the form's heading is the page's h1.
+    pub standalone: bool,
 }
 
 impl FeedbackForm {
@@ -172,6 +174,7 @@ impl FeedbackForm {
             comment: String::new(),
             choice_error: None,
             comment_error: None,
+            standalone: false,
         }
     }
 }

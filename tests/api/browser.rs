@@ -1,0 +1,220 @@
+//! Real-browser and validator checks: headless Chromium driven over WebDriver
+//! runs axe-core on the public and setup pages in every language, and the Nu HTML
+//! Checker validates the same pages. Skipped (loudly) where the tools are missing;
+//! required under CI=true. `.ci/run` installs them (Debian chromium, chromium-driver,
+//! Java; npm axe-core and vnu-jar from package.json).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestApp, spawn_app};
+
+struct Tools {
+    chromedriver: PathBuf,
+    chromium: PathBuf,
+    axe: String,
+    vnu: PathBuf,
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+}
+
+/// The browser tools, or `None` after saying why the test is skipped.
+fn tools(test: &str) -> Option<Tools> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let chromedriver = std::env::var_os("HOMEWARD_TEST_CHROMEDRIVER").map(PathBuf::from).or_else(|| which("chromedriver"));
+    let chromium = std::env::var_os("HOMEWARD_TEST_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| which("chromium"))
+        .or_else(|| which("chromium-browser"));
+    let axe = std::fs::read_to_string(root.join("node_modules/axe-core/axe.min.js")).ok();
+    let vnu = Some(root.join("node_modules/vnu-jar/build/dist/vnu.jar")).filter(|p| p.is_file());
+    let java = which("java");
+    match (chromedriver, chromium, axe, vnu, java) {
+        (Some(chromedriver), Some(chromium), Some(axe), Some(vnu), Some(_)) => Some(Tools { chromedriver, chromium, axe, vnu }),
+        missing => {
+            let what = format!(
+                "chromedriver: {}, chromium: {}, axe-core: {}, vnu-jar: {}, java: {}",
+                missing.0.is_some(),
+                missing.1.is_some(),
+                missing.2.is_some(),
+                missing.3.is_some(),
+                missing.4.is_some()
+            );
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("{test}: browser tools missing under CI=true ({what})");
+            }
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: browser tools missing ({what}); install chromium, chromium-driver and Java, then `npm ci`"
+            );
+            None
+        }
+    }
+}
+
+struct Driver {
+    child: Child,
+    url: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start_driver(tools: &Tools) -> (Driver, fantoccini::Client) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(&tools.chromedriver)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let profile = tempfile::tempdir().unwrap();
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}"), _profile: profile };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while reqwest::get(format!("{}/status", driver.url)).await.is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not answer");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": tools.chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1024,800",
+                format!("--user-data-dir={}", driver._profile.path().display()),
+            ]
+        }),
+    );
+    let client = fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a browser session starts");
+    (driver, client)
+}
+
+/// axe-core's WCAG 2.x A/AA violations on the page the browser shows.
+async fn axe_violations(client: &fantoccini::Client, axe: &str) -> Vec<String> {
+    client.execute(&format!("{axe}\nreturn typeof axe;"), vec![]).await.expect("axe loads");
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
+          .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));
+    "#;
+    let result = client.execute_async(script, vec![]).await.expect("axe runs");
+    result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+}
+
+fn public_paths() -> Vec<String> {
+    let mut paths = Vec::new();
+    for lang in ["en", "hy", "az", "ru"] {
+        for p in ["/", "/topics/legal", "/guides/identity-documents", "/guides/school-enrolment", "/search?q=passport", "/search?q=zzzz", "/privacy"] {
+            paths.push(format!("/{lang}{p}"));
+        }
+    }
+    paths.push("/de/".into());
+    paths.push("/en/no-such-page".into());
+    paths
+}
+
+async fn check_with_nu(tools: &Tools, pages: &[(String, String)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, (_, html)) in pages.iter().enumerate() {
+        let path = dir.path().join(format!("page{i}.html"));
+        std::fs::write(&path, html).unwrap();
+        files.push(path);
+    }
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&tools.vnu)
+        .args(["--errors-only", "--format", "json"])
+        .args(&files)
+        .output()
+        .expect("the Nu checker runs");
+    let report: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|_| {
+        panic!("unexpected Nu checker output: {}", String::from_utf8_lossy(&out.stderr))
+    });
+    let mut errors = Vec::new();
+    for m in report["messages"].as_array().into_iter().flatten() {
+        if m["type"] == "error" || m["subType"] == "fatal" {
+            let file = m["url"].as_str().unwrap_or("");
+            let index: usize = file.rsplit("page").next().and_then(|s| s.trim_end_matches(".html").parse().ok()).unwrap_or(0);
+            errors.push(format!("{}:{}: {}", pages[index].0, m["lastLine"], m["message"].as_str().unwrap_or("")));
+        }
+    }
+    errors
+}
+
+async fn fetch(app: &TestApp, path: &str) -> String {
+    app.get(path).await.text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
+    let Some(tools) = tools("browser::public_and_setup_pages_pass_axe_and_the_nu_checker") else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let (_driver, client) = start_driver(&tools).await;
+    let mut failures = Vec::new();
+    let mut pages = Vec::new();
+    for path in public_paths() {
+        client.goto(&app.url(&path)).await.unwrap();
+        for v in axe_violations(&client, &tools.axe).await {
+            failures.push(format!("axe {path}: {v}"));
+        }
+        pages.push((path.clone(), fetch(&app, &path).await));
+    }
+
+    // The setup form, then its error page as a browser reaches it: by submitting.
+    let setup = app.setup_path();
+    for lang in ["en", "ru"] {
+        let path = format!("{setup}?lang={lang}");
+        client.goto(&app.url(&path)).await.unwrap();
+        for v in axe_violations(&client, &tools.axe).await {
+            failures.push(format!("axe {path}: {v}"));
+        }
+        pages.push((path.clone(), fetch(&app, &path).await));
+        client.find(fantoccini::Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(fantoccini::Locator::Id("error-summary")).await.unwrap();
+        let title = client.title().await.unwrap();
+        assert!(title.starts_with(&crate::helpers::t(lang, "error-prefix")), "{title}");
+        let focused = client.execute("return document.activeElement && document.activeElement.id;", vec![]).await.unwrap();
+        assert_eq!(focused, json!("error-summary"), "the error summary receives focus");
+        for v in axe_violations(&client, &tools.axe).await {
+            failures.push(format!("axe {path} (errors): {v}"));
+        }
+        let html = app.post_form(&path, &[("email", "x"), ("password", "y"), ("confirm", "z")]).await.text().await.unwrap();
+        pages.push((format!("{path} (errors)"), html));
+    }
+
+    // The feedback form with an error, reached by sending it without a choice.
+    client.goto(&app.url("/az/guides/legal-aid")).await.unwrap();
+    client.find(fantoccini::Locator::Css(".feedback button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(fantoccini::Locator::Id("error-summary")).await.unwrap();
+    for v in axe_violations(&client, &tools.axe).await {
+        failures.push(format!("axe feedback errors: {v}"));
+    }
+    let token = crate::helpers::form_field(&fetch(&app, "/az/guides/legal-aid").await, "token");
+    let html = app.post_form("/az/guides/legal-aid/feedback", &[("token", &token), ("comment", "x")]).await.text().await.unwrap();
+    pages.push(("/az/guides/legal-aid/feedback (errors)".into(), html));
+    client.close().await.unwrap();
+
+    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
