@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// A rendered page and what HTTP caching needs to know about it.
 pub struct CachedPage {
@@ -34,6 +34,8 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 pub struct PageCache {
     pages: RwLock<HashMap<String, Arc<CachedPage>>>,
     version: AtomicI64,
+    /// When the content last changed, as the database says: every page's `Last-Modified`.
+    changed_at: RwLock<SystemTime>,
     last_check: Mutex<Option<Instant>>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -44,6 +46,7 @@ impl Default for PageCache {
         PageCache {
             pages: RwLock::new(HashMap::new()),
             version: AtomicI64::new(i64::MIN),
+            changed_at: RwLock::new(SystemTime::now()),
             last_check: Mutex::new(None),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -66,7 +69,10 @@ impl PageCache {
     }
 
     /// Records the version read from the database; a change empties the cache.
-    pub fn observe_version(&self, version: i64) {
+    pub fn observe_version(&self, version: i64, changed_at: SystemTime) {
+        if let Ok(mut at) = self.changed_at.write() {
+            *at = changed_at;
+        }
         let previous = self.version.swap(version, Ordering::SeqCst);
         if previous != version
             && let Ok(mut pages) = self.pages.write()
@@ -105,6 +111,10 @@ impl PageCache {
         page
     }
 
+    pub fn last_modified(&self) -> SystemTime {
+        self.changed_at.read().map_or_else(|_| SystemTime::now(), |t| *t)
+    }
+
     /// (hits, misses) since start, for `/metrics`.
     pub fn stats(&self) -> (u64, u64) {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
@@ -118,12 +128,13 @@ mod tests {
     #[test]
     fn a_new_version_empties_the_cache() {
         let cache = PageCache::default();
-        cache.observe_version(1);
+        let at = SystemTime::UNIX_EPOCH;
+        cache.observe_version(1, at);
         cache.put("en|/".into(), CachedPage::new("<p>old</p>".into(), "text/html"));
         assert!(cache.get("en|/").is_some());
-        cache.observe_version(1);
+        cache.observe_version(1, at);
         assert!(cache.get("en|/").is_some(), "the same version keeps pages");
-        cache.observe_version(2);
+        cache.observe_version(2, at);
         assert!(cache.get("en|/").is_none(), "a new version drops them");
         assert_eq!(cache.stats(), (2, 1));
     }

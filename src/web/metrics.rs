@@ -38,6 +38,12 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
     pool: Family<PoolLabels, Gauge>,
+    cache: Family<CacheLabels, Gauge>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CacheLabels {
+    result: &'static str,
 }
 
 impl Metrics {
@@ -46,6 +52,12 @@ impl Metrics {
         let requests = Family::<RequestLabels, Counter>::default();
         let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
         let pool = Family::<PoolLabels, Gauge>::default();
+        let cache = Family::<CacheLabels, Gauge>::default();
+        registry.register(
+            "page_cache_lookups",
+            "Public page cache lookups since start, by result",
+            cache.clone(),
+        );
         registry.register(
             "http_requests",
             "HTTP requests by method, route pattern and status",
@@ -74,6 +86,7 @@ impl Metrics {
             requests,
             latency,
             pool,
+            cache,
         }
     }
 
@@ -93,7 +106,13 @@ impl Metrics {
     }
 
     /// The text exposition, with the pool gauges read just now.
-    pub fn encode(&self, pool_in_use: u32, pool_idle: u32) -> Result<String, std::fmt::Error> {
+    pub fn encode(&self, pool_in_use: u32, pool_idle: u32, cache: (u64, u64)) -> Result<String, std::fmt::Error> {
+        self.cache
+            .get_or_create(&CacheLabels { result: "hit" })
+            .set(i64::try_from(cache.0).unwrap_or(i64::MAX));
+        self.cache
+            .get_or_create(&CacheLabels { result: "miss" })
+            .set(i64::try_from(cache.1).unwrap_or(i64::MAX));
         self.pool
             .get_or_create(&PoolLabels { state: "in_use" })
             .set(i64::from(pool_in_use));

@@ -54,7 +54,7 @@ pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
     let (in_use, idle) = state.db.pool_state();
     let body = state
         .metrics
-        .encode(in_use, idle)
+        .encode(in_use, idle, state.cache.stats())
         .map_err(|e| AppError::Internal(anyhow::anyhow!("metrics: {e}")))?;
     let mut res = HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")

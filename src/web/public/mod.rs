@@ -76,7 +76,7 @@ where
 {
     if state.cache.due_for_check() {
         match state.db.run(repo::content_version).await {
-            Ok((version, _)) => state.cache.observe_version(version),
+            Ok((version, changed_at)) => state.cache.observe_version(version, changed_at.assume_utc().into()),
             // Serving a slightly old page beats failing; the next request checks again.
             Err(e) => {
                 tracing::warn!(error = %e, "cannot read the content version");
