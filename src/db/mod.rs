@@ -213,41 +213,23 @@ where
     E: From<RepoError>,
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
 {
+    type Tm = <DbConnection as Connection>::TransactionManager;
     // Dialect difference: SQLite needs BEGIN IMMEDIATE; PostgreSQL's row locks need nothing special.
-    match conn {
-        DbConnection::Sqlite(inner) => {
-            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE").map_err(RepoError::from)?;
-            match f(conn) {
-                Ok(value) => {
-                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
-                        .map_err(RepoError::from)?;
-                    Ok(value)
-                }
-                Err(e) => {
-                    if let Err(rollback) = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
-                    {
-                        tracing::error!(error = %rollback, "rollback failed");
-                    }
-                    Err(e)
-                }
-            }
+    let begun = match conn {
+        DbConnection::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE"),
+        DbConnection::Postgres(_) => Tm::begin_transaction(conn),
+    };
+    begun.map_err(RepoError::from)?;
+    match f(conn) {
+        Ok(value) => {
+            Tm::commit_transaction(conn).map_err(RepoError::from)?;
+            Ok(value)
         }
-        DbConnection::Postgres(_) => {
-            <DbConnection as Connection>::TransactionManager::begin_transaction(conn).map_err(RepoError::from)?;
-            match f(conn) {
-                Ok(value) => {
-                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
-                        .map_err(RepoError::from)?;
-                    Ok(value)
-                }
-                Err(e) => {
-                    if let Err(rollback) = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
-                    {
-                        tracing::error!(error = %rollback, "rollback failed");
-                    }
-                    Err(e)
-                }
+        Err(e) => {
+            if let Err(rollback) = Tm::rollback_transaction(conn) {
+                tracing::error!(error = %rollback, "rollback failed");
             }
+            Err(e)
         }
     }
 }
