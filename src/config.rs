@@ -66,6 +66,18 @@ pub struct Settings {
     pub sample_content: bool,
     /// HTTP worker threads; `None`: one per CPU core.
     pub workers: Option<usize>,
+    /// Days a closed inquiry is kept before it is purged (a tombstone remains).
+    pub retention_days: u32,
+    /// Hours a delivered email's body stays in the outbox.
+    pub outbox_keep_hours: u32,
+    /// Seconds a person needs at least to fill in the question form (faster is a bot).
+    pub min_fill_seconds: u32,
+    /// Per-client rate limits on forms; turned off only for load tests.
+    pub rate_limits: bool,
+    /// Proxies whose `X-Forwarded-For` names the client; from anyone else it is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Whether `serve` runs the outbox worker (off: deliver with `homeward outbox run-once`).
+    pub outbox_worker: bool,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -77,55 +89,37 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "http://<bind>",
         "Public URL of the site, used in links and emails; https turns on HSTS and Secure cookies",
     ),
-    (
-        "data_dir",
-        "./data",
-        "Directory for the SQLite database, the key file and mail files",
-    ),
-    (
-        "database_url",
-        "sqlite://<data_dir>/homeward.db",
-        "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB",
-    ),
-    (
-        "languages",
-        "en,hy,az,ru",
-        "Enabled languages, comma-separated; each needs locales/<lang>/",
-    ),
+    ("data_dir", "./data", "Directory for the SQLite database, the key file and mail files"),
+    ("database_url", "sqlite://<data_dir>/homeward.db", "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB"),
+    ("languages", "en,hy,az,ru", "Enabled languages, comma-separated; each needs locales/<lang>/"),
     ("default_language", "en", "Fallback language; must be enabled"),
-    (
-        "secret_key",
-        "(key file <data_dir>/secret.key)",
-        "64 hex characters; encrypts stored inquiries and signs tokens",
-    ),
+    ("secret_key", "(key file <data_dir>/secret.key)", "64 hex characters; encrypts stored inquiries and signs tokens"),
     (
         "smtp_url",
         "(none: mail to <data_dir>/mail/*.eml)",
         "smtp://user:pass@host:587 (STARTTLS) or smtps://host:465 (TLS)",
     ),
-    (
-        "mail_from",
-        "no-reply@homeward.example",
-        "Sender address of outgoing mail",
-    ),
-    (
-        "staff_notify",
-        "(none)",
-        "Comma-separated staff addresses told about new inquiries",
-    ),
+    ("mail_from", "no-reply@homeward.example", "Sender address of outgoing mail"),
+    ("staff_notify", "(none)", "Comma-separated staff addresses told about new inquiries"),
     ("log_format", "text", "text or json"),
     ("log", "info", "Log filter, e.g. info or homeward=debug"),
-    (
-        "quick_exit_url",
-        "https://www.wikipedia.org/",
-        "Where \"Leave this site quickly\" goes",
-    ),
-    (
-        "sample_content",
-        "true",
-        "Load sample content into an empty database (true or false)",
-    ),
+    ("quick_exit_url", "https://www.wikipedia.org/", "Where \"Leave this site quickly\" goes"),
+    ("sample_content", "true", "Load sample content into an empty database (true or false)"),
     ("workers", "(number of CPU cores)", "HTTP worker threads"),
+    (
+        "retention_days",
+        "90",
+        "Days a closed inquiry is kept before it is purged (a tombstone without personal data remains)",
+    ),
+    ("outbox_keep_hours", "24", "Hours a delivered email's body is kept in the outbox"),
+    (
+        "min_fill_seconds",
+        "3",
+        "Minimum seconds to fill in the question form; faster submissions are refused as automated",
+    ),
+    ("rate_limits", "true", "Per-client rate limits on forms (false only for load tests)"),
+    ("trusted_proxies", "(none)", "Comma-separated proxy addresses whose X-Forwarded-For is believed, e.g. 127.0.0.1"),
+    ("outbox_worker", "true", "Deliver queued email from this process (false: use `homeward outbox run-once` instead)"),
 ];
 
 fn env_name(key: &str) -> String {
@@ -142,9 +136,7 @@ impl Settings {
     /// Reads the process environment and, if present, the TOML file.
     pub fn load(config_file: Option<&Path>) -> Result<Settings, ConfigError> {
         let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("HOMEWARD_")).collect();
-        let explicit = config_file
-            .map(Path::to_path_buf)
-            .or_else(|| env.get("HOMEWARD_CONFIG").map(PathBuf::from));
+        let explicit = config_file.map(Path::to_path_buf).or_else(|| env.get("HOMEWARD_CONFIG").map(PathBuf::from));
         let file = match explicit {
             Some(path) => {
                 let text = std::fs::read_to_string(&path)
@@ -167,22 +159,14 @@ impl Settings {
         }
         for (key, _, _) in SETTINGS {
             if let Some(value) = env.get(&env_name(key)) {
-                raw.insert(
-                    key,
-                    Raw {
-                        value: value.clone(),
-                        origin: env_name(key),
-                    },
-                );
+                raw.insert(key, Raw { value: value.clone(), origin: env_name(key) });
             }
         }
         // An unknown HOMEWARD_ variable is most likely a typo that would silently be ignored.
         for name in env.keys() {
             let known = SETTINGS.iter().any(|(k, _, _)| env_name(k) == *name) || name == "HOMEWARD_CONFIG";
             if !known && !name.starts_with("HOMEWARD_TEST_") {
-                return Err(ConfigError(format!(
-                    "{name}: is not a Homeward setting (see homeward --help)"
-                )));
+                return Err(ConfigError(format!("{name}: is not a Homeward setting (see homeward --help)")));
             }
         }
         Parser { raw }.parse()
@@ -190,15 +174,11 @@ impl Settings {
 }
 
 fn read_toml(path: &Path, text: &str, raw: &mut BTreeMap<&'static str, Raw>) -> Result<(), ConfigError> {
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| ConfigError(format!("{}: {}", path.display(), e.message())))?;
+    let table: toml::Table =
+        text.parse().map_err(|e: toml::de::Error| ConfigError(format!("{}: {}", path.display(), e.message())))?;
     for (key, value) in table {
         let Some((known, _, _)) = SETTINGS.iter().find(|(k, _, _)| *k == key) else {
-            return Err(ConfigError(format!(
-                "{}: {key:?} is not a Homeward setting",
-                path.display()
-            )));
+            return Err(ConfigError(format!("{}: {key:?} is not a Homeward setting", path.display())));
         };
         let value = match value {
             toml::Value::String(s) => s,
@@ -210,10 +190,7 @@ fn read_toml(path: &Path, text: &str, raw: &mut BTreeMap<&'static str, Raw>) -> 
                     match item {
                         toml::Value::String(s) => parts.push(s),
                         _ => {
-                            return Err(ConfigError(format!(
-                                "{}: {key}: a list must hold strings",
-                                path.display()
-                            )));
+                            return Err(ConfigError(format!("{}: {key}: a list must hold strings", path.display())));
                         }
                     }
                 }
@@ -221,13 +198,7 @@ fn read_toml(path: &Path, text: &str, raw: &mut BTreeMap<&'static str, Raw>) -> 
             }
             _ => return Err(ConfigError(format!("{}: {key}: must be a string", path.display()))),
         };
-        raw.insert(
-            known,
-            Raw {
-                value,
-                origin: format!("{} ({})", env_name(known), path.display()),
-            },
-        );
+        raw.insert(known, Raw { value, origin: format!("{} ({})", env_name(known), path.display()) });
     }
     Ok(())
 }
@@ -242,10 +213,7 @@ impl Parser {
     }
 
     fn origin(&self, key: &str) -> String {
-        self.raw
-            .get(key)
-            .map(|r| r.origin.clone())
-            .unwrap_or_else(|| env_name(key))
+        self.raw.get(key).map(|r| r.origin.clone()).unwrap_or_else(|| env_name(key))
     }
 
     fn fail<T>(&self, key: &str, message: impl std::fmt::Display) -> Result<T, ConfigError> {
@@ -258,10 +226,8 @@ impl Parser {
             Some(r) => match r.value.trim().parse() {
                 Ok(a) => a,
                 Err(_) => {
-                    return self.fail(
-                        "bind",
-                        format!("{:?} is not an address (expected e.g. 127.0.0.1:8080)", r.value),
-                    );
+                    return self
+                        .fail("bind", format!("{:?} is not an address (expected e.g. 127.0.0.1:8080)", r.value));
                 }
             },
         };
@@ -284,10 +250,8 @@ impl Parser {
                 let v = r.value.trim();
                 if let Some(path) = v.strip_prefix("sqlite://") {
                     if path.is_empty() {
-                        return self.fail(
-                            "database_url",
-                            "sqlite:// needs a file path, e.g. sqlite://./data/homeward.db",
-                        );
+                        return self
+                            .fail("database_url", "sqlite:// needs a file path, e.g. sqlite://./data/homeward.db");
                     }
                     DatabaseUrl::Sqlite(PathBuf::from(path))
                 } else if v.starts_with("postgres://") || v.starts_with("postgresql://") {
@@ -302,19 +266,13 @@ impl Parser {
             }
         };
         let languages = match self.get("languages") {
-            None => ["en", "hy", "az", "ru"]
-                .iter()
-                .filter_map(|l| Lang::parse(l).ok())
-                .collect(),
+            None => ["en", "hy", "az", "ru"].iter().filter_map(|l| Lang::parse(l).ok()).collect(),
             Some(r) => {
                 let mut langs: Vec<Lang> = Vec::new();
                 for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                     let lang = Lang::parse(part).or_else(|e| self.fail("languages", e))?;
                     if !crate::i18n::has_catalog(&lang) {
-                        return self.fail(
-                            "languages",
-                            format!("{part:?} has no translation folder locales/{part}/"),
-                        );
+                        return self.fail("languages", format!("{part:?} has no translation folder locales/{part}/"));
                     }
                     if !langs.contains(&lang) {
                         langs.push(lang);
@@ -379,33 +337,34 @@ impl Parser {
             Some(v) if v == "json" => LogFormat::Json,
             Some(v) => return self.fail("log_format", format!("{v:?} is not text or json")),
         };
-        let log_filter = self
-            .get("log")
-            .map_or_else(|| "info".to_owned(), |r| r.value.trim().to_owned());
+        let log_filter = self.get("log").map_or_else(|| "info".to_owned(), |r| r.value.trim().to_owned());
         if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
-            return self.fail(
-                "log",
-                format!("{log_filter:?} is not a log filter (e.g. info, homeward=debug)"),
-            );
+            return self.fail("log", format!("{log_filter:?} is not a log filter (e.g. info, homeward=debug)"));
         }
         let quick_exit_url = match self.get("quick_exit_url") {
             None => Url::parse("https://www.wikipedia.org/").or_else(|e| self.fail("quick_exit_url", e))?,
             Some(r) => match Url::parse(r.value.trim()) {
                 Ok(u) if u.scheme() == "https" || u.scheme() == "http" => u,
                 _ => {
-                    return self.fail(
-                        "quick_exit_url",
-                        format!("{:?} is not an http:// or https:// URL", r.value),
-                    );
+                    return self.fail("quick_exit_url", format!("{:?} is not an http:// or https:// URL", r.value));
                 }
             },
         };
-        let sample_content = match self.get("sample_content").map(|r| r.value.trim().to_ascii_lowercase()) {
-            None => true,
-            Some(v) if v == "true" || v == "1" || v == "yes" => true,
-            Some(v) if v == "false" || v == "0" || v == "no" => false,
-            Some(v) => return self.fail("sample_content", format!("{v:?} is not true or false")),
-        };
+        let sample_content = self.boolean("sample_content", true)?;
+        let rate_limits = self.boolean("rate_limits", true)?;
+        let outbox_worker = self.boolean("outbox_worker", true)?;
+        let retention_days = self.number("retention_days", 90, 1, 36_500)?;
+        let outbox_keep_hours = self.number("outbox_keep_hours", 24, 0, 24 * 365)?;
+        let min_fill_seconds = self.number("min_fill_seconds", 3, 0, 3600)?;
+        let mut trusted_proxies = Vec::new();
+        if let Some(r) = self.get("trusted_proxies") {
+            for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                match part.parse() {
+                    Ok(ip) => trusted_proxies.push(ip),
+                    Err(_) => return self.fail("trusted_proxies", format!("{part:?} is not an IP address")),
+                }
+            }
+        }
         let workers = match self.get("workers") {
             None => None,
             Some(r) => match r.value.trim().parse::<usize>() {
@@ -429,7 +388,32 @@ impl Parser {
             quick_exit_url,
             sample_content,
             workers,
+            retention_days,
+            outbox_keep_hours,
+            min_fill_seconds,
+            rate_limits,
+            trusted_proxies,
+            outbox_worker,
         })
+    }
+
+    fn boolean(&self, key: &str, default: bool) -> Result<bool, ConfigError> {
+        match self.get(key).map(|r| r.value.trim().to_ascii_lowercase()) {
+            None => Ok(default),
+            Some(v) if v == "true" || v == "1" || v == "yes" => Ok(true),
+            Some(v) if v == "false" || v == "0" || v == "no" => Ok(false),
+            Some(v) => self.fail(key, format!("{v:?} is not true or false")),
+        }
+    }
+
+    fn number(&self, key: &str, default: u32, min: u32, max: u32) -> Result<u32, ConfigError> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(r) => match r.value.trim().parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n),
+                _ => self.fail(key, format!("{:?} is not a number from {min} to {max}", r.value)),
+            },
+        }
     }
 }
 
@@ -460,10 +444,7 @@ mod tests {
         let s = Settings::from_sources(None, &HashMap::new())?;
         assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
         assert!(matches!(&s.database_url, DatabaseUrl::Sqlite(p) if p == Path::new("./data/homeward.db")));
-        assert_eq!(
-            s.languages.iter().map(Lang::as_str).collect::<Vec<_>>(),
-            ["en", "hy", "az", "ru"]
-        );
+        assert_eq!(s.languages.iter().map(Lang::as_str).collect::<Vec<_>>(), ["en", "hy", "az", "ru"]);
         assert_eq!(s.default_language.as_str(), "en");
         assert!(s.smtp_url.is_none());
         assert!(matches!(&s.secret_key, SecretKeySource::File(p) if p == Path::new("./data/secret.key")));
@@ -491,11 +472,8 @@ mod tests {
         assert!(error_of(None, &[("HOMEWARD_DATABASE_URL", "mysql://x")]).starts_with("HOMEWARD_DATABASE_URL:"));
         assert!(error_of(None, &[("HOMEWARD_LANGUAGES", "en,xx")]).starts_with("HOMEWARD_LANGUAGES: \"xx\""));
         assert!(
-            error_of(
-                None,
-                &[("HOMEWARD_DEFAULT_LANGUAGE", "hy"), ("HOMEWARD_LANGUAGES", "en")]
-            )
-            .starts_with("HOMEWARD_DEFAULT_LANGUAGE:")
+            error_of(None, &[("HOMEWARD_DEFAULT_LANGUAGE", "hy"), ("HOMEWARD_LANGUAGES", "en")])
+                .starts_with("HOMEWARD_DEFAULT_LANGUAGE:")
         );
         assert!(error_of(None, &[("HOMEWARD_SECRET_KEY", "short")]).starts_with("HOMEWARD_SECRET_KEY:"));
         assert!(
@@ -515,10 +493,7 @@ mod tests {
     #[test]
     fn secrets_are_not_repeated_in_errors() {
         let msg = error_of(None, &[("HOMEWARD_DATABASE_URL", "postgres://u:hunter2@[bad")]);
-        assert!(
-            msg.starts_with("HOMEWARD_DATABASE_URL:") && !msg.contains("hunter2"),
-            "{msg}"
-        );
+        assert!(msg.starts_with("HOMEWARD_DATABASE_URL:") && !msg.contains("hunter2"), "{msg}");
         let msg = error_of(None, &[("HOMEWARD_SECRET_KEY", "abcdef-secret")]);
         assert!(!msg.contains("abcdef-secret"), "{msg}");
     }

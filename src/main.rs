@@ -46,11 +46,35 @@ enum Command {
     },
     /// Check the settings and the database connection, then exit
     CheckConfig,
+    /// Outgoing email
+    Outbox {
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
+    /// Encryption keys for stored inquiries
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Delete closed inquiries past HOMEWARD_RETENTION_DAYS now (also runs in the server every ten minutes)
+    Purge,
     /// Guidance content as Markdown files (see content/README.md)
     Content {
         #[command(subcommand)]
         command: ContentCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum OutboxCommand {
+    /// Deliver every email that is due now, then exit
+    RunOnce,
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Re-encrypt every stored inquiry and email under a new data key (stop the servers first)
+    Rotate,
 }
 
 #[derive(Subcommand)]
@@ -93,16 +117,13 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(settings),
-        Command::User {
-            command: UserCommand::Add { email, roles },
-        } => add_user(settings, &email, &roles),
+        Command::User { command: UserCommand::Add { email, roles } } => add_user(settings, &email, &roles),
         Command::CheckConfig => check_config(settings),
-        Command::Content {
-            command: ContentCommand::Import { dir },
-        } => import_content(settings, &dir),
-        Command::Content {
-            command: ContentCommand::Export { dir },
-        } => export_content(settings, &dir),
+        Command::Outbox { command: OutboxCommand::RunOnce } => outbox_run_once(settings),
+        Command::Keys { command: KeysCommand::Rotate } => rotate_keys(settings),
+        Command::Purge => purge(settings),
+        Command::Content { command: ContentCommand::Import { dir } } => import_content(settings, &dir),
+        Command::Content { command: ContentCommand::Export { dir } } => export_content(settings, &dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -165,6 +186,43 @@ fn add_user(settings: Settings, email: &str, roles: &[String]) -> anyhow::Result
     Ok(())
 }
 
+fn outbox_run_once(settings: Settings) -> anyhow::Result<()> {
+    runtime()?.block_on(async move {
+        let db = open_database(&settings).await?;
+        let key = std::sync::Arc::new(SecretKey::load(&settings.secret_key)?);
+        let vault = homeward::startup::open_vault(&db, key).await?;
+        let worker = homeward::startup::outbox_worker(&settings, &db, vault)?;
+        let sent = worker.run_once().await?;
+        println!("Sent {sent} email(s) through {}.", worker.transport.describe());
+        Ok(())
+    })
+}
+
+fn rotate_keys(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let key = SecretKey::load(&settings.secret_key)?;
+    let report = db.run_sync(|c| homeward::db::repo::keys::rotate(c, &key))?;
+    println!(
+        "New data key {}; re-encrypted {} value(s); retired {} old key(s). Restart every instance now.",
+        report.new_key, report.resealed, report.retired_keys
+    );
+    Ok(())
+}
+
+fn purge(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let cutoff = homeward::db::repo::now() - time::Duration::days(i64::from(settings.retention_days));
+    let purged = db.run_sync(|c| homeward::db::repo::inquiries::purge_closed(c, cutoff))?;
+    let bodies = db.run_sync(|c| {
+        homeward::db::repo::outbox::purge_delivered(
+            c,
+            homeward::db::repo::now() - time::Duration::hours(i64::from(settings.outbox_keep_hours)),
+        )
+    })?;
+    println!("Purged {purged} closed inquiry(ies) and {bodies} delivered email body(ies).");
+    Ok(())
+}
+
 fn import_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
     use homeward::content::files::{self, ImportError};
     let files = files::read_dir(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
@@ -215,19 +273,8 @@ fn check_config(settings: Settings) -> anyhow::Result<()> {
     }
     let langs: Vec<&str> = settings.languages.iter().map(|l| l.as_str()).collect();
     println!("Listening address: {}", settings.bind);
-    println!(
-        "Languages: {} (default {})",
-        langs.join(", "),
-        settings.default_language
-    );
-    println!(
-        "Mail: {}",
-        if settings.smtp_url.is_some() {
-            "SMTP"
-        } else {
-            "files under the data directory"
-        }
-    );
+    println!("Languages: {} (default {})", langs.join(", "), settings.default_language);
+    println!("Mail: {}", if settings.smtp_url.is_some() { "SMTP" } else { "files under the data directory" });
     println!("The settings are valid.");
     Ok(())
 }

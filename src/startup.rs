@@ -9,11 +9,17 @@ use actix_web::{HttpServer, web};
 use anyhow::Context;
 use url::Url;
 
+use tokio::sync::watch;
+
 use crate::config::Settings;
+use crate::crypto::vault::Vault;
 use crate::crypto::{SecretKey, generate_token, hash_token};
 use crate::db::Db;
 use crate::db::repo::accounts::{self, TokenPurpose};
+use crate::db::repo::keys;
 use crate::domain::{EmailAddress, Role};
+use crate::mail::transport::Transport;
+use crate::mail::worker::Worker;
 use crate::web::AppState;
 use crate::web::assets::Assets;
 use crate::web::metrics::Metrics;
@@ -27,14 +33,40 @@ pub struct Application {
     setup_link: Option<String>,
     db: Db,
     server: Server,
+    vault: Arc<Vault>,
+    worker: Option<(tokio::task::JoinHandle<()>, watch::Sender<bool>)>,
+}
+
+/// Unwraps (or, on a new database, creates) the data keys; refuses a wrong secret.
+pub async fn open_vault(db: &Db, key: Arc<SecretKey>) -> anyhow::Result<Arc<Vault>> {
+    let db = db.clone();
+    let vault = tokio::task::spawn_blocking(move || db.run_sync(|c| keys::load_or_create(c, &key)))
+        .await
+        .context("key task failed")??;
+    Ok(Arc::new(vault))
+}
+
+/// The outbox worker for these settings.
+pub fn outbox_worker(settings: &Settings, db: &Db, vault: Arc<Vault>) -> anyhow::Result<Worker> {
+    let from = lettre::message::Mailbox::new(
+        Some("Homeward".to_owned()),
+        settings.mail_from.as_str().parse().context("HOMEWARD_MAIL_FROM")?,
+    );
+    Ok(Worker {
+        db: db.clone(),
+        vault,
+        transport: Arc::new(Transport::from_settings(settings)?),
+        from,
+        id: uuid::Uuid::now_v7().to_string(),
+        keep_delivered: time::Duration::hours(i64::from(settings.outbox_keep_hours)),
+        retention: time::Duration::days(i64::from(settings.retention_days)),
+    })
 }
 
 /// Opens the database (applying migrations) on the blocking pool.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let url = settings.database_url.clone();
-    tokio::task::spawn_blocking(move || Db::open(&url))
-        .await
-        .context("database start-up task failed")?
+    tokio::task::spawn_blocking(move || Db::open(&url)).await.context("database start-up task failed")?
 }
 
 /// Makes a one-time link that creates an account: the first administrator's when
@@ -46,23 +78,10 @@ pub fn create_account_link(
     roles: &[Role],
 ) -> anyhow::Result<String> {
     let token = generate_token()?;
-    let purpose = if email.is_some() {
-        TokenPurpose::Invite
-    } else {
-        TokenPurpose::Setup
-    };
+    let purpose = if email.is_some() { TokenPurpose::Invite } else { TokenPurpose::Setup };
     let hash = hash_token(&token);
-    db.run_sync(|c| {
-        accounts::create_link(
-            c,
-            &hash,
-            purpose,
-            email,
-            roles,
-            time::Duration::hours(ACCOUNT_LINK_HOURS),
-        )
-    })
-    .context("cannot store the account link")?;
+    db.run_sync(|c| accounts::create_link(c, &hash, purpose, email, roles, time::Duration::hours(ACCOUNT_LINK_HOURS)))
+        .context("cannot store the account link")?;
     Ok(format!("{}/setup/{token}", base_url.as_str().trim_end_matches('/')))
 }
 
@@ -76,16 +95,8 @@ impl Application {
         let base_url = match &settings.base_url {
             Some(url) => url.clone(),
             None => {
-                let host = if local.ip().is_unspecified() {
-                    "127.0.0.1".to_owned()
-                } else {
-                    local.ip().to_string()
-                };
-                let host = if local.is_ipv6() && !local.ip().is_unspecified() {
-                    format!("[{host}]")
-                } else {
-                    host
-                };
+                let host = if local.ip().is_unspecified() { "127.0.0.1".to_owned() } else { local.ip().to_string() };
+                let host = if local.is_ipv6() && !local.ip().is_unspecified() { format!("[{host}]") } else { host };
                 Url::parse(&format!("http://{host}:{}/", local.port())).context("cannot form the base URL")?
             }
         };
@@ -109,15 +120,28 @@ impl Application {
                 .context("sample content task failed")??;
         }
         let limiter = crate::web::rate_limit::RateLimiter::new(&key);
+        let key = Arc::new(key);
+        let vault = open_vault(&db, key.clone()).await?;
+        let mail_nudge = Arc::new(tokio::sync::Notify::new());
+        let worker = outbox_worker(&settings, &db, vault.clone())?;
+        let worker_task = if settings.outbox_worker {
+            tracing::info!(transport = %worker.transport.describe(), "outbox worker starting");
+            let (stop_tx, stop_rx) = watch::channel(false);
+            Some((tokio::spawn(worker.run(mail_nudge.clone(), stop_rx)), stop_tx))
+        } else {
+            None
+        };
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             metrics: Metrics::new(db.backend()),
             db: db.clone(),
-            key: Arc::new(key),
+            key,
             assets: Assets::load(),
             cache: Default::default(),
             limiter,
+            vault: vault.clone(),
+            mail_nudge,
         });
         let workers = state.settings.workers;
         let mut server = HttpServer::new(move || crate::web::app(state.clone()));
@@ -130,13 +154,7 @@ impl Application {
             // SIGTERM: stop accepting, give in-flight requests this long to finish.
             .shutdown_timeout(10)
             .run();
-        Ok(Application {
-            port: local.port(),
-            base_url,
-            setup_link,
-            db,
-            server,
-        })
+        Ok(Application { port: local.port(), base_url, setup_link, db, server, vault, worker: worker_task })
     }
 
     pub fn port(&self) -> u16 {
@@ -156,7 +174,20 @@ impl Application {
         &self.db
     }
 
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    pub fn vault(&self) -> Arc<Vault> {
+        self.vault.clone()
+    }
+
+    /// Serves until SIGTERM/SIGINT (or the server handle stops it), then lets the
+    /// outbox worker finish what it is sending and give back the rest.
+    pub async fn run_until_stopped(mut self) -> std::io::Result<()> {
+        let result = self.server.await;
+        if let Some((task, stop)) = self.worker.take() {
+            let _ = stop.send(true);
+            if tokio::time::timeout(std::time::Duration::from_secs(15), task).await.is_err() {
+                tracing::warn!("the outbox worker did not stop in time");
+            }
+        }
+        result
     }
 }

@@ -6,11 +6,7 @@ use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Versio
 use crate::domain::NewPassword;
 
 fn hasher() -> Result<Argon2<'static>, argon2::Error> {
-    Ok(Argon2::new(
-        Algorithm::Argon2id,
-        Version::V0x13,
-        Params::new(19 * 1024, 2, 1, None)?,
-    ))
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(19 * 1024, 2, 1, None)?))
 }
 
 pub fn hash_password(password: &NewPassword) -> anyhow::Result<String> {

@@ -19,11 +19,7 @@ impl CachedPage {
     pub fn new(body: String, content_type: &'static str) -> CachedPage {
         use sha2::{Digest, Sha256};
         let etag = format!("W/\"{}\"", hex::encode(&Sha256::digest(body.as_bytes())[..12]));
-        CachedPage {
-            body: bytes::Bytes::from(body),
-            content_type,
-            etag,
-        }
+        CachedPage { body: bytes::Bytes::from(body), content_type, etag }
     }
 }
 

@@ -103,13 +103,7 @@ impl fmt::Display for ImportReport {
         for u in &self.updated {
             writeln!(f, "updated {u}")?;
         }
-        write!(
-            f,
-            "{} created, {} updated, {} unchanged.",
-            self.created.len(),
-            self.updated.len(),
-            self.unchanged
-        )
+        write!(f, "{} created, {} updated, {} unchanged.", self.created.len(), self.updated.len(), self.unchanged)
     }
 }
 
@@ -136,22 +130,14 @@ fn split_front_matter(text: &str) -> Result<(&str, &str), (usize, String)> {
 
 fn front_matter<T: for<'de> Deserialize<'de>>(path: &str, front: &str) -> Result<T, FileError> {
     toml::from_str(front).map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .map_or(1, |span| 2 + front[..span.start.min(front.len())].matches('\n').count());
-        FileError {
-            path: path.to_owned(),
-            line,
-            message: e.message().to_owned(),
-        }
+        let line = e.span().map_or(1, |span| 2 + front[..span.start.min(front.len())].matches('\n').count());
+        FileError { path: path.to_owned(), line, message: e.message().to_owned() }
     })
 }
 
 /// Line number (1-based) of the first line of `field = ` in the front matter, for errors.
 fn line_of(text: &str, field: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim_start().starts_with(field))
-        .map_or(1, |i| i + 1)
+    text.lines().position(|l| l.trim_start().starts_with(field)).map_or(1, |i| i + 1)
 }
 
 #[derive(Default)]
@@ -171,11 +157,7 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 out.push((rel, std::fs::read_to_string(&path)?));
             }
         }
@@ -188,29 +170,19 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
     let mut parsed = Parsed::default();
     let mut errors = Vec::new();
     for (path, text) in files {
-        let err = |line: usize, message: String| FileError {
-            path: path.clone(),
-            line,
-            message,
-        };
+        let err = |line: usize, message: String| FileError { path: path.clone(), line, message };
         let parts: Vec<&str> = path.split('/').collect();
         // Files at the top level (like README.md) are documentation, not content.
         if parts.len() == 1 {
             continue;
         }
         let [topic, file] = parts.as_slice() else {
-            errors.push(err(
-                1,
-                "content files live one folder deep: <topic>/<slug>.<lang>.md".into(),
-            ));
+            errors.push(err(1, "content files live one folder deep: <topic>/<slug>.<lang>.md".into()));
             continue;
         };
         let Some(stem) = file.strip_suffix(".md") else { continue };
         let Some((name, lang)) = stem.rsplit_once('.') else {
-            errors.push(err(
-                1,
-                "the file name must be <slug>.<lang>.md or _topic.<lang>.md".into(),
-            ));
+            errors.push(err(1, "the file name must be <slug>.<lang>.md or _topic.<lang>.md".into()));
             continue;
         };
         if let Err(e) = Slug::parse(topic) {
@@ -234,11 +206,7 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
         if name == "_topic" {
             match front_matter::<TopicFront>(path, front) {
                 Ok(f) if f.title.trim().is_empty() => errors.push(err(line_of(text, "title"), "title is empty".into())),
-                Ok(f) => parsed
-                    .topics
-                    .entry((*topic).to_owned())
-                    .or_default()
-                    .push(ParsedTopic { lang, front: f }),
+                Ok(f) => parsed.topics.entry((*topic).to_owned()).or_default().push(ParsedTopic { lang, front: f }),
                 Err(e) => errors.push(e),
             }
             continue;
@@ -280,33 +248,23 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
         };
         let is_default = lang == default_lang.as_str();
         if is_default && (front.order.is_none() || review_by.is_none()) {
-            errors.push(err(
-                1,
-                format!("the {default_lang} file of a guide needs `order` and `review_by`"),
-            ));
+            errors.push(err(1, format!("the {default_lang} file of a guide needs `order` and `review_by`")));
             continue;
         }
-        parsed
-            .guides
-            .entry(((*topic).to_owned(), name.to_owned()))
-            .or_default()
-            .push(ParsedGuide {
-                lang,
-                front,
-                updated,
-                review_by,
-                body: body.trim_start_matches(['\n', '\r']).to_owned(),
-            });
+        parsed.guides.entry(((*topic).to_owned(), name.to_owned())).or_default().push(ParsedGuide {
+            lang,
+            front,
+            updated,
+            review_by,
+            body: body.trim_start_matches(['\n', '\r']).to_owned(),
+        });
     }
     // Whole-set rules: every guide and topic needs its default-language file.
     let mut seen = BTreeSet::new();
     for ((topic, slug), translations) in &parsed.guides {
         if !translations.iter().any(|t| t.lang == default_lang.as_str()) {
             errors.push(FileError {
-                path: format!(
-                    "{topic}/{slug}.{}.md",
-                    translations.first().map_or("", |t| t.lang.as_str())
-                ),
+                path: format!("{topic}/{slug}.{}.md", translations.first().map_or("", |t| t.lang.as_str())),
                 line: 1,
                 message: format!("there is no {default_lang} file {topic}/{slug}.{default_lang}.md for this guide"),
             });
@@ -318,11 +276,7 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
                 message: format!("the slug {slug:?} is used in two topics"),
             });
         }
-        if !parsed
-            .topics
-            .get(topic)
-            .is_some_and(|t| t.iter().any(|t| t.lang == default_lang.as_str()))
-        {
+        if !parsed.topics.get(topic).is_some_and(|t| t.iter().any(|t| t.lang == default_lang.as_str())) {
             errors.push(FileError {
                 path: format!("{topic}/_topic.{default_lang}.md"),
                 line: 1,
@@ -390,23 +344,13 @@ fn import_with(
             Change::Unchanged => report.unchanged += 1,
         };
         for (slug, translations) in &parsed.topics {
-            let position = translations
-                .iter()
-                .find(|t| t.lang == default)
-                .and_then(|t| t.front.order)
-                .unwrap_or(0);
+            let position = translations.iter().find(|t| t.lang == default).and_then(|t| t.front.order).unwrap_or(0);
             let input = TopicInput {
                 slug: slug.clone(),
                 position,
                 translations: translations
                     .iter()
-                    .map(|t| {
-                        (
-                            t.lang.clone(),
-                            t.front.title.trim().to_owned(),
-                            t.front.summary.trim().to_owned(),
-                        )
-                    })
+                    .map(|t| (t.lang.clone(), t.front.title.trim().to_owned(), t.front.summary.trim().to_owned()))
                     .collect(),
             };
             let change = repo::upsert_topic(c, &input)?;
@@ -492,10 +436,7 @@ pub fn export(conn: &mut DbConnection, dir: &Path, default_lang: &Lang) -> anyho
                 summary: tr.summary.clone(),
                 order: (tr.lang == default).then_some(t.topic.position),
             };
-            write(
-                dir.join(&t.topic.slug).join(format!("_topic.{}.md", tr.lang)),
-                with_front(&front, "")?,
-            )?;
+            write(dir.join(&t.topic.slug).join(format!("_topic.{}.md", tr.lang)), with_front(&front, "")?)?;
         }
     }
     for g in &guides {
@@ -507,11 +448,7 @@ pub fn export(conn: &mut DbConnection, dir: &Path, default_lang: &Lang) -> anyho
                 updated: tr.major_updated_at.date().format(&date)?,
                 change_note: &tr.change_note,
                 order: is_default.then_some(g.guide.position),
-                review_by: if is_default {
-                    Some(g.guide.review_by.format(&date)?)
-                } else {
-                    None
-                },
+                review_by: if is_default { Some(g.guide.review_by.format(&date)?) } else { None },
                 published: is_default.then_some(g.guide.published),
             };
             write(
@@ -552,18 +489,12 @@ mod tests {
     #[test]
     fn missing_and_unknown_fields_and_bad_dates_are_errors() {
         let cases = [
-            (
-                "+++\nsummary = \"x\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\n",
-                "title",
-            ),
+            ("+++\nsummary = \"x\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\n", "title"),
             (
                 "+++\ntitle = \"x\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\ncolour = \"red\"\n+++\n",
                 "colour",
             ),
-            (
-                "+++\ntitle = \"x\"\nupdated = \"20.11.2026\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\n",
-                "updated",
-            ),
+            ("+++\ntitle = \"x\"\nupdated = \"20.11.2026\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\n", "updated"),
             ("+++\ntitle = \"x\"\nupdated = \"2026-11-20\"\n+++\n", "order"),
             ("title = \"x\"\n", "must start"),
             ("+++\ntitle = \"x\"\n", "not closed"),

@@ -45,9 +45,8 @@ fn heading_id(text: &str, used: &mut HashSet<String>) -> String {
 pub fn render(markdown: &str) -> RenderedMarkdown {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Raw HTML never reaches the page, not even to be sanitised.
-    let events: Vec<Event> = Parser::new_ext(markdown, options)
-        .filter(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
-        .collect();
+    let events: Vec<Event> =
+        Parser::new_ext(markdown, options).filter(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_))).collect();
 
     // First pass: the text of every heading, for ids and the table of contents.
     let mut used = HashSet::new();
@@ -63,10 +62,7 @@ pub fn render(markdown: &str) -> RenderedMarkdown {
                     let id = heading_id(&text, &mut used);
                     // The page title is the only h1: body headings start at h2.
                     if matches!(level, HeadingLevel::H1 | HeadingLevel::H2) {
-                        toc.push(TocEntry {
-                            id: id.clone(),
-                            text: text.trim().to_owned(),
-                        });
+                        toc.push(TocEntry { id: id.clone(), text: text.trim().to_owned() });
                     }
                     ids.push(id);
                 }
@@ -86,20 +82,9 @@ pub fn render(markdown: &str) -> RenderedMarkdown {
     // Second pass: give headings their ids and demote a body h1 to h2.
     let mut next_id = ids.into_iter();
     let events = events.into_iter().map(|event| match event {
-        Event::Start(Tag::Heading {
-            level, classes, attrs, ..
-        }) => {
-            let level = if level == HeadingLevel::H1 {
-                HeadingLevel::H2
-            } else {
-                level
-            };
-            Event::Start(Tag::Heading {
-                level,
-                id: next_id.next().map(CowStr::from),
-                classes,
-                attrs,
-            })
+        Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            let level = if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+            Event::Start(Tag::Heading { level, id: next_id.next().map(CowStr::from), classes, attrs })
         }
         Event::End(TagEnd::Heading(HeadingLevel::H1)) => Event::End(TagEnd::Heading(HeadingLevel::H2)),
         other => other,
@@ -171,25 +156,13 @@ mod tests {
         let r = render(
             "## What you need\n\n- a photo\n- a form\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[legal aid](legal-aid)\n\n## Что нужно\n\n### Шаг 1\n",
         );
-        assert!(
-            r.html.contains("<h2 id=\"what-you-need\">What you need</h2>"),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("<h2 id=\"what-you-need\">What you need</h2>"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"что-нужно\">"), "{}", r.html);
         assert!(r.html.contains("<h3 id=\"шаг-1\">"), "{}", r.html);
         assert!(r.html.contains("<li>a photo</li>"));
         assert!(r.html.contains("<table>") && r.html.contains("<td>2</td>"));
-        assert!(
-            r.html
-                .contains("<a href=\"legal-aid\" rel=\"noreferrer\">legal aid</a>"),
-            "{}",
-            r.html
-        );
-        assert_eq!(
-            r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
-            ["what-you-need", "что-нужно"]
-        );
+        assert!(r.html.contains("<a href=\"legal-aid\" rel=\"noreferrer\">legal aid</a>"), "{}", r.html);
+        assert_eq!(r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["what-you-need", "что-нужно"]);
         assert!(r.plain_text.contains("a photo") && !r.plain_text.contains('<'));
     }
 

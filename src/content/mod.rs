@@ -38,10 +38,7 @@ pub fn load_sample_if_empty(db: &Db, default_lang: &Lang) -> anyhow::Result<()> 
         .run_sync(|c| files::import_if_empty(c, &sample_files(), default_lang))
         .context("cannot load the sample content")?;
     if let Some(report) = report {
-        tracing::info!(
-            created = report.created.len(),
-            "loaded the sample content into an empty database"
-        );
+        tracing::info!(created = report.created.len(), "loaded the sample content into an empty database");
     }
     Ok(())
 }

@@ -23,32 +23,19 @@ pub fn snippet(lang: &str, text: &str, terms: &[String], max_words: usize) -> Ve
     let end = (start + max_words).min(words.len());
     let mut parts: Vec<SnippetPart> = Vec::new();
     if start > 0 {
-        parts.push(SnippetPart {
-            text: "… ".into(),
-            mark: false,
-        });
+        parts.push(SnippetPart { text: "… ".into(), mark: false });
     }
     for (i, word) in words[start..end].iter().enumerate() {
         let separator = if i + 1 < end - start { " " } else { "" };
         // Keep punctuation outside the highlight: "passport," marks "passport".
-        let core_end = word
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_alphanumeric())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let core_start = word
-            .char_indices()
-            .find(|(_, c)| c.is_alphanumeric())
-            .map_or(0, |(i, _)| i);
+        let core_end =
+            word.char_indices().rev().find(|(_, c)| c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+        let core_start = word.char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(0, |(i, _)| i);
         let core = &word[core_start..core_end.max(core_start)];
         if !core.is_empty() && matches(lang, core, terms) {
             push(&mut parts, &word[..core_start], false);
             push(&mut parts, core, true);
-            push(
-                &mut parts,
-                &format!("{}{separator}", &word[core_end.max(core_start)..]),
-                false,
-            );
+            push(&mut parts, &format!("{}{separator}", &word[core_end.max(core_start)..]), false);
         } else {
             push(&mut parts, &format!("{word}{separator}"), false);
         }
@@ -65,10 +52,7 @@ fn push(parts: &mut Vec<SnippetPart>, text: &str, mark: bool) {
     }
     match parts.last_mut() {
         Some(last) if last.mark == mark && !mark => last.text.push_str(text),
-        _ => parts.push(SnippetPart {
-            text: text.to_owned(),
-            mark,
-        }),
+        _ => parts.push(SnippetPart { text: text.to_owned(), mark }),
     }
 }
 
@@ -77,16 +61,7 @@ mod tests {
     use super::*;
 
     fn render(parts: &[SnippetPart]) -> String {
-        parts
-            .iter()
-            .map(|p| {
-                if p.mark {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect()
+        parts.iter().map(|p| if p.mark { format!("[{}]", p.text) } else { p.text.clone() }).collect()
     }
 
     #[test]
@@ -109,9 +84,6 @@ mod tests {
     fn long_texts_are_cut_around_the_first_match() {
         let text = (1..=100).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
         let s = render(&snippet("en", &text, &["w50".to_owned()], 10));
-        assert!(
-            s.starts_with("… w44") && s.contains("[w50]") && s.ends_with(" …"),
-            "{s}"
-        );
+        assert!(s.starts_with("… w44") && s.contains("[w50]") && s.ends_with(" …"), "{s}");
     }
 }

@@ -57,9 +57,8 @@ fn load_or_create_key_file(path: &Path) -> anyhow::Result<SecretKey> {
                 use std::os::unix::fs::OpenOptionsExt;
                 options.mode(0o600);
             }
-            let mut file = options
-                .open(path)
-                .with_context(|| format!("cannot create the key file {}", path.display()))?;
+            let mut file =
+                options.open(path).with_context(|| format!("cannot create the key file {}", path.display()))?;
             writeln!(file, "{}", hex::encode(bytes))
                 .and_then(|_| file.sync_all())
                 .with_context(|| format!("cannot write the key file {}", path.display()))?;
@@ -162,6 +161,31 @@ pub mod form_token {
         format!("{now}.{}", mac(key, purpose, now))
     }
 
+    /// A token that also carries a random nonce: `<issued>.<nonce hex>.<hmac>`.
+    pub fn issue_with_nonce(key: &SecretKey, purpose: &str, now: i64, nonce: &[u8; 16]) -> String {
+        let nonce = hex::encode(nonce);
+        format!("{now}.{nonce}.{}", mac(key, &format!("{purpose}|{nonce}"), now))
+    }
+
+    /// Checks a token made by `issue_with_nonce`; returns the nonce.
+    pub fn verify_with_nonce(
+        key: &SecretKey,
+        purpose: &str,
+        token: &str,
+        now: i64,
+        min_age: i64,
+        max_age: i64,
+    ) -> Result<[u8; 16], TokenError> {
+        let mut parts = token.splitn(3, '.');
+        let (Some(issued), Some(nonce), Some(given)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(TokenError::Invalid);
+        };
+        let mut bytes = [0u8; 16];
+        hex::decode_to_slice(nonce, &mut bytes).map_err(|_| TokenError::Invalid)?;
+        verify(key, &format!("{purpose}|{nonce}"), &format!("{issued}.{given}"), now, min_age, max_age)?;
+        Ok(bytes)
+    }
+
     /// Checks a token for `purpose`: made by us, at least `min_age` and at most `max_age` seconds ago.
     /// Returns the time it was issued (a stable identity for "the same form sent twice").
     pub fn verify(
@@ -177,11 +201,7 @@ pub mod form_token {
         let expected = mac(key, purpose, issued);
         // Constant-time comparison of the MACs.
         let same = expected.len() == given.len()
-            && expected
-                .bytes()
-                .zip(given.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0;
+            && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
         if !same {
             return Err(TokenError::Invalid);
         }
@@ -210,24 +230,49 @@ pub mod form_token {
             let k = key();
             let t = issue(&k, "feedback:en:id", 1000);
             assert_eq!(verify(&k, "feedback:en:id", &t, 1010, 0, 3600), Ok(1000));
-            assert_eq!(
-                verify(&k, "feedback:ru:id", &t, 1010, 0, 3600),
-                Err(TokenError::Invalid)
-            );
-            assert_eq!(
-                verify(&k, "feedback:en:id", &t, 1000 + 3601, 0, 3600),
-                Err(TokenError::Expired)
-            );
-            assert_eq!(
-                verify(&k, "feedback:en:id", &t, 1002, 5, 3600),
-                Err(TokenError::TooFast)
-            );
+            assert_eq!(verify(&k, "feedback:ru:id", &t, 1010, 0, 3600), Err(TokenError::Invalid));
+            assert_eq!(verify(&k, "feedback:en:id", &t, 1000 + 3601, 0, 3600), Err(TokenError::Expired));
+            assert_eq!(verify(&k, "feedback:en:id", &t, 1002, 5, 3600), Err(TokenError::TooFast));
             let forged = t.replace("1000.", "2000.");
-            assert_eq!(
-                verify(&k, "feedback:en:id", &forged, 2010, 0, 3600),
-                Err(TokenError::Invalid)
-            );
+            assert_eq!(verify(&k, "feedback:en:id", &forged, 2010, 0, 3600), Err(TokenError::Invalid));
             assert_eq!(verify(&k, "x", "garbage", 0, 0, 1), Err(TokenError::Invalid));
         }
+
+        #[test]
+        fn nonce_tokens_carry_their_nonce_and_cannot_swap_it() {
+            let k = key();
+            let t = issue_with_nonce(&k, "contact:en", 100, &[9; 16]);
+            assert_eq!(verify_with_nonce(&k, "contact:en", &t, 110, 3, 3600), Ok([9; 16]));
+            assert_eq!(verify_with_nonce(&k, "contact:en", &t, 101, 3, 3600), Err(TokenError::TooFast));
+            let swapped = t.replace(&hex::encode([9u8; 16]), &hex::encode([8u8; 16]));
+            assert_eq!(verify_with_nonce(&k, "contact:en", &swapped, 110, 3, 3600), Err(TokenError::Invalid));
+        }
+    }
+}
+
+pub mod vault;
+
+/// Receipt codes: derived from the form's random nonce (so sending the same form
+/// twice shows the same code) and stored only as a keyed hash.
+pub mod receipt {
+    use super::{SecretKey, keyed_hash};
+    use crate::domain::ReceiptCode;
+
+    /// The code for a form nonce (128 bits from the OS generator); 80 bits of it are shown.
+    pub fn code_for(key: &SecretKey, nonce: &[u8; 16]) -> ReceiptCode {
+        let mac = keyed_hash(&key.derive("receipt-code"), nonce);
+        let mut bytes = [0u8; 10];
+        bytes.copy_from_slice(&mac[..10]);
+        ReceiptCode::from_bytes(&bytes)
+    }
+
+    /// What is stored to find an inquiry by its code.
+    pub fn hash(key: &SecretKey, code: &ReceiptCode) -> String {
+        hex::encode(keyed_hash(&key.derive("receipt-hash"), code.canonical().as_bytes()))
+    }
+
+    /// A keyed hash of any text (form nonces, submissions) that must be compared, not read.
+    pub fn fingerprint(key: &SecretKey, purpose: &str, data: &[u8]) -> String {
+        hex::encode(keyed_hash(&key.derive(purpose), data))
     }
 }

@@ -59,7 +59,7 @@ impl ManageConnection for DbManager {
                 let mut conn = SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
                 // Per-connection settings only; WAL is set once, before the pool (see `migrate`).
                 conn.batch_execute(
-                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
@@ -98,12 +98,9 @@ impl Db {
         {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
         }
-        let mut conn = manager.connect().with_context(|| {
-            format!(
-                "HOMEWARD_DATABASE_URL: cannot connect to the {} database",
-                url.backend_name()
-            )
-        })?;
+        let mut conn = manager
+            .connect()
+            .with_context(|| format!("HOMEWARD_DATABASE_URL: cannot connect to the {} database", url.backend_name()))?;
         migrate(&mut conn)?;
         drop(conn);
         let max_size = match url {
@@ -118,10 +115,7 @@ impl Db {
             .test_on_check_out(false)
             .build(manager)
             .context("cannot build the database pool")?;
-        Ok(Db {
-            pool,
-            backend: url.backend_name(),
-        })
+        Ok(Db { pool, backend: url.backend_name() })
     }
 
     pub fn backend(&self) -> &'static str {
@@ -165,10 +159,8 @@ pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
     match conn {
         DbConnection::Sqlite(c) => {
             // WAL is a property of the database file; set it once here, not per pooled connection.
-            c.batch_execute("PRAGMA journal_mode = WAL;")
-                .context("cannot switch SQLite to WAL mode")?;
-            c.run_pending_migrations(SQLITE_MIGRATIONS)
-                .map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"))?;
+            c.batch_execute("PRAGMA journal_mode = WAL;").context("cannot switch SQLite to WAL mode")?;
+            c.run_pending_migrations(SQLITE_MIGRATIONS).map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"))?;
         }
         DbConnection::Postgres(c) => {
             diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
@@ -193,9 +185,7 @@ pub fn migrations_current(conn: &mut DbConnection) -> Result<bool, RepoError> {
         DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
         DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
     };
-    pending
-        .map(|p| !p)
-        .map_err(|e| RepoError::Unexpected(format!("cannot read the migration table: {e}")))
+    pending.map(|p| !p).map_err(|e| RepoError::Unexpected(format!("cannot read the migration table: {e}")))
 }
 
 /// A write transaction. On SQLite it takes the write lock at `BEGIN IMMEDIATE`, so a
@@ -254,10 +244,7 @@ mod tests {
     fn folder_names(dir: &str) -> BTreeSet<String> {
         std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
             .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
+                entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
             })
             .unwrap_or_default()
     }

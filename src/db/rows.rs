@@ -152,3 +152,84 @@ pub struct FeedbackRow {
     pub comment: Option<String>,
     pub created_at: PrimitiveDateTime,
 }
+
+use crate::db::schema::{data_keys, inquiries, inquiry_messages, inquiry_tombstones, outbox};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = data_keys)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct DataKeyRow {
+    pub id: String,
+    pub wrapped_key: Vec<u8>,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = inquiries)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct InquiryRow {
+    pub id: String,
+    pub reference: String,
+    pub receipt_hash: String,
+    pub form_nonce_hash: String,
+    pub submission_hash: String,
+    pub topic_slug: Option<String>,
+    pub lang: String,
+    pub answer_lang: String,
+    pub contact_method: String,
+    pub name_enc: Option<Vec<u8>>,
+    pub email_enc: Option<Vec<u8>>,
+    pub phone_enc: Option<Vec<u8>>,
+    pub status: String,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+    pub closed_at: Option<PrimitiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = inquiry_messages)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct InquiryMessageRow {
+    pub id: String,
+    pub inquiry_id: String,
+    pub author: String,
+    pub staff_id: Option<String>,
+    pub body_enc: Vec<u8>,
+    pub dedupe_hash: Option<String>,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = inquiry_tombstones)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TombstoneRow {
+    pub id: String,
+    pub reference: String,
+    pub topic_slug: Option<String>,
+    pub lang: String,
+    pub outcome: String,
+    pub created_at: PrimitiveDateTime,
+    pub closed_at: Option<PrimitiveDateTime>,
+    pub purged_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = outbox)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct OutboxRow {
+    pub id: String,
+    pub event_key: String,
+    pub kind: String,
+    pub message_id: String,
+    pub recipient_enc: Option<Vec<u8>>,
+    pub content_enc: Option<Vec<u8>>,
+    pub inquiry_id: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: PrimitiveDateTime,
+    pub last_error: Option<String>,
+    pub claimed_by: Option<String>,
+    pub claimed_at: Option<PrimitiveDateTime>,
+    pub created_at: PrimitiveDateTime,
+    pub sent_at: Option<PrimitiveDateTime>,
+}

@@ -122,6 +122,81 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    data_keys (id) {
+        id -> Text,
+        wrapped_key -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inquiries (id) {
+        id -> Text,
+        reference -> Text,
+        receipt_hash -> Text,
+        form_nonce_hash -> Text,
+        submission_hash -> Text,
+        topic_slug -> Nullable<Text>,
+        lang -> Text,
+        answer_lang -> Text,
+        contact_method -> Text,
+        name_enc -> Nullable<Binary>,
+        email_enc -> Nullable<Binary>,
+        phone_enc -> Nullable<Binary>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    inquiry_messages (id) {
+        id -> Text,
+        inquiry_id -> Text,
+        author -> Text,
+        staff_id -> Nullable<Text>,
+        body_enc -> Binary,
+        dedupe_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inquiry_tombstones (id) {
+        id -> Text,
+        reference -> Text,
+        topic_slug -> Nullable<Text>,
+        lang -> Text,
+        outcome -> Text,
+        created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+        purged_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        event_key -> Text,
+        kind -> Text,
+        message_id -> Text,
+        recipient_enc -> Nullable<Binary>,
+        content_enc -> Nullable<Binary>,
+        inquiry_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        claimed_by -> Nullable<Text>,
+        claimed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(inquiry_messages -> inquiries (inquiry_id));
 diesel::joinable!(staff_roles -> staff_users (user_id));
 diesel::joinable!(topic_translations -> topics (topic_id));
 diesel::joinable!(guides -> topics (topic_id));
@@ -139,4 +214,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     guide_revisions,
     feedback,
     content_state,
+    data_keys,
+    inquiries,
+    inquiry_messages,
+    inquiry_tombstones,
+    outbox,
 );

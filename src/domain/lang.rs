@@ -30,19 +30,13 @@ impl Direction {
 
 /// Languages written right to left. Enabling one of them needs no other change:
 /// the page frame reads the direction from here and the CSS uses logical properties.
-const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ps", "sd", "ur", "yi",
-];
+const RTL_LANGUAGES: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ps", "sd", "ur", "yi"];
 
 impl Lang {
     pub fn parse(input: &str) -> Result<Self, LangError> {
         let trimmed = input.trim();
         let ok = (2..=3).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_lowercase());
-        if ok {
-            Ok(Lang(trimmed.to_owned()))
-        } else {
-            Err(LangError::Invalid(input.to_owned()))
-        }
+        if ok { Ok(Lang(trimmed.to_owned())) } else { Err(LangError::Invalid(input.to_owned())) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -50,11 +44,7 @@ impl Lang {
     }
 
     pub fn direction(&self) -> Direction {
-        if RTL_LANGUAGES.contains(&self.0.as_str()) {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        }
+        if RTL_LANGUAGES.contains(&self.0.as_str()) { Direction::Rtl } else { Direction::Ltr }
     }
 }
 

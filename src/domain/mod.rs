@@ -2,8 +2,10 @@
 //! Everything here is parsed once at the edge and trusted afterwards.
 
 mod email;
+pub mod inquiry;
 mod lang;
 mod password;
+mod receipt;
 mod role;
 mod slug;
 pub mod text;
@@ -11,5 +13,6 @@ pub mod text;
 pub use email::{EmailAddress, EmailError};
 pub use lang::{Direction, Lang, LangError};
 pub use password::{NewPassword, PasswordError};
+pub use receipt::{ReceiptCode, ReceiptError};
 pub use role::{Role, RoleError};
 pub use slug::{Slug, SlugError};

@@ -57,10 +57,7 @@ mod tests {
 
     #[test]
     fn search_terms_drop_punctuation_and_repeat_words() {
-        assert_eq!(
-            search_terms("en", "  Passport, passport!! (renew) ", 10),
-            vec!["passport", "renew"]
-        );
+        assert_eq!(search_terms("en", "  Passport, passport!! (renew) ", 10), vec!["passport", "renew"]);
         assert_eq!(search_terms("en", "a b c d", 2), vec!["a", "b"]);
         assert!(search_terms("en", "\"*():^-", 10).is_empty());
     }

@@ -24,9 +24,7 @@ fn langid(lang: &Lang) -> Option<LanguageIdentifier> {
 
 /// Whether `locales/<lang>/` was present when the binary was built.
 pub fn has_catalog(lang: &Lang) -> bool {
-    LOCALES
-        .locales()
-        .any(|l| l.language.as_str() == lang.as_str() && l.region.is_none() && l.script.is_none())
+    LOCALES.locales().any(|l| l.language.as_str() == lang.as_str() && l.region.is_none() && l.script.is_none())
 }
 
 /// Looks up UI strings in one language.
@@ -53,10 +51,8 @@ impl Translator {
 
     /// The string for `key` with named arguments.
     pub fn t_args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
-            .collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
         LOCALES.lookup_with_args(&self.id, key, &map)
     }
 
@@ -75,10 +71,8 @@ impl Translator {
 
     /// A message with a count, so Fluent can pick the plural form.
     pub fn t_count(&self, key: &str, count: usize, args: &[(&'static str, &str)]) -> String {
-        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
-            .collect();
+        let mut map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
         map.insert(Cow::Borrowed("count"), FluentValue::from(count));
         LOCALES.lookup_with_args(&self.id, key, &map)
     }
@@ -122,10 +116,7 @@ mod tests {
         assert_eq!(Translator::new(&Lang::parse("en")?).date(date), "20 November 2026");
         for lang in ["hy", "az", "ru"] {
             let text = Translator::new(&Lang::parse(lang)?).date(date);
-            assert!(
-                text.contains("20") && text.contains("2026") && !text.contains("month-"),
-                "{lang}: {text}"
-            );
+            assert!(text.contains("20") && text.contains("2026") && !text.contains("month-"), "{lang}: {text}");
             assert!(!text.contains("November"), "{lang}: {text}");
         }
         Ok(())

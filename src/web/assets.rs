@@ -49,10 +49,7 @@ impl Assets {
             by_hashed_name.insert(hashed.clone(), Asset { bytes, mime });
             hashed_name.insert(name.into_owned(), hashed);
         }
-        Assets {
-            by_hashed_name,
-            hashed_name,
-        }
+        Assets { by_hashed_name, hashed_name }
     }
 
     /// The URL of a static file by its plain name, e.g. `css/app.css`.
@@ -65,11 +62,7 @@ impl Assets {
 }
 
 pub async fn serve(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let asset = state
-        .assets
-        .by_hashed_name
-        .get(path.as_str())
-        .ok_or(AppError::NotFound)?;
+    let asset = state.assets.by_hashed_name.get(path.as_str()).ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, asset.mime.as_str()))
         // The name changes with the content, so the file never needs revalidating.
@@ -90,11 +83,7 @@ mod tests {
             "{href}"
         );
         let name = href.trim_start_matches("/static/");
-        let css = assets
-            .by_hashed_name
-            .get(name)
-            .map(|a| a.bytes.len())
-            .unwrap_or(usize::MAX);
+        let css = assets.by_hashed_name.get(name).map(|a| a.bytes.len()).unwrap_or(usize::MAX);
         assert!(css < 12 * 1024, "app.css is {css} bytes; the budget is 12 KB");
     }
 }

@@ -104,10 +104,7 @@ impl PageContext {
 /// `?lang=`, else a language path prefix, else `Accept-Language`, else the default.
 pub fn request_language(state: &AppState, req: &HttpRequest) -> Lang {
     let enabled = &state.settings.languages;
-    let from_query = req
-        .query_string()
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="));
+    let from_query = req.query_string().split('&').find_map(|pair| pair.strip_prefix("lang="));
     let from_path = req.path().trim_start_matches('/').split('/').next();
     for candidate in [from_query, from_path].into_iter().flatten() {
         if let Some(l) = enabled.iter().find(|l| l.as_str() == candidate) {

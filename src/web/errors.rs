@@ -44,10 +44,7 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     let (title, body) = if list_languages {
         (ctx.t("error-language-title"), ctx.t("error-language-body"))
     } else {
-        (
-            ctx.t(&format!("error-{key}-title")),
-            ctx.t(&format!("error-{key}-body")),
-        )
+        (ctx.t(&format!("error-{key}-title")), ctx.t(&format!("error-{key}-body")))
     };
     let languages = if list_languages {
         state
@@ -68,13 +65,7 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     };
     // Request ids help with server faults; on a 404 they are noise.
     let request_id = if status.is_server_error() { request_id } else { None };
-    let page = ErrorPage {
-        ctx,
-        title,
-        body,
-        languages,
-        request_id,
-    };
+    let page = ErrorPage { ctx, title, body, languages, request_id };
     let html = match page.render() {
         Ok(html) => html,
         Err(e) => {
@@ -92,10 +83,7 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     }
     let mut new = builder.content_type("text/html; charset=utf-8").body(html);
     if status == StatusCode::SERVICE_UNAVAILABLE || status.is_server_error() {
-        new.headers_mut()
-            .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+        new.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     }
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, new).map_into_right_body(),
-    ))
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
 }

@@ -53,72 +53,35 @@ impl Metrics {
         let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
         let pool = Family::<PoolLabels, Gauge>::default();
         let cache = Family::<CacheLabels, Gauge>::default();
-        registry.register(
-            "page_cache_lookups",
-            "Public page cache lookups since start, by result",
-            cache.clone(),
-        );
-        registry.register(
-            "http_requests",
-            "HTTP requests by method, route pattern and status",
-            requests.clone(),
-        );
+        registry.register("page_cache_lookups", "Public page cache lookups since start, by result", cache.clone());
+        registry.register("http_requests", "HTTP requests by method, route pattern and status", requests.clone());
         registry.register(
             "http_request_duration_seconds",
             "Time to answer an HTTP request, by route pattern",
             latency.clone(),
         );
-        registry.register(
-            "db_pool_connections",
-            "Database pool connections by state",
-            pool.clone(),
-        );
+        registry.register("db_pool_connections", "Database pool connections by state", pool.clone());
         registry.register(
             "build",
             "Build information",
-            Info::new(vec![
-                ("version", env!("CARGO_PKG_VERSION").to_owned()),
-                ("backend", backend.to_owned()),
-            ]),
+            Info::new(vec![("version", env!("CARGO_PKG_VERSION").to_owned()), ("backend", backend.to_owned())]),
         );
-        Metrics {
-            registry,
-            requests,
-            latency,
-            pool,
-            cache,
-        }
+        Metrics { registry, requests, latency, pool, cache }
     }
 
     pub fn observe_request(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
         self.requests
-            .get_or_create(&RequestLabels {
-                method: method.to_owned(),
-                route: route.to_owned(),
-                status,
-            })
+            .get_or_create(&RequestLabels { method: method.to_owned(), route: route.to_owned(), status })
             .inc();
-        self.latency
-            .get_or_create(&RouteLabels {
-                route: route.to_owned(),
-            })
-            .observe(elapsed.as_secs_f64());
+        self.latency.get_or_create(&RouteLabels { route: route.to_owned() }).observe(elapsed.as_secs_f64());
     }
 
     /// The text exposition, with the pool gauges read just now.
     pub fn encode(&self, pool_in_use: u32, pool_idle: u32, cache: (u64, u64)) -> Result<String, std::fmt::Error> {
-        self.cache
-            .get_or_create(&CacheLabels { result: "hit" })
-            .set(i64::try_from(cache.0).unwrap_or(i64::MAX));
-        self.cache
-            .get_or_create(&CacheLabels { result: "miss" })
-            .set(i64::try_from(cache.1).unwrap_or(i64::MAX));
-        self.pool
-            .get_or_create(&PoolLabels { state: "in_use" })
-            .set(i64::from(pool_in_use));
-        self.pool
-            .get_or_create(&PoolLabels { state: "idle" })
-            .set(i64::from(pool_idle));
+        self.cache.get_or_create(&CacheLabels { result: "hit" }).set(i64::try_from(cache.0).unwrap_or(i64::MAX));
+        self.cache.get_or_create(&CacheLabels { result: "miss" }).set(i64::try_from(cache.1).unwrap_or(i64::MAX));
+        self.pool.get_or_create(&PoolLabels { state: "in_use" }).set(i64::from(pool_in_use));
+        self.pool.get_or_create(&PoolLabels { state: "idle" }).set(i64::from(pool_idle));
         let mut out = String::new();
         prometheus_client::encoding::text::encode(&mut out, &self.registry)?;
         Ok(out)

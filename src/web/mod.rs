@@ -40,6 +40,26 @@ pub struct AppState {
     pub metrics: Metrics,
     pub cache: PageCache,
     pub limiter: rate_limit::RateLimiter,
+    /// Encryption at rest for inquiries and emails.
+    pub vault: Arc<crate::crypto::vault::Vault>,
+    /// Wakes this instance's outbox worker when a mail was queued.
+    pub mail_nudge: Arc<tokio::sync::Notify>,
+}
+
+/// The client's address: the connecting peer, or, when that peer is a trusted
+/// proxy, the last address it added to `X-Forwarded-For`.
+pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::net::IpAddr> {
+    let peer = req.peer_addr().map(|a| a.ip());
+    match peer {
+        Some(ip) if state.settings.trusted_proxies.contains(&ip) => req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+            .or(peer),
+        _ => peer,
+    }
 }
 
 impl AppState {
@@ -70,13 +90,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/{lang}/topics/{topic}", web::get().to(public::topic))
         .route("/{lang}/guides/{slug}", web::get().to(public::guide))
         .route("/{lang}/guides/{slug}/feedback", web::get().to(public::feedback_page))
-        .route(
-            "/{lang}/guides/{slug}/feedback",
-            web::post().to(public::submit_feedback),
-        )
+        .route("/{lang}/guides/{slug}/feedback", web::post().to(public::submit_feedback))
         .route("/{lang}/search", web::get().to(public::search))
         .route("/{lang}/feed.atom", web::get().to(public::feed))
         .route("/{lang}/privacy", web::get().to(public::privacy))
+        .route("/{lang}/contact", web::get().to(public::contact))
+        .route("/{lang}/contact", web::post().to(public::submit_contact))
+        .route("/{lang}/status", web::get().to(public::status))
+        .route("/{lang}/status", web::post().to(public::check_status))
+        .route("/{lang}/status/message", web::post().to(public::add_message))
         .default_service(web::to(public::not_found));
 }
 
@@ -101,10 +123,7 @@ pub fn app(
         .add((header::REFERRER_POLICY, "no-referrer"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
-        .add((
-            "Permissions-Policy",
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ));
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
     if state.settings.is_https() {
         headers = headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"));
     }
@@ -143,8 +162,7 @@ async fn observe(
     }
     result.map(|mut res| {
         if let Ok(v) = HeaderValue::from_str(&request_id) {
-            res.headers_mut()
-                .insert(header::HeaderName::from_static("x-request-id"), v);
+            res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
         }
         res
     })
@@ -160,12 +178,8 @@ pub struct Rendered;
 
 /// Renders a page template into an HTML response with the given status.
 pub fn render_with_status(status: actix_web::http::StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
-    let mut response = HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(html);
+    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let mut response = HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html);
     response.extensions_mut().insert(Rendered);
     Ok(response)
 }
@@ -176,7 +190,5 @@ pub fn render(page: &impl Template) -> Result<HttpResponse, AppError> {
 
 /// A 303 See Other: the answer to a successful POST and to language negotiation.
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }

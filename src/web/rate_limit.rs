@@ -18,10 +18,7 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(key: &SecretKey) -> RateLimiter {
-        RateLimiter {
-            salt: key.derive("rate-limit-client"),
-            windows: Mutex::new(HashMap::new()),
-        }
+        RateLimiter { salt: key.derive("rate-limit-client"), windows: Mutex::new(HashMap::new()) }
     }
 
     fn client(&self, ip: Option<IpAddr>) -> [u8; 16] {
@@ -42,11 +39,7 @@ impl RateLimiter {
         };
         // Forget idle clients now and then so the map stays small.
         if windows.len() > 10_000 {
-            windows.retain(|_, times| {
-                times
-                    .last()
-                    .is_some_and(|t| now.duration_since(*t) < Duration::from_secs(3600))
-            });
+            windows.retain(|_, times| times.last().is_some_and(|t| now.duration_since(*t) < Duration::from_secs(3600)));
         }
         let times = windows.entry(key).or_default();
         times.retain(|t| now.duration_since(*t) < window);

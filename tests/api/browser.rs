@@ -21,19 +21,14 @@ struct Tools {
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| PathBuf::from(d).join(name))
-        .find(|p| p.is_file())
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
 }
 
 /// The browser tools, or `None` after saying why the test is skipped.
 fn tools(test: &str) -> Option<Tools> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let chromedriver = std::env::var_os("HOMEWARD_TEST_CHROMEDRIVER")
-        .map(PathBuf::from)
-        .or_else(|| which("chromedriver"));
+    let chromedriver =
+        std::env::var_os("HOMEWARD_TEST_CHROMEDRIVER").map(PathBuf::from).or_else(|| which("chromedriver"));
     let chromium = std::env::var_os("HOMEWARD_TEST_CHROMIUM")
         .map(PathBuf::from)
         .or_else(|| which("chromium"))
@@ -42,12 +37,9 @@ fn tools(test: &str) -> Option<Tools> {
     let vnu = Some(root.join("node_modules/vnu-jar/build/dist/vnu.jar")).filter(|p| p.is_file());
     let java = which("java");
     match (chromedriver, chromium, axe, vnu, java) {
-        (Some(chromedriver), Some(chromium), Some(axe), Some(vnu), Some(_)) => Some(Tools {
-            chromedriver,
-            chromium,
-            axe,
-            vnu,
-        }),
+        (Some(chromedriver), Some(chromium), Some(axe), Some(vnu), Some(_)) => {
+            Some(Tools { chromedriver, chromium, axe, vnu })
+        }
         missing => {
             let what = format!(
                 "chromedriver: {}, chromium: {}, axe-core: {}, vnu-jar: {}, java: {}",
@@ -83,11 +75,7 @@ impl Drop for Driver {
 }
 
 async fn start_driver(tools: &Tools) -> (Driver, fantoccini::Client) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(&tools.chromedriver)
         .arg(format!("--port={port}"))
         .arg("--allowed-ips=127.0.0.1")
@@ -96,11 +84,7 @@ async fn start_driver(tools: &Tools) -> (Driver, fantoccini::Client) {
         .spawn()
         .expect("chromedriver starts");
     let profile = tempfile::tempdir().unwrap();
-    let driver = Driver {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-        _profile: profile,
-    };
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}"), _profile: profile };
     let deadline = Instant::now() + Duration::from_secs(20);
     while reqwest::get(format!("{}/status", driver.url)).await.is_err() {
         assert!(Instant::now() < deadline, "chromedriver did not answer");
@@ -129,10 +113,7 @@ async fn start_driver(tools: &Tools) -> (Driver, fantoccini::Client) {
 
 /// axe-core's WCAG 2.x A/AA violations on the page the browser shows.
 async fn axe_violations(client: &fantoccini::Client, axe: &str) -> Vec<String> {
-    client
-        .execute(&format!("{axe}\nreturn typeof axe;"), vec![])
-        .await
-        .expect("axe loads");
+    client.execute(&format!("{axe}\nreturn typeof axe;"), vec![]).await.expect("axe loads");
     let script = r#"
         const done = arguments[arguments.length - 1];
         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
@@ -140,10 +121,7 @@ async fn axe_violations(client: &fantoccini::Client, axe: &str) -> Vec<String> {
           .catch(e => done(['axe failed: ' + e]));
     "#;
     let result = client.execute_async(script, vec![]).await.expect("axe runs");
-    result
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
-        .unwrap_or_default()
+    result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default()
 }
 
 fn public_paths() -> Vec<String> {
@@ -187,17 +165,9 @@ async fn check_with_nu(tools: &Tools, pages: &[(String, String)]) -> Vec<String>
     for m in report["messages"].as_array().into_iter().flatten() {
         if m["type"] == "error" || m["subType"] == "fatal" {
             let file = m["url"].as_str().unwrap_or("");
-            let index: usize = file
-                .rsplit("page")
-                .next()
-                .and_then(|s| s.trim_end_matches(".html").parse().ok())
-                .unwrap_or(0);
-            errors.push(format!(
-                "{}:{}: {}",
-                pages[index].0,
-                m["lastLine"],
-                m["message"].as_str().unwrap_or("")
-            ));
+            let index: usize =
+                file.rsplit("page").next().and_then(|s| s.trim_end_matches(".html").parse().ok()).unwrap_or(0);
+            errors.push(format!("{}:{}: {}", pages[index].0, m["lastLine"], m["message"].as_str().unwrap_or("")));
         }
     }
     errors
@@ -233,51 +203,25 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
             failures.push(format!("axe {path}: {v}"));
         }
         pages.push((path.clone(), fetch(&app, &path).await));
-        client
-            .find(fantoccini::Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        client
-            .wait()
-            .for_element(fantoccini::Locator::Id("error-summary"))
-            .await
-            .unwrap();
+        client.find(fantoccini::Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(fantoccini::Locator::Id("error-summary")).await.unwrap();
         let title = client.title().await.unwrap();
         assert!(title.starts_with(&crate::helpers::t(lang, "error-prefix")), "{title}");
-        let focused = client
-            .execute("return document.activeElement && document.activeElement.id;", vec![])
-            .await
-            .unwrap();
+        let focused =
+            client.execute("return document.activeElement && document.activeElement.id;", vec![]).await.unwrap();
         assert_eq!(focused, json!("error-summary"), "the error summary receives focus");
         for v in axe_violations(&client, &tools.axe).await {
             failures.push(format!("axe {path} (errors): {v}"));
         }
-        let html = app
-            .post_form(&path, &[("email", "x"), ("password", "y"), ("confirm", "z")])
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html =
+            app.post_form(&path, &[("email", "x"), ("password", "y"), ("confirm", "z")]).await.text().await.unwrap();
         pages.push((format!("{path} (errors)"), html));
     }
 
     // The feedback form with an error, reached by sending it without a choice.
     client.goto(&app.url("/az/guides/legal-aid")).await.unwrap();
-    client
-        .find(fantoccini::Locator::Css(".feedback button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(fantoccini::Locator::Id("error-summary"))
-        .await
-        .unwrap();
+    client.find(fantoccini::Locator::Css(".feedback button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(fantoccini::Locator::Id("error-summary")).await.unwrap();
     for v in axe_violations(&client, &tools.axe).await {
         failures.push(format!("axe feedback errors: {v}"));
     }
@@ -291,16 +235,6 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
     pages.push(("/az/guides/legal-aid/feedback (errors)".into(), html));
     client.close().await.unwrap();
 
-    failures.extend(
-        check_with_nu(&tools, &pages)
-            .await
-            .into_iter()
-            .map(|e| format!("nu {e}")),
-    );
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }

@@ -14,9 +14,7 @@ use crate::on_both_backends;
 /// The binary with a clean environment (no stray HOMEWARD_* from the caller) in `dir`.
 fn homeward(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .current_dir(dir);
+    cmd.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).current_dir(dir);
     cmd
 }
 
@@ -45,21 +43,12 @@ fn a_bad_setting_stops_the_program_with_one_line_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&[(&str, &str)], &str)] = &[
         (&[("HOMEWARD_BIND", "x")], "HOMEWARD_BIND: \"x\" is not an address"),
-        (
-            &[("HOMEWARD_DATABASE_URL", "mysql://localhost/db")],
-            "HOMEWARD_DATABASE_URL:",
-        ),
+        (&[("HOMEWARD_DATABASE_URL", "mysql://localhost/db")], "HOMEWARD_DATABASE_URL:"),
         (&[("HOMEWARD_LANGUAGES", "en,qq")], "HOMEWARD_LANGUAGES: \"qq\""),
-        (
-            &[("HOMEWARD_DEFAULT_LANGUAGE", "ru"), ("HOMEWARD_LANGUAGES", "en,hy")],
-            "HOMEWARD_DEFAULT_LANGUAGE:",
-        ),
+        (&[("HOMEWARD_DEFAULT_LANGUAGE", "ru"), ("HOMEWARD_LANGUAGES", "en,hy")], "HOMEWARD_DEFAULT_LANGUAGE:"),
         (&[("HOMEWARD_SECRET_KEY", "too-short")], "HOMEWARD_SECRET_KEY:"),
         (&[("HOMEWARD_LOG_FORMAT", "yaml")], "HOMEWARD_LOG_FORMAT:"),
-        (
-            &[("HOMEWARD_STAFF_NOTIFY", "ops@example.org,not-mail")],
-            "HOMEWARD_STAFF_NOTIFY:",
-        ),
+        (&[("HOMEWARD_STAFF_NOTIFY", "ops@example.org,not-mail")], "HOMEWARD_STAFF_NOTIFY:"),
         (&[("HOMEWARD_BASE_URL", "ftp://x")], "HOMEWARD_BASE_URL:"),
     ];
     for (env, expected) in cases {
@@ -76,10 +65,7 @@ fn a_bad_setting_stops_the_program_with_one_line_naming_it() {
             assert!(stderr.starts_with(expected), "{env:?}: {stderr}");
         }
     }
-    assert!(
-        !dir.path().join("data").exists(),
-        "nothing was created by a refused start"
-    );
+    assert!(!dir.path().join("data").exists(), "nothing was created by a refused start");
 }
 
 #[test]
@@ -89,22 +75,13 @@ fn a_bad_settings_file_is_named_too() {
     let out = homeward(dir.path()).arg("check-config").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.starts_with("HOMEWARD_BIND (homeward.toml): \"nowhere\""),
-        "{stderr}"
-    );
-    std::fs::write(
-        dir.path().join("homeward.toml"),
-        "bind = \"127.0.0.1:9999\"\nlanguages = [\"en\", \"ru\"]\n",
-    )
-    .unwrap();
+    assert!(stderr.starts_with("HOMEWARD_BIND (homeward.toml): \"nowhere\""), "{stderr}");
+    std::fs::write(dir.path().join("homeward.toml"), "bind = \"127.0.0.1:9999\"\nlanguages = [\"en\", \"ru\"]\n")
+        .unwrap();
     let out = homeward(dir.path()).arg("check-config").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("127.0.0.1:9999") && stdout.contains("en, ru"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("127.0.0.1:9999") && stdout.contains("en, ru"), "{stdout}");
 }
 
 fn with_db(cmd: &mut Command, db: &TestDb) {
@@ -115,10 +92,7 @@ fn with_db(cmd: &mut Command, db: &TestDb) {
     }
 }
 
-on_both_backends!(
-    migrate_applies_every_migration_and_is_idempotent,
-    user_add_prints_a_one_time_link_for_a_new_account,
-);
+on_both_backends!(migrate_applies_every_migration_and_is_idempotent, user_add_prints_a_one_time_link_for_a_new_account,);
 
 async fn migrate_applies_every_migration_and_is_idempotent(backend: Backend) {
     let db = TestDb::new(&backend);
@@ -135,57 +109,30 @@ async fn migrate_applies_every_migration_and_is_idempotent(backend: Backend) {
 async fn user_add_prints_a_one_time_link_for_a_new_account(backend: Backend) {
     let app = spawn_app(backend).await;
     let mut cmd = homeward(app.test_db.dir.path());
-    cmd.args([
-        "user",
-        "add",
-        "--email",
-        "editor@example.org",
-        "--role",
-        "editor",
-        "--role",
-        "caseworker",
-    ]);
+    cmd.args(["user", "add", "--email", "editor@example.org", "--role", "editor", "--role", "caseworker"]);
     with_db(&mut cmd, &app.test_db);
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let link = stdout
-        .lines()
-        .find(|l| l.contains("/setup/"))
-        .expect("a link is printed")
-        .trim();
+    let link = stdout.lines().find(|l| l.contains("/setup/")).expect("a link is printed").trim();
     let path = url::Url::parse(link).unwrap().path().to_owned();
 
     let body = app.get(&path).await.text().await.unwrap();
     assert!(body.contains(&html_escape(&t("en", "setup-title-invite"))));
-    assert!(
-        body.contains("value=\"editor@example.org\" readonly"),
-        "the invited address is fixed"
-    );
+    assert!(body.contains("value=\"editor@example.org\" readonly"), "the invited address is fixed");
     let pw = "a sufficiently long passphrase";
     // A changed address in the form is ignored: the invitation decides.
-    let res = app
-        .post_form(
-            &path,
-            &[("email", "someone-else@example.org"), ("password", pw), ("confirm", pw)],
-        )
-        .await;
+    let res = app.post_form(&path, &[("email", "someone-else@example.org"), ("password", pw), ("confirm", pw)]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/setup/done?lang=en");
     let email = EmailAddress::parse("editor@example.org").unwrap();
-    assert_eq!(
-        app.db.run_sync(|c| accounts::roles_of(c, &email)).unwrap(),
-        vec![Role::Caseworker, Role::Editor]
-    );
+    assert_eq!(app.db.run_sync(|c| accounts::roles_of(c, &email)).unwrap(), vec![Role::Caseworker, Role::Editor]);
     let other = EmailAddress::parse("someone-else@example.org").unwrap();
     assert!(!app.db.run_sync(|c| accounts::email_exists(c, &other)).unwrap());
 
     // The same address again is refused with a clear message, and bad input too.
     for (args, expected) in [
-        (
-            &["--email", "editor@example.org", "--role", "admin"][..],
-            "--email: there is already an account",
-        ),
+        (&["--email", "editor@example.org", "--role", "admin"][..], "--email: there is already an account"),
         (&["--email", "nobody", "--role", "admin"][..], "--email:"),
         (&["--email", "x@example.org", "--role", "root"][..], "--role:"),
     ] {
@@ -216,15 +163,8 @@ impl Drop for Server {
 fn start_server(db: &TestDb, data_dir: &std::path::Path) -> Server {
     let mut cmd = homeward(data_dir);
     with_db(&mut cmd, db);
-    cmd.env("HOMEWARD_BIND", "127.0.0.1:0")
-        .env("HOMEWARD_DATA_DIR", data_dir)
-        .env("HOMEWARD_LOG", "warn");
-    let mut child = cmd
-        .arg("serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    cmd.env("HOMEWARD_BIND", "127.0.0.1:0").env("HOMEWARD_DATA_DIR", data_dir).env("HOMEWARD_LOG", "warn");
+    let mut child = cmd.arg("serve").stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -255,11 +195,7 @@ fn start_server(db: &TestDb, data_dir: &std::path::Path) -> Server {
         }
     }
     let address = address.expect("the server printed its address");
-    Server {
-        child,
-        address,
-        setup_link,
-    }
+    Server { child, address, setup_link }
 }
 
 async fn wait_ready(address: &str) -> u16 {
@@ -280,24 +216,15 @@ async fn wait_ready(address: &str) -> u16 {
 async fn serve_prints_the_setup_link_and_stops_cleanly_on_sigterm() {
     let db = TestDb::new(&Backend::Sqlite);
     let mut server = start_server(&db, db.dir.path());
-    let link = server
-        .setup_link
-        .clone()
-        .expect("a setup link is printed on a fresh database");
+    let link = server.setup_link.clone().expect("a setup link is printed on a fresh database");
     assert!(link.starts_with(&format!("{}/setup/", server.address)), "{link}");
     assert_eq!(wait_ready(&server.address).await, 200);
     let res = reqwest::get(&link).await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
     // A key file was generated with private permissions… unless the key came from settings.
-    assert!(
-        !db.dir.path().join("secret.key").exists(),
-        "HOMEWARD_SECRET_KEY was given, so no key file"
-    );
+    assert!(!db.dir.path().join("secret.key").exists(), "HOMEWARD_SECRET_KEY was given, so no key file");
 
-    let status = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
-        .status()
-        .unwrap();
+    let status = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(20);
     let exit = loop {
@@ -315,10 +242,7 @@ async fn a_fresh_start_generates_a_private_key_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = homeward(dir.path()).arg("migrate").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(
-        dir.path().join("data/homeward.db").is_file(),
-        "SQLite under ./data by default"
-    );
+    assert!(dir.path().join("data/homeward.db").is_file(), "SQLite under ./data by default");
     let mut cmd = homeward(dir.path());
     cmd.env("HOMEWARD_BIND", "127.0.0.1:0").env("HOMEWARD_LOG", "warn");
     let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
@@ -358,10 +282,7 @@ async fn two_instances_starting_together_on_one_postgres_database_both_become_re
     // Either instance's link creates the first account; then neither works again.
     let link = a.setup_link.clone().unwrap();
     let path = url::Url::parse(&link).unwrap().path().to_owned();
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let pw = "correct horse battery staple";
     let res = client
         .post(format!("{}{path}", b.address))
@@ -370,20 +291,8 @@ async fn two_instances_starting_together_on_one_postgres_database_both_become_re
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 303);
-    let other = url::Url::parse(b.setup_link.as_deref().unwrap())
-        .unwrap()
-        .path()
-        .to_owned();
-    assert_eq!(
-        client
-            .get(format!("{}{other}", a.address))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        404
-    );
+    let other = url::Url::parse(b.setup_link.as_deref().unwrap()).unwrap().path().to_owned();
+    assert_eq!(client.get(format!("{}{other}", a.address)).send().await.unwrap().status().as_u16(), 404);
     drop(a);
     drop(b);
 }

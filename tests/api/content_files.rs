@@ -7,9 +7,7 @@ use crate::on_both_backends;
 
 fn homeward(db: &TestDb) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .current_dir(db.dir.path());
+    cmd.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).current_dir(db.dir.path());
     for (k, v) in db.env(&[]) {
         if k != "HOMEWARD_BIND" {
             cmd.env(k, v);
@@ -28,46 +26,26 @@ async fn export_then_import_changes_nothing(backend: Backend) {
     let app = spawn_app(backend).await;
     let dir = tempfile::tempdir().unwrap();
     let en = homeward::domain::Lang::parse("en").unwrap();
-    let written = app
-        .db
-        .run_sync(|c| homeward::content::files::export(c, dir.path(), &en))
-        .unwrap();
+    let written = app.db.run_sync(|c| homeward::content::files::export(c, dir.path(), &en)).unwrap();
     assert_eq!(written.len(), 12 * 4 + 3 * 4, "every guide and topic in every language");
     let files = homeward::content::files::read_dir(dir.path()).unwrap();
-    let report = app
-        .db
-        .run_sync(|c| homeward::content::files::import(c, &files, &en))
-        .unwrap();
+    let report = app.db.run_sync(|c| homeward::content::files::import(c, &files, &en)).unwrap();
     assert!(report.changed_nothing(), "{report:?}");
     // The exported files are the shipped ones, byte for byte in their front matter values and bodies.
     let again = tempfile::tempdir().unwrap();
-    app.db
-        .run_sync(|c| homeward::content::files::export(c, again.path(), &en))
-        .unwrap();
-    assert_eq!(
-        files,
-        homeward::content::files::read_dir(again.path()).unwrap(),
-        "export is stable"
-    );
+    app.db.run_sync(|c| homeward::content::files::export(c, again.path(), &en)).unwrap();
+    assert_eq!(files, homeward::content::files::read_dir(again.path()).unwrap(), "export is stable");
 }
 
 async fn the_cli_imports_reports_and_is_idempotent(backend: Backend) {
     let db = TestDb::new(&backend);
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let out = homeward(&db)
-        .args(["content", "import"])
-        .arg(&content)
-        .output()
-        .unwrap();
+    let out = homeward(&db).args(["content", "import"]).arg(&content).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("created guide identity-documents"), "{stdout}");
     assert!(stdout.contains("created legal/identity-documents.hy.md"), "{stdout}");
-    let out = homeward(&db)
-        .args(["content", "import"])
-        .arg(&content)
-        .output()
-        .unwrap();
+    let out = homeward(&db).args(["content", "import"]).arg(&content).output().unwrap();
     assert!(out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stdout).starts_with("Nothing changed"),
@@ -84,11 +62,7 @@ async fn a_bad_file_is_reported_with_path_and_line_and_nothing_is_written(backen
     let db = TestDb::new(&backend);
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("legal")).unwrap();
-    std::fs::write(
-        dir.path().join("legal/_topic.en.md"),
-        "+++\ntitle = \"Legal\"\norder = 1\n+++\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("legal/_topic.en.md"), "+++\ntitle = \"Legal\"\norder = 1\n+++\n").unwrap();
     std::fs::write(
         dir.path().join("legal/good.en.md"),
         "+++\ntitle = \"Good\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\nText\n",
@@ -99,11 +73,7 @@ async fn a_bad_file_is_reported_with_path_and_line_and_nothing_is_written(backen
         "+++\ntitle = \"Bad\"\nupdated = \"2026-11-20\"\norder = one\n+++\nText\n",
     )
     .unwrap();
-    let out = homeward(&db)
-        .args(["content", "import"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = homeward(&db).args(["content", "import"]).arg(dir.path()).output().unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("legal/bad.en.md:4: "), "{stderr}");

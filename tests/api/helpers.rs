@@ -49,10 +49,7 @@ impl Backend {
                     panic!("HOMEWARD_TEST_POSTGRES_URL is not set, and CI=true requires the PostgreSQL runs");
                 }
                 // Written past the test harness's capture so it shows in every run.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "SKIPPED {test_name}: HOMEWARD_TEST_POSTGRES_URL is not set"
-                );
+                let _ = writeln!(std::io::stderr(), "SKIPPED {test_name}: HOMEWARD_TEST_POSTGRES_URL is not set");
                 None
             }
         }
@@ -76,11 +73,7 @@ impl PgDatabase {
             .expect("cannot create the test database");
         let mut url = url::Url::parse(server_url).expect("HOMEWARD_TEST_POSTGRES_URL is not a URL");
         url.set_path(&name);
-        PgDatabase {
-            admin_url: server_url.to_owned(),
-            name,
-            url: url.to_string(),
-        }
+        PgDatabase { admin_url: server_url.to_owned(), name, url: url.to_string() }
     }
 }
 
@@ -110,11 +103,7 @@ impl TestDb {
             }
             Backend::Postgres(server) => {
                 let pg = PgDatabase::create(server);
-                TestDb {
-                    url: pg.url.clone(),
-                    dir,
-                    _pg: Some(pg),
-                }
+                TestDb { url: pg.url.clone(), dir, _pg: Some(pg) }
             }
         }
     }
@@ -127,6 +116,10 @@ impl TestDb {
             ("HOMEWARD_DATABASE_URL", self.url.clone()),
             ("HOMEWARD_SECRET_KEY", TEST_SECRET_KEY.to_owned()),
             ("HOMEWARD_WORKERS", "1".to_owned()),
+            // Tests fill forms in at machine speed; the minimum fill time has its own test.
+            ("HOMEWARD_MIN_FILL_SECONDS", "0".to_owned()),
+            // Many requests from one address; the rate-limit tests turn this back on.
+            ("HOMEWARD_RATE_LIMITS", "false".to_owned()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
@@ -147,6 +140,8 @@ pub struct TestApp {
     pub setup_link: Option<String>,
     pub db: Db,
     pub test_db: TestDb,
+    pub settings: Settings,
+    pub vault: std::sync::Arc<homeward::crypto::vault::Vault>,
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
@@ -156,23 +151,18 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
     let test_db = TestDb::new(&backend);
     let settings = Settings::from_sources(None, &test_db.env(extra)).expect("test settings are valid");
-    let app = Application::build(settings).await.expect("the application starts");
+    let app = Application::build(settings.clone()).await.expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let setup_link = app.setup_link().map(str::to_owned);
     let db = app.db().clone();
+    let vault = app.vault();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
         .expect("the HTTP client builds");
-    TestApp {
-        address,
-        client,
-        setup_link,
-        db,
-        test_db,
-    }
+    TestApp { address, client, setup_link, db, test_db, settings, vault }
 }
 
 impl TestApp {
@@ -185,29 +175,16 @@ impl TestApp {
     }
 
     pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .header("Accept-Language", accept_language)
-            .send()
-            .await
-            .expect("GET failed")
+        self.client.get(self.url(path)).header("Accept-Language", accept_language).send().await.expect("GET failed")
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .form(form)
-            .send()
-            .await
-            .expect("POST failed")
+        self.client.post(self.url(path)).form(form).send().await.expect("POST failed")
     }
 
     /// The path part of the first-run setup link.
     pub fn setup_path(&self) -> String {
-        let link = self
-            .setup_link
-            .as_deref()
-            .expect("a fresh database prints a setup link");
+        let link = self.setup_link.as_deref().expect("a fresh database prints a setup link");
         let url = url::Url::parse(link).expect("the setup link is a URL");
         url.path().to_owned()
     }
@@ -216,22 +193,14 @@ impl TestApp {
     pub fn sql(&self, statement: &str) {
         let statement = statement.to_owned();
         self.db
-            .run_sync(move |c| {
-                diesel::sql_query(statement)
-                    .execute(c)
-                    .map_err(homeward::db::RepoError::from)
-            })
+            .run_sync(move |c| diesel::sql_query(statement).execute(c).map_err(homeward::db::RepoError::from))
             .expect("test SQL failed");
     }
 }
 
 /// The `Location` header of a redirect.
 pub fn location(res: &reqwest::Response) -> String {
-    res.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
 /// A UI string as the app would show it, so tests do not hard-code translations.
@@ -248,11 +217,7 @@ pub fn t_args(lang: &str, key: &str, args: &[(&'static str, &str)]) -> String {
 
 /// Text as it appears in HTML after askama's escaping.
 pub fn html_escape(text: &str) -> String {
-    text.replace('&', "&#38;")
-        .replace('<', "&#60;")
-        .replace('>', "&#62;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
+    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
 }
 
 /// Starts the app on an empty database (no sample content) and imports `files`.
@@ -271,6 +236,42 @@ impl TestApp {
         let files: Vec<(String, String)> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let en = homeward::domain::Lang::parse("en").unwrap();
         self.db.run_sync(|c| homeward::content::files::import(c, &files, &en))
+    }
+
+    /// Delivers every due email now, as `homeward outbox run-once` would.
+    pub async fn deliver_outbox(&self) -> usize {
+        let worker = homeward::startup::outbox_worker(&self.settings, &self.db, self.vault.clone()).unwrap();
+        worker.run_once().await.unwrap()
+    }
+
+    /// Makes retrying and failed emails due now.
+    pub fn make_mail_due(&self) {
+        self.db.run_sync(|c| homeward::db::repo::outbox::retry_now(c, None)).unwrap();
+    }
+
+    /// Fills in and sends the question form in `lang`; `fields` override a valid anonymous question.
+    pub async fn ask(&self, lang: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let page = self.get(&format!("/{lang}/contact")).await.text().await.unwrap();
+        let token = form_field(&page, "token");
+        self.ask_with_token(lang, &token, fields).await
+    }
+
+    pub async fn ask_with_token(&self, lang: &str, token: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(String, String)> = vec![
+            ("token".into(), token.into()),
+            ("topic".into(), "legal".into()),
+            ("answer_lang".into(), lang.into()),
+            ("message".into(), "How do I renew my passport?".into()),
+            ("method".into(), "receipt".into()),
+            ("consent".into(), "yes".into()),
+        ];
+        for (k, v) in fields {
+            form.retain(|(key, _)| key != k);
+            if !v.is_empty() || *k != "consent" {
+                form.push(((*k).to_owned(), (*v).to_owned()));
+            }
+        }
+        self.client.post(self.url(&format!("/{lang}/contact"))).form(&form).send().await.expect("POST failed")
     }
 
     pub async fn text(&self, path: &str) -> (u16, String) {
@@ -305,9 +306,10 @@ pub fn guide_tr(title: &str, updated: &str, body: &str) -> String {
 /// The value of a hidden form field in a page.
 pub fn form_field(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    html.split(&marker)
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
+    html.split(&marker).nth(1).and_then(|s| s.split('"').next()).unwrap_or_default().to_owned()
+}
+
+/// The receipt code shown on the confirmation page.
+pub fn receipt_code(html: &str) -> String {
+    html.split("id=\"receipt-code\">").nth(1).and_then(|s| s.split('<').next()).unwrap_or_default().to_owned()
 }

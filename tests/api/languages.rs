@@ -24,10 +24,7 @@ async fn root_redirects_to_the_browsers_language(backend: Backend) {
         let res = app.get_in("/", header).await;
         assert_eq!(res.status().as_u16(), 303, "Accept-Language: {header}");
         assert_eq!(location(&res), expected, "Accept-Language: {header}");
-        assert_eq!(
-            res.headers().get("vary").and_then(|v| v.to_str().ok()),
-            Some("Accept-Language")
-        );
+        assert_eq!(res.headers().get("vary").and_then(|v| v.to_str().ok()), Some("Accept-Language"));
     }
     let res = app.get("/").await;
     assert_eq!(res.status().as_u16(), 303);
@@ -39,28 +36,13 @@ async fn every_enabled_language_has_a_home_page_in_that_language(backend: Backen
     for lang in ["en", "hy", "az", "ru"] {
         let res = app.get(&format!("/{lang}/")).await;
         assert_eq!(res.status().as_u16(), 200);
-        assert!(
-            res.headers().get("set-cookie").is_none(),
-            "anonymous readers get no cookie"
-        );
+        assert!(res.headers().get("set-cookie").is_none(), "anonymous readers get no cookie");
         let body = res.text().await.unwrap();
         assert!(body.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")), "{lang}");
-        assert!(
-            body.contains(&html_escape(&t(lang, "home-title"))),
-            "{lang}: title not in its language"
-        );
-        assert!(
-            body.contains(&html_escape(&t(lang, "quick-exit"))),
-            "{lang}: no quick exit"
-        );
-        assert!(
-            body.contains("href=\"https://www.wikipedia.org/\""),
-            "quick exit goes to the configured page"
-        );
-        assert!(
-            body.contains(&format!("href=\"/{lang}/privacy\"")),
-            "footer links the privacy notice"
-        );
+        assert!(body.contains(&html_escape(&t(lang, "home-title"))), "{lang}: title not in its language");
+        assert!(body.contains(&html_escape(&t(lang, "quick-exit"))), "{lang}: no quick exit");
+        assert!(body.contains("href=\"https://www.wikipedia.org/\""), "quick exit goes to the configured page");
+        assert!(body.contains(&format!("href=\"/{lang}/privacy\"")), "footer links the privacy notice");
         assert!(body.contains("<a href=\"#main\" class=\"skip-link\">"), "skip link");
     }
 }
@@ -70,25 +52,15 @@ async fn the_switcher_leads_to_the_same_page_in_each_language(backend: Backend) 
     let body = app.get("/hy/privacy").await.text().await.unwrap();
     for other in ["en", "az", "ru"] {
         assert!(
-            body.contains(&format!(
-                "<a href=\"/{other}/privacy\" hreflang=\"{other}\" lang=\"{other}\">"
-            )),
+            body.contains(&format!("<a href=\"/{other}/privacy\" hreflang=\"{other}\" lang=\"{other}\">")),
             "switcher to {other}"
         );
-        let alternate = format!(
-            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}/{other}/privacy\">",
-            app.address
-        );
+        let alternate =
+            format!("<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}/{other}/privacy\">", app.address);
         assert!(body.contains(&alternate), "missing {alternate}");
     }
-    assert!(
-        body.contains("<span aria-current=\"true\" lang=\"hy\">"),
-        "the current language is marked, not linked"
-    );
-    assert!(
-        !body.contains("<a href=\"/hy/privacy\" hreflang="),
-        "no switcher link to the page itself"
-    );
+    assert!(body.contains("<span aria-current=\"true\" lang=\"hy\">"), "the current language is marked, not linked");
+    assert!(!body.contains("<a href=\"/hy/privacy\" hreflang="), "no switcher link to the page itself");
 }
 
 async fn an_unknown_language_is_a_404_listing_the_enabled_ones(backend: Backend) {
@@ -97,15 +69,9 @@ async fn an_unknown_language_is_a_404_listing_the_enabled_ones(backend: Backend)
         let res = app.get_in(path, "ru").await;
         assert_eq!(res.status().as_u16(), 404, "{path}");
         let body = res.text().await.unwrap();
-        assert!(
-            body.contains(&html_escape(&t("ru", "error-language-title"))),
-            "{path}: not in the reader's language"
-        );
+        assert!(body.contains(&html_escape(&t("ru", "error-language-title"))), "{path}: not in the reader's language");
         for lang in ["en", "hy", "az", "ru"] {
-            assert!(
-                body.contains(&format!("<a href=\"/{lang}/\"")),
-                "{path}: no link to /{lang}/"
-            );
+            assert!(body.contains(&format!("<a href=\"/{lang}/\"")), "{path}: no link to /{lang}/");
         }
     }
 }

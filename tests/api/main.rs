@@ -3,11 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod smtp;
 
 mod browser;
 mod cli;
 mod content_files;
 mod frame;
+mod inquiries;
 mod languages;
 mod ops;
 mod public;

@@ -24,10 +24,7 @@ async fn readyz_is_ready_on_a_migrated_database(backend: Backend) {
     let app = spawn_app(backend).await;
     let res = app.get("/readyz").await;
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(
-        res.headers().get("cache-control").and_then(|v| v.to_str().ok()),
-        Some("no-store")
-    );
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
 }
 
 async fn readyz_is_503_when_migrations_are_not_current(backend: Backend) {
@@ -54,18 +51,9 @@ async fn metrics_count_requests_by_route_and_status(backend: Backend) {
         body.contains("homeward_http_requests_total{method=\"GET\",route=\"/{lang}/\",status=\"404\"} 1"),
         "{body}"
     );
-    assert!(
-        body.contains("homeward_http_request_duration_seconds_bucket{"),
-        "latency histogram"
-    );
-    assert!(
-        body.contains("homeward_db_pool_connections{state=\"idle\"}"),
-        "pool gauges"
-    );
-    assert!(
-        body.contains("homeward_db_pool_connections{state=\"in_use\"}"),
-        "pool gauges"
-    );
+    assert!(body.contains("homeward_http_request_duration_seconds_bucket{"), "latency histogram");
+    assert!(body.contains("homeward_db_pool_connections{state=\"idle\"}"), "pool gauges");
+    assert!(body.contains("homeward_db_pool_connections{state=\"in_use\"}"), "pool gauges");
     assert!(body.contains("homeward_build_info{"), "build info");
     assert!(!body.contains("/xx/"), "paths never become labels, only route patterns");
 }
@@ -89,17 +77,11 @@ async fn readyz_is_503_when_the_postgres_database_is_gone() {
     };
     let app = spawn_app(Backend::Postgres(server.clone())).await;
     assert_eq!(app.get("/readyz").await.status().as_u16(), 200);
-    let name = url::Url::parse(&app.test_db.url)
-        .unwrap()
-        .path()
-        .trim_start_matches('/')
-        .to_owned();
+    let name = url::Url::parse(&app.test_db.url).unwrap().path().trim_start_matches('/').to_owned();
     {
         use diesel::{Connection, RunQueryDsl};
         let mut admin = diesel::PgConnection::establish(&server).unwrap();
-        diesel::sql_query(format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-            .execute(&mut admin)
-            .unwrap();
+        diesel::sql_query(format!("DROP DATABASE \"{name}\" WITH (FORCE)")).execute(&mut admin).unwrap();
     }
     let res = app.get("/readyz").await;
     assert_eq!(res.status().as_u16(), 503);

@@ -62,26 +62,17 @@ async fn every_public_route_answers_in_every_language(backend: Backend) {
             let body = res.text().await.unwrap();
             assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{path}");
             // The sample content is complete: no guide falls back to another language.
-            assert!(
-                !body.contains("<article lang="),
-                "{path} falls back to another language"
-            );
+            assert!(!body.contains("<article lang="), "{path} falls back to another language");
             assert!(body.len() < 30 * 1024, "{path} is {} bytes", body.len());
         }
         let feed = app.get(&format!("/{lang}/feed.atom")).await;
         assert_eq!(feed.status().as_u16(), 200);
         let home = app.text(&format!("/{lang}/")).await.1;
         for topic in ["social", "economic", "legal"] {
-            assert!(
-                home.contains(&format!("href=\"/{lang}/topics/{topic}\"")),
-                "{lang} home lists {topic}"
-            );
+            assert!(home.contains(&format!("href=\"/{lang}/topics/{topic}\"")), "{lang} home lists {topic}");
         }
         assert!(home.contains(&format!("action=\"/{lang}/search\"")), "search box");
-        assert!(
-            home.contains(&html_escape(&t(lang, "home-ask-heading"))),
-            "a route to ask a question"
-        );
+        assert!(home.contains(&html_escape(&t(lang, "home-ask-heading"))), "a route to ask a question");
     }
     for path in ["/sitemap.xml", "/robots.txt"] {
         assert_eq!(app.get(path).await.status().as_u16(), 200, "{path}");
@@ -102,30 +93,17 @@ async fn a_guide_page_has_breadcrumbs_dates_contents_related_guides_and_feedback
     );
     let date = homeward::i18n::Translator::new(&homeward::domain::Lang::parse("ru").unwrap())
         .date(time::Date::from_calendar_date(2026, time::Month::November, 20).unwrap());
-    assert!(
-        body.contains(&html_escape(&date)),
-        "last updated written out in Russian: {date}"
-    );
+    assert!(body.contains(&html_escape(&date)), "last updated written out in Russian: {date}");
     assert!(body.contains("class=\"toc\""), "a long guide has a table of contents");
-    assert!(
-        body.contains("href=\"/ru/guides/legal-aid\""),
-        "related guides in the topic"
-    );
-    assert!(
-        !body.contains("class=\"item-title\" href=\"/ru/guides/identity-documents\""),
-        "not itself"
-    );
-    assert!(
-        body.contains("name=\"useful\"") && body.contains("name=\"token\""),
-        "feedback form"
-    );
+    assert!(body.contains("href=\"/ru/guides/legal-aid\""), "related guides in the topic");
+    assert!(!body.contains("class=\"item-title\" href=\"/ru/guides/identity-documents\""), "not itself");
+    assert!(body.contains("name=\"useful\"") && body.contains("name=\"token\""), "feedback form");
     assert!(body.contains("<link rel=\"stylesheet\""));
     // Every alternate exists, since the guide is translated into all four languages.
     for lang in LANGS {
-        assert!(body.contains(&format!(
-            "hreflang=\"{lang}\" href=\"{}/{lang}/guides/identity-documents\"",
-            app.address
-        )));
+        assert!(
+            body.contains(&format!("hreflang=\"{lang}\" href=\"{}/{lang}/guides/identity-documents\"", app.address))
+        );
     }
 }
 
@@ -133,22 +111,10 @@ fn fixture() -> Vec<(&'static str, String)> {
     vec![
         ("legal/_topic.en.md", topic_file("Legal", Some(1))),
         ("legal/_topic.ru.md", topic_file("Право", None)),
-        (
-            "legal/passports.en.md",
-            guide_en("Passports", "2026-11-20", "## Apply\n\nBring a photo.", true),
-        ),
-        (
-            "legal/passports.ru.md",
-            guide_tr("Паспорта", "2026-11-20", "## Подача\n\nПринесите фото."),
-        ),
-        (
-            "legal/only-english.en.md",
-            guide_en("Only English", "2026-11-20", "## Text\n\nEnglish only.", true),
-        ),
-        (
-            "legal/draft.en.md",
-            guide_en("Secret draft", "2026-11-20", "Not yet.", false),
-        ),
+        ("legal/passports.en.md", guide_en("Passports", "2026-11-20", "## Apply\n\nBring a photo.", true)),
+        ("legal/passports.ru.md", guide_tr("Паспорта", "2026-11-20", "## Подача\n\nПринесите фото.")),
+        ("legal/only-english.en.md", guide_en("Only English", "2026-11-20", "## Text\n\nEnglish only.", true)),
+        ("legal/draft.en.md", guide_en("Secret draft", "2026-11-20", "Not yet.", false)),
     ]
 }
 
@@ -176,19 +142,10 @@ async fn an_untranslated_guide_falls_back_with_a_notice(backend: Backend) {
     assert!(body.contains("<html lang=\"ru\""));
     let notice = t_args("ru", "guide-fallback-notice", &[("language", "English")]);
     assert!(body.contains(&html_escape(&notice)), "notice in Russian: {notice}");
-    assert!(
-        body.contains("<article lang=\"en\">"),
-        "the English text is marked as English"
-    );
-    assert!(
-        body.contains("hreflang=\"en\" href="),
-        "alternate for the existing language"
-    );
+    assert!(body.contains("<article lang=\"en\">"), "the English text is marked as English");
+    assert!(body.contains("hreflang=\"en\" href="), "alternate for the existing language");
     for missing in ["ru", "hy", "az"] {
-        assert!(
-            !body.contains(&format!("rel=\"alternate\" hreflang=\"{missing}\"")),
-            "no alternate for {missing}"
-        );
+        assert!(!body.contains(&format!("rel=\"alternate\" hreflang=\"{missing}\"")), "no alternate for {missing}");
     }
     // The translated guide does not fall back.
     let (_, body) = app.text("/ru/guides/passports").await;
@@ -199,17 +156,11 @@ async fn a_translation_older_than_a_major_change_is_marked_outdated(backend: Bac
     let mut files = fixture();
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
     let start = html_escape(&t_args("ru", "guide-outdated-notice", &[("language", "English")]));
-    assert!(
-        !app.text("/ru/guides/passports").await.1.contains(&start),
-        "current at first"
-    );
+    assert!(!app.text("/ru/guides/passports").await.1.contains(&start), "current at first");
     // A major change of the English text, dated later.
     files[2].1 = guide_en("Passports", "2026-11-25", "## Apply\n\nBring two photos now.", true);
     let report = app.import(&as_refs(&files)).unwrap();
-    assert!(
-        report.updated.iter().any(|u| u.contains("passports.en.md")),
-        "{report:?}"
-    );
+    assert!(report.updated.iter().any(|u| u.contains("passports.en.md")), "{report:?}");
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let (_, ru) = app.text("/ru/guides/passports").await;
     assert!(ru.contains(&start), "the Russian page says it may be out of date");
@@ -244,31 +195,17 @@ async fn minor_changes_publish_no_note_and_outdate_nothing(backend: Backend) {
 async fn the_sitemap_lists_every_published_guide_with_hreflang_alternates(backend: Backend) {
     let app = spawn_app(backend).await;
     let res = app.get("/sitemap.xml").await;
-    assert!(
-        res.headers()
-            .get("content-type")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .starts_with("application/xml")
-    );
+    assert!(res.headers().get("content-type").unwrap().to_str().unwrap().starts_with("application/xml"));
     let xml = res.text().await.unwrap();
     let doc = roxmltree::Document::parse(&xml).expect("the sitemap is well-formed XML");
     let urls: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name("url")).collect();
-    assert_eq!(
-        urls.len(),
-        4 + SAMPLE_GUIDES.len() * 4,
-        "home pages plus every guide in every language"
-    );
+    assert_eq!(urls.len(), 4 + SAMPLE_GUIDES.len() * 4, "home pages plus every guide in every language");
     for guide in SAMPLE_GUIDES {
         for lang in LANGS {
             let loc = format!("{}/{lang}/guides/{guide}", app.address);
             let url = urls
                 .iter()
-                .find(|u| {
-                    u.children()
-                        .any(|c| c.has_tag_name("loc") && c.text() == Some(loc.as_str()))
-                })
+                .find(|u| u.children().any(|c| c.has_tag_name("loc") && c.text() == Some(loc.as_str())))
                 .unwrap_or_else(|| panic!("{loc} missing"));
             let alternates: Vec<(&str, &str)> = url
                 .children()
@@ -293,36 +230,18 @@ async fn the_atom_feed_parses_and_lists_updates_in_its_language(backend: Backend
     let app = spawn_app(backend).await;
     for lang in LANGS {
         let res = app.get(&format!("/{lang}/feed.atom")).await;
-        assert!(
-            res.headers()
-                .get("content-type")
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .starts_with("application/atom+xml")
-        );
+        assert!(res.headers().get("content-type").unwrap().to_str().unwrap().starts_with("application/atom+xml"));
         let xml = res.text().await.unwrap();
         let doc = roxmltree::Document::parse(&xml).expect("the feed is well-formed XML");
         let root = doc.root_element();
         assert!(root.has_tag_name(("http://www.w3.org/2005/Atom", "feed")));
-        assert_eq!(
-            root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
-            Some(lang)
-        );
+        assert_eq!(root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some(lang));
         let entries: Vec<_> = root.children().filter(|n| n.has_tag_name("entry")).collect();
         assert_eq!(entries.len(), SAMPLE_GUIDES.len(), "{lang}");
         for e in entries {
-            let link = e
-                .children()
-                .find(|c| c.has_tag_name("link"))
-                .and_then(|l| l.attribute("href"))
-                .unwrap();
+            let link = e.children().find(|c| c.has_tag_name("link")).and_then(|l| l.attribute("href")).unwrap();
             assert!(link.starts_with(&format!("{}/{lang}/guides/", app.address)), "{link}");
-            let updated = e
-                .children()
-                .find(|c| c.has_tag_name("updated"))
-                .and_then(|u| u.text())
-                .unwrap();
+            let updated = e.children().find(|c| c.has_tag_name("updated")).and_then(|u| u.text()).unwrap();
             assert!(
                 time::OffsetDateTime::parse(updated, &time::format_description::well_known::Rfc3339).is_ok(),
                 "{updated}"
@@ -336,33 +255,17 @@ async fn search_ranks_title_matches_first_and_highlights_snippets(backend: Backe
         ("legal/_topic.en.md", topic_file("Legal", Some(1))),
         (
             "legal/mentions.en.md",
-            guide_en(
-                "Housing rules",
-                "2026-11-20",
-                "You may need a passport for this, among many other things.",
-                true,
-            ),
+            guide_en("Housing rules", "2026-11-20", "You may need a passport for this, among many other things.", true),
         ),
         (
             "legal/passports.en.md",
-            guide_en(
-                "Passports",
-                "2026-11-20",
-                "## Apply\n\nHow to apply for a passport.",
-                true,
-            ),
+            guide_en("Passports", "2026-11-20", "## Apply\n\nHow to apply for a passport.", true),
         ),
-        (
-            "legal/unrelated.en.md",
-            guide_en("Banking", "2026-11-20", "Open an account.", true),
-        ),
+        ("legal/unrelated.en.md", guide_en("Banking", "2026-11-20", "Open an account.", true)),
     ];
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
     let res = app.get("/en/search?q=Passport").await;
-    assert_eq!(
-        res.headers().get("cache-control").and_then(|v| v.to_str().ok()),
-        Some("no-store")
-    );
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
     let body = res.text().await.unwrap();
     let first = body.find("/en/guides/passports").expect("the title match is found");
     let second = body.find("/en/guides/mentions").expect("the body match is found");
@@ -385,56 +288,25 @@ async fn search_folds_case_for_azerbaijani_armenian_and_russian(backend: Backend
     let files = vec![
         ("legal/_topic.en.md", topic_file("Legal", Some(1))),
         ("legal/light.en.md", guide_en("Light", "2026-11-20", "Light.", true)),
-        (
-            "legal/light.az.md",
-            guide_tr("İŞIQ və su", "2026-11-20", "ILIQ su haqqında."),
-        ),
-        (
-            "legal/passport.en.md",
-            guide_en("Passport", "2026-11-20", "Passport.", true),
-        ),
-        (
-            "legal/passport.ru.md",
-            guide_tr("ПАСПОРТ ГРАЖДАНИНА", "2026-11-20", "Как получить паспорт."),
-        ),
-        (
-            "legal/passport.hy.md",
-            guide_tr("ԱՆՁՆԱԳԻՐ", "2026-11-20", "Ինչպես ստանալ անձնագիր։"),
-        ),
+        ("legal/light.az.md", guide_tr("İŞIQ və su", "2026-11-20", "ILIQ su haqqında.")),
+        ("legal/passport.en.md", guide_en("Passport", "2026-11-20", "Passport.", true)),
+        ("legal/passport.ru.md", guide_tr("ПАСПОРТ ГРАЖДАНИНА", "2026-11-20", "Как получить паспорт.")),
+        ("legal/passport.hy.md", guide_tr("ԱՆՁՆԱԳԻՐ", "2026-11-20", "Ինչպես ստանալ անձնագիր։")),
     ];
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
     let found = |body: &str, slug: &str| body.contains(&format!("/guides/{slug}\""));
     // Azerbaijani: İ↔i and I↔ı, never I↔i.
-    assert!(
-        found(&app.text("/az/search?q=işıq").await.1, "light"),
-        "işıq finds İŞIQ"
-    );
-    assert!(
-        found(&app.text("/az/search?q=%C4%B0%C5%9EIQ").await.1, "light"),
-        "İŞIQ finds İŞIQ"
-    );
-    assert!(
-        found(&app.text("/az/search?q=%C4%B1l%C4%B1q").await.1, "light"),
-        "ılıq finds ILIQ"
-    );
-    assert!(
-        !found(&app.text("/az/search?q=iliq").await.1, "light"),
-        "iliq is another word than ılıq"
-    );
+    assert!(found(&app.text("/az/search?q=işıq").await.1, "light"), "işıq finds İŞIQ");
+    assert!(found(&app.text("/az/search?q=%C4%B0%C5%9EIQ").await.1, "light"), "İŞIQ finds İŞIQ");
+    assert!(found(&app.text("/az/search?q=%C4%B1l%C4%B1q").await.1, "light"), "ılıq finds ILIQ");
+    assert!(!found(&app.text("/az/search?q=iliq").await.1, "light"), "iliq is another word than ılıq");
     // Russian and Armenian lower and upper case.
     assert!(
-        found(
-            &app.text("/ru/search?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82")
-                .await
-                .1,
-            "passport"
-        ),
+        found(&app.text("/ru/search?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82").await.1, "passport"),
         "паспорт finds ПАСПОРТ"
     );
     assert!(found(
-        &app.text("/ru/search?q=%D0%93%D0%A0%D0%90%D0%96%D0%94%D0%90%D0%9D%D0%98%D0%9D")
-            .await
-            .1,
+        &app.text("/ru/search?q=%D0%93%D0%A0%D0%90%D0%96%D0%94%D0%90%D0%9D%D0%98%D0%9D").await.1,
         "passport"
     ));
     assert!(found(
@@ -480,12 +352,7 @@ async fn search_answers_awkward_queries_cleanly(backend: Backend) {
     let (status, body) = app.text(&format!("/ru/search?q={long}")).await;
     assert_eq!(status, 200);
     assert!(body.contains(&html_escape(&t("ru", "search-shortened"))));
-    assert!(
-        app.text("/en/search")
-            .await
-            .1
-            .contains(&html_escape(&t("en", "search-empty")))
-    );
+    assert!(app.text("/en/search").await.1.contains(&html_escape(&t("en", "search-empty"))));
     let (_, none) = app.text("/en/search?q=zzzzqqq").await;
     assert!(none.contains(&html_escape(&t("en", "search-no-results-help"))));
 }
@@ -494,10 +361,7 @@ async fn search_includes_the_default_language(backend: Backend) {
     let files = fixture();
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
     let (_, body) = app.text("/ru/search?q=english").await;
-    assert!(
-        body.contains("href=\"/ru/guides/only-english\""),
-        "the English-only guide is found from Russian"
-    );
+    assert!(body.contains("href=\"/ru/guides/only-english\""), "the English-only guide is found from Russian");
     assert!(body.contains("lang=\"en\""), "and marked as English");
 }
 
@@ -509,12 +373,7 @@ async fn feedback_is_stored_without_personal_data(backend: Backend) {
     let res = app
         .post_form(
             "/hy/guides/legal-aid/feedback",
-            &[
-                ("token", &token),
-                ("useful", "yes"),
-                ("comment", "Clear, thank you"),
-                ("website", ""),
-            ],
+            &[("token", &token), ("useful", "yes"), ("comment", "Clear, thank you"), ("website", "")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
@@ -538,20 +397,14 @@ async fn feedback_is_stored_without_personal_data(backend: Backend) {
     assert_eq!(rows, vec![("hy".to_owned(), true, Some("Clear, thank you".to_owned()))]);
     // A bot that fills the hidden field is thanked and ignored.
     let res = app
-        .post_form(
-            "/hy/guides/legal-aid/feedback",
-            &[("token", &token), ("useful", "no"), ("website", "http://spam")],
-        )
+        .post_form("/hy/guides/legal-aid/feedback", &[("token", &token), ("useful", "no"), ("website", "http://spam")])
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let count: i64 = app
         .db
         .run_sync(|c| {
             use diesel::prelude::*;
-            homeward::db::schema::feedback::table
-                .count()
-                .get_result(c)
-                .map_err(homeward::db::RepoError::from)
+            homeward::db::schema::feedback::table.count().get_result(c).map_err(homeward::db::RepoError::from)
         })
         .unwrap();
     assert_eq!(count, 1);
@@ -563,20 +416,14 @@ async fn feedback_errors_keep_what_was_typed(backend: Backend) {
     let token = form_field(&page, "token");
     // No choice made.
     let res = app
-        .post_form(
-            "/ru/guides/legal-aid/feedback",
-            &[("token", &token), ("comment", "Мой <b>комментарий</b>")],
-        )
+        .post_form("/ru/guides/legal-aid/feedback", &[("token", &token), ("comment", "Мой <b>комментарий</b>")])
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
     assert!(body.contains(&format!("<title>{}: ", html_escape(&t("ru", "error-prefix")))));
     assert!(body.contains(&html_escape(&t("ru", "feedback-error-choice"))));
     assert!(body.contains("<a href=\"#useful\">"));
-    assert!(
-        body.contains(&html_escape("Мой <b>комментарий</b>")),
-        "the comment is kept, escaped"
-    );
+    assert!(body.contains(&html_escape("Мой <b>комментарий</b>")), "the comment is kept, escaped");
     // A forged or expired token: the reader is asked to send again, with the text kept.
     let res = app
         .post_form(
@@ -592,30 +439,19 @@ async fn feedback_errors_keep_what_was_typed(backend: Backend) {
     // Too long a comment.
     let long = "я".repeat(1001);
     let res = app
-        .post_form(
-            "/ru/guides/legal-aid/feedback",
-            &[("token", &token), ("useful", "yes"), ("comment", &long)],
-        )
+        .post_form("/ru/guides/legal-aid/feedback", &[("token", &token), ("useful", "yes"), ("comment", &long)])
         .await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains(&html_escape(&t("ru", "feedback-error-comment-long")))
-    );
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("ru", "feedback-error-comment-long"))));
     // Feedback on a guide that does not exist.
     assert_eq!(
-        app.post_form("/ru/guides/nope/feedback", &[("token", &token), ("useful", "yes")])
-            .await
-            .status()
-            .as_u16(),
+        app.post_form("/ru/guides/nope/feedback", &[("token", &token), ("useful", "yes")]).await.status().as_u16(),
         404
     );
 }
 
 async fn feedback_is_rate_limited(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = crate::helpers::spawn_app_with(backend, &[("HOMEWARD_RATE_LIMITS", "true")]).await;
     let token = form_field(&app.text("/en/guides/legal-aid").await.1, "token");
     let mut statuses = Vec::new();
     for _ in 0..12 {
@@ -641,10 +477,7 @@ async fn a_content_change_reaches_the_next_request(backend: Backend) {
     let mut files = fixture();
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
     assert!(app.text("/en/guides/passports").await.1.contains("<h1>Passports</h1>"));
-    assert!(
-        app.text("/en/guides/passports").await.1.contains("<h1>Passports</h1>"),
-        "served from the cache"
-    );
+    assert!(app.text("/en/guides/passports").await.1.contains("<h1>Passports</h1>"), "served from the cache");
     // Another instance (or the CLI) changes the guide in the shared database.
     files[2].1 = guide_en("Passports and ID cards", "2026-11-21", "## Apply\n\nNew text.", true);
     app.import(&as_refs(&files)).unwrap();
@@ -652,10 +485,7 @@ async fn a_content_change_reaches_the_next_request(backend: Backend) {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let body = app.text("/en/guides/passports").await.1;
     assert!(body.contains("<h1>Passports and ID cards</h1>"), "the change is served");
-    assert!(
-        app.text("/en/").await.1.contains("Passports and ID cards"),
-        "the home page's updates too"
-    );
+    assert!(app.text("/en/").await.1.contains("Passports and ID cards"), "the home page's updates too");
 }
 
 async fn pages_carry_validators_and_answer_304(backend: Backend) {
@@ -664,32 +494,18 @@ async fn pages_carry_validators_and_answer_304(backend: Backend) {
     let etag = res.headers().get("etag").unwrap().to_str().unwrap().to_owned();
     let cache = res.headers().get("cache-control").unwrap().to_str().unwrap().to_owned();
     assert!(cache.contains("public") && cache.contains("max-age="), "{cache}");
-    let res = app
-        .client
-        .get(app.url("/az/guides/finding-work"))
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let res = app.client.get(app.url("/az/guides/finding-work")).header("If-None-Match", &etag).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 304);
     assert_eq!(res.headers().get("etag").unwrap().to_str().unwrap(), etag);
     assert!(res.bytes().await.unwrap().is_empty());
-    let res = app
-        .client
-        .get(app.url("/az/guides/finding-work"))
-        .header("If-None-Match", "W/\"other\"")
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.client.get(app.url("/az/guides/finding-work")).header("If-None-Match", "W/\"other\"").send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
 }
 
 async fn markup_in_content_is_neutralised(backend: Backend) {
     let files = vec![
-        (
-            "legal/_topic.en.md",
-            topic_file("Legal <script>alert(1)</script>", Some(1)),
-        ),
+        ("legal/_topic.en.md", topic_file("Legal <script>alert(1)</script>", Some(1))),
         (
             "legal/xss.en.md",
             guide_en(
@@ -701,29 +517,11 @@ async fn markup_in_content_is_neutralised(backend: Backend) {
         ),
     ];
     let app = spawn_app_with_content(backend, &as_refs(&files)).await;
-    for path in [
-        "/en/guides/xss",
-        "/en/topics/legal",
-        "/en/",
-        "/en/search?q=title",
-        "/en/feed.atom",
-        "/sitemap.xml",
-    ] {
+    for path in ["/en/guides/xss", "/en/topics/legal", "/en/", "/en/search?q=title", "/en/feed.atom", "/sitemap.xml"] {
         let body = app.text(path).await.1;
-        for bad in [
-            "<script>alert",
-            "javascript:",
-            "onerror=",
-            "onload=",
-            "style=\"color",
-            "<svg",
-            "<img",
-        ] {
+        for bad in ["<script>alert", "javascript:", "onerror=", "onload=", "style=\"color", "<svg", "<img"] {
             assert!(!body.contains(bad), "{path} contains {bad}");
         }
     }
-    assert!(
-        app.text("/en/guides/xss").await.1.contains("Title &#60;script&#62;"),
-        "titles are escaped, not dropped"
-    );
+    assert!(app.text("/en/guides/xss").await.1.contains("Title &#60;script&#62;"), "titles are escaped, not dropped");
 }

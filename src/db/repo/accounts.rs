@@ -51,10 +51,8 @@ pub fn roles_of(conn: &mut DbConnection, email: &EmailAddress) -> Result<Vec<Rol
 }
 
 pub fn email_exists(conn: &mut DbConnection, email: &EmailAddress) -> Result<bool, RepoError> {
-    let n: i64 = staff_users::table
-        .filter(staff_users::email_normalized.eq(email.normalized()))
-        .count()
-        .get_result(conn)?;
+    let n: i64 =
+        staff_users::table.filter(staff_users::email_normalized.eq(email.normalized())).count().get_result(conn)?;
     Ok(n > 0)
 }
 
@@ -111,11 +109,7 @@ fn to_link(row: AccountTokenRow) -> Result<AccountLink, RepoError> {
         .map(Role::parse)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| RepoError::Unexpected(e.to_string()))?;
-    Ok(AccountLink {
-        purpose,
-        email: row.email,
-        roles,
-    })
+    Ok(AccountLink { purpose, email: row.email, roles })
 }
 
 /// The link behind a token hash if it is unused, unexpired and still applies.
@@ -140,9 +134,7 @@ pub fn create_account_from_link(
         let at = now();
         // Only the first request can flip `used_at`; a concurrent second one changes no row.
         let used = diesel::update(
-            account_tokens::table
-                .filter(account_tokens::id.eq(&row.id))
-                .filter(account_tokens::used_at.is_null()),
+            account_tokens::table.filter(account_tokens::id.eq(&row.id)).filter(account_tokens::used_at.is_null()),
         )
         .set(account_tokens::used_at.eq(Some(at)))
         .execute(conn)?;
@@ -164,10 +156,7 @@ pub fn create_account_from_link(
         // Batch insert of a Vec does not compile on MultiConnection: one row at a time.
         for role in &link.roles {
             diesel::insert_into(staff_roles::table)
-                .values(NewStaffRole {
-                    user_id: &id,
-                    role: role.as_str(),
-                })
+                .values(NewStaffRole { user_id: &id, role: role.as_str() })
                 .execute(conn)?;
         }
         Ok(id)

@@ -67,10 +67,7 @@ pub fn content_version(conn: &mut DbConnection) -> Result<(i64, PrimitiveDateTim
 /// Tells every instance's page cache that content changed.
 pub fn bump_content_version(conn: &mut DbConnection) -> Result<(), RepoError> {
     diesel::update(content_state::table.filter(content_state::id.eq(1)))
-        .set((
-            content_state::version.eq(content_state::version + 1),
-            content_state::changed_at.eq(now()),
-        ))
+        .set((content_state::version.eq(content_state::version + 1), content_state::changed_at.eq(now())))
         .execute(conn)?;
     Ok(())
 }
@@ -102,10 +99,7 @@ fn topic_views(
         .load(conn)?;
     let mut by_topic: HashMap<&str, HashMap<String, &TopicTranslationRow>> = HashMap::new();
     for t in &translations {
-        by_topic
-            .entry(t.topic_id.as_str())
-            .or_default()
-            .insert(t.lang.clone(), t);
+        by_topic.entry(t.topic_id.as_str()).or_default().insert(t.lang.clone(), t);
     }
     Ok(rows
         .iter()
@@ -123,21 +117,13 @@ fn topic_views(
 }
 
 pub fn list_topics(conn: &mut DbConnection, lang: &str, default: &str) -> Result<Vec<TopicView>, RepoError> {
-    let rows = topics::table
-        .order((topics::position, topics::slug))
-        .select(TopicRow::as_select())
-        .load(conn)?;
+    let rows = topics::table.order((topics::position, topics::slug)).select(TopicRow::as_select()).load(conn)?;
     topic_views(conn, rows, lang, default)
 }
 
 pub fn topic_by_slug(conn: &mut DbConnection, slug: &str, lang: &str, default: &str) -> Result<TopicView, RepoError> {
-    let row = topics::table
-        .filter(topics::slug.eq(slug))
-        .select(TopicRow::as_select())
-        .first(conn)?;
-    topic_views(conn, vec![row], lang, default)?
-        .pop()
-        .ok_or(RepoError::NotFound)
+    let row = topics::table.filter(topics::slug.eq(slug)).select(TopicRow::as_select()).first(conn)?;
+    topic_views(conn, vec![row], lang, default)?.pop().ok_or(RepoError::NotFound)
 }
 
 /// Published guides with their best translation for `lang`, in list order.
@@ -155,10 +141,7 @@ fn guide_items(
         .load(conn)?;
     let mut by_guide: HashMap<&str, HashMap<String, &GuideTranslationRow>> = HashMap::new();
     for t in &translations {
-        by_guide
-            .entry(t.guide_id.as_str())
-            .or_default()
-            .insert(t.lang.clone(), t);
+        by_guide.entry(t.guide_id.as_str()).or_default().insert(t.lang.clone(), t);
     }
     Ok(guide_rows
         .iter()
@@ -206,11 +189,7 @@ pub fn recent_updates(
         .select((GuideRow::as_select(), topics::slug))
         .load(conn)?;
     let mut items = guide_items(conn, rows, lang, default)?;
-    items.sort_by(|a, b| {
-        b.major_updated_at
-            .cmp(&a.major_updated_at)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    items.sort_by(|a, b| b.major_updated_at.cmp(&a.major_updated_at).then_with(|| a.slug.cmp(&b.slug)));
     items.truncate(limit);
     Ok(items)
 }
@@ -233,20 +212,9 @@ pub fn guide_page(conn: &mut DbConnection, slug: &str, lang: &str, default: &str
     let (_, translation) = pick(&by_lang, lang, default).ok_or(RepoError::NotFound)?;
     let translation = translation.clone();
     let outdated = translation.lang != default && source_major.is_some_and(|m| translation.based_on_major < m);
-    let topic_row = topics::table
-        .filter(topics::id.eq(&guide.topic_id))
-        .select(TopicRow::as_select())
-        .first(conn)?;
-    let topic = topic_views(conn, vec![topic_row], lang, default)?
-        .pop()
-        .ok_or(RepoError::NotFound)?;
-    Ok(GuidePage {
-        guide,
-        topic,
-        translation,
-        languages,
-        outdated,
-    })
+    let topic_row = topics::table.filter(topics::id.eq(&guide.topic_id)).select(TopicRow::as_select()).first(conn)?;
+    let topic = topic_views(conn, vec![topic_row], lang, default)?.pop().ok_or(RepoError::NotFound)?;
+    Ok(GuidePage { guide, topic, translation, languages, outdated })
 }
 
 /// A guide's slug and the languages it is written in, with when each last changed.
@@ -297,11 +265,7 @@ pub fn search(
     // tsvector/tsquery (@@, ts_rank) on PostgreSQL. Terms hold only letters and digits.
     let found: Vec<Found> = match conn {
         DbConnection::Sqlite(c) => {
-            let query = terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" AND ");
+            let query = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" AND ");
             diesel::sql_query(
                 "SELECT gt.guide_id AS guide_id, gt.lang AS lang FROM guide_search \
                  JOIN guide_translations gt ON gt.rowid = guide_search.rowid \
@@ -363,13 +327,7 @@ pub fn search(
             .first(conn)
             .optional()?;
         if let Some((slug, title, summary, plain_text)) = row {
-            hits.push(SearchHit {
-                slug,
-                lang: lang.clone(),
-                title,
-                summary,
-                plain_text,
-            });
+            hits.push(SearchHit { slug, lang: lang.clone(), title, summary, plain_text });
         }
     }
     Ok(hits)
@@ -443,11 +401,8 @@ pub enum Change {
 
 pub fn upsert_topic(conn: &mut DbConnection, input: &TopicInput) -> Result<Change, RepoError> {
     let at = now();
-    let existing = topics::table
-        .filter(topics::slug.eq(&input.slug))
-        .select(TopicRow::as_select())
-        .first(conn)
-        .optional()?;
+    let existing =
+        topics::table.filter(topics::slug.eq(&input.slug)).select(TopicRow::as_select()).first(conn).optional()?;
     let (id, mut change) = match existing {
         None => {
             let id = new_id();
@@ -488,10 +443,7 @@ pub fn upsert_topic(conn: &mut DbConnection, input: &TopicInput) -> Result<Chang
                         .filter(topic_translations::topic_id.eq(&id))
                         .filter(topic_translations::lang.eq(lang)),
                 )
-                .set((
-                    topic_translations::title.eq(title),
-                    topic_translations::summary.eq(summary),
-                ))
+                .set((topic_translations::title.eq(title), topic_translations::summary.eq(summary)))
                 .execute(conn)?;
                 if change == Change::Unchanged {
                     change = Change::Updated;
@@ -518,15 +470,9 @@ pub fn upsert_topic(conn: &mut DbConnection, input: &TopicInput) -> Result<Chang
 /// Creates or updates a guide's own settings; returns its id.
 pub fn upsert_guide(conn: &mut DbConnection, input: &GuideInput) -> Result<(String, Change), RepoError> {
     let at = now();
-    let topic_id: String = topics::table
-        .filter(topics::slug.eq(&input.topic_slug))
-        .select(topics::id)
-        .first(conn)?;
-    let existing = guides::table
-        .filter(guides::slug.eq(&input.slug))
-        .select(GuideRow::as_select())
-        .first(conn)
-        .optional()?;
+    let topic_id: String = topics::table.filter(topics::slug.eq(&input.topic_slug)).select(topics::id).first(conn)?;
+    let existing =
+        guides::table.filter(guides::slug.eq(&input.slug)).select(GuideRow::as_select()).first(conn).optional()?;
     match existing {
         None => {
             let id = new_id();
@@ -607,11 +553,7 @@ pub fn save_translation(
         Some(e) if major => e.major_revision + 1,
         Some(e) => e.major_revision,
     };
-    let based_on_major = if input.lang == default_lang {
-        major_revision
-    } else {
-        based_on_major
-    };
+    let based_on_major = if input.lang == default_lang { major_revision } else { based_on_major };
     let (change_note, major_updated_at) = match &existing {
         Some(e) if !major => (e.change_note.clone(), e.major_updated_at),
         _ => (input.change_note.clone(), input.major_updated_at),
@@ -636,13 +578,9 @@ pub fn save_translation(
         based_on_major,
     };
     if existing.is_some() {
-        diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id)))
-            .set(&row)
-            .execute(conn)?;
+        diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id))).set(&row).execute(conn)?;
     } else {
-        diesel::insert_into(guide_translations::table)
-            .values(&row)
-            .execute(conn)?;
+        diesel::insert_into(guide_translations::table).values(&row).execute(conn)?;
     }
     diesel::insert_into(guide_revisions::table)
         .values(GuideRevisionRow {
@@ -653,21 +591,13 @@ pub fn save_translation(
             title: input.title.clone(),
             summary: input.summary.clone(),
             body_md: input.body_md.clone(),
-            change_note: if major {
-                input.change_note.clone()
-            } else {
-                String::new()
-            },
+            change_note: if major { input.change_note.clone() } else { String::new() },
             major,
             author_id: input.author_id.clone(),
             created_at: at,
         })
         .execute(conn)?;
-    Ok(if existing.is_some() {
-        Change::Updated
-    } else {
-        Change::Created
-    })
+    Ok(if existing.is_some() { Change::Updated } else { Change::Created })
 }
 
 /// Runs a content change in one write transaction, one at a time across instances,
@@ -699,10 +629,7 @@ pub struct ExportTopic {
 }
 
 pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<ExportTopic>, Vec<ExportGuide>), RepoError> {
-    let topic_rows = topics::table
-        .order(topics::slug)
-        .select(TopicRow::as_select())
-        .load(conn)?;
+    let topic_rows = topics::table.order(topics::slug).select(TopicRow::as_select()).load(conn)?;
     let mut topics_out = Vec::new();
     let mut slug_of: HashMap<String, String> = HashMap::new();
     for topic in topic_rows {
@@ -714,10 +641,7 @@ pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<ExportTopic>, Vec<Expo
         slug_of.insert(topic.id.clone(), topic.slug.clone());
         topics_out.push(ExportTopic { topic, translations });
     }
-    let guide_rows = guides::table
-        .order(guides::slug)
-        .select(GuideRow::as_select())
-        .load(conn)?;
+    let guide_rows = guides::table.order(guides::slug).select(GuideRow::as_select()).load(conn)?;
     let mut guides_out = Vec::new();
     for guide in guide_rows {
         let translations = guide_translations::table
@@ -726,11 +650,7 @@ pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<ExportTopic>, Vec<Expo
             .select(GuideTranslationRow::as_select())
             .load(conn)?;
         let topic_slug = slug_of.get(&guide.topic_id).cloned().unwrap_or_default();
-        guides_out.push(ExportGuide {
-            guide,
-            topic_slug,
-            translations,
-        });
+        guides_out.push(ExportGuide { guide, topic_slug, translations });
     }
     Ok((topics_out, guides_out))
 }

@@ -2,6 +2,9 @@
 
 pub mod accounts;
 pub mod content;
+pub mod inquiries;
+pub mod keys;
+pub mod outbox;
 
 use time::{OffsetDateTime, PrimitiveDateTime};
 
@@ -47,17 +50,8 @@ pub fn schema_smoke_test(conn: &mut crate::db::DbConnection) -> Result<(), RepoE
 
     use crate::db::rows::{AccountTokenRow, StaffUserRow};
     use crate::db::schema::{account_tokens, staff_roles, staff_users};
-    staff_users::table
-        .select(StaffUserRow::as_select())
-        .limit(1)
-        .load(conn)?;
-    staff_roles::table
-        .select((staff_roles::user_id, staff_roles::role))
-        .limit(1)
-        .load::<(String, String)>(conn)?;
-    account_tokens::table
-        .select(AccountTokenRow::as_select())
-        .limit(1)
-        .load(conn)?;
+    staff_users::table.select(StaffUserRow::as_select()).limit(1).load(conn)?;
+    staff_roles::table.select((staff_roles::user_id, staff_roles::role)).limit(1).load::<(String, String)>(conn)?;
+    account_tokens::table.select(AccountTokenRow::as_select()).limit(1).load(conn)?;
     Ok(())
 }

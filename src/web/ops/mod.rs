@@ -32,21 +32,12 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     });
     match tokio::time::timeout(Duration::from_secs(3), check).await {
         Ok(Ok(true)) => plain(actix_web::http::StatusCode::OK, "ready"),
-        Ok(Ok(false)) => plain(
-            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-            "not ready: migrations pending",
-        ),
+        Ok(Ok(false)) => plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: migrations pending"),
         Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness check failed");
-            plain(
-                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                "not ready: database unavailable",
-            )
+            plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: database unavailable")
         }
-        Err(_) => plain(
-            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-            "not ready: database timed out",
-        ),
+        Err(_) => plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: database timed out"),
     }
 }
 

@@ -16,7 +16,7 @@ use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::setup::FieldError;
-use crate::web::{AppState, render, render_with_status, see_other};
+use crate::web::{AppState, client_ip, render, render_with_status, see_other};
 
 const MAX_COMMENT_CHARS: usize = 1000;
 /// A guide page may sit in the page cache for an hour, and a reader may read for a while.
@@ -54,11 +54,7 @@ struct ThanksPage {
 }
 
 async fn guide_title(state: &AppState, lang: &Lang, slug: &Slug) -> Result<String, AppError> {
-    let (l, d, s) = (
-        lang.to_string(),
-        state.settings.default_language.to_string(),
-        slug.to_string(),
-    );
+    let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
     let page = state.db.run(move |c| repo::guide_page(c, &s, &l, &d)).await?;
     Ok(page.translation.title)
 }
@@ -82,12 +78,9 @@ pub async fn submit_feedback(
         // Pretend all went well; a bot learns nothing.
         return Ok(see_other(&thanks));
     }
-    if !state.limiter.allow(
-        "feedback",
-        req.peer_addr().map(|a| a.ip()),
-        10,
-        Duration::from_secs(600),
-    ) {
+    if state.settings.rate_limits
+        && !state.limiter.allow("feedback", client_ip(&state, &req), 10, Duration::from_secs(600))
+    {
         return Err(AppError::TooManyRequests);
     }
     let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
@@ -96,15 +89,8 @@ pub async fn submit_feedback(
     form.useful = input.useful.clone();
     form.comment = input.comment.clone();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let token_ok = form_token::verify(
-        &state.key,
-        &format!("feedback:{lang}:{slug}"),
-        &input.token,
-        now,
-        0,
-        TOKEN_MAX_AGE,
-    )
-    .is_ok();
+    let token_ok =
+        form_token::verify(&state.key, &format!("feedback:{lang}:{slug}"), &input.token, now, 0, TOKEN_MAX_AGE).is_ok();
     let useful = match input.useful.as_str() {
         "yes" => Some(true),
         "no" => Some(false),
@@ -115,43 +101,25 @@ pub async fn submit_feedback(
     if !token_ok {
         // The reader keeps what they wrote and sends it again with a fresh token.
         form.choice_error = Some(ctx.t("feedback-error-expired"));
-        errors.push(FieldError {
-            field: "useful",
-            message: ctx.t("feedback-error-expired"),
-        });
+        errors.push(FieldError { field: "useful", message: ctx.t("feedback-error-expired") });
     } else if useful.is_none() {
         form.choice_error = Some(ctx.t("feedback-error-choice"));
-        errors.push(FieldError {
-            field: "useful",
-            message: ctx.t("feedback-error-choice"),
-        });
+        errors.push(FieldError { field: "useful", message: ctx.t("feedback-error-choice") });
     }
     if comment.chars().count() > MAX_COMMENT_CHARS {
         form.comment_error = Some(ctx.t("feedback-error-comment-long"));
-        errors.push(FieldError {
-            field: "comment",
-            message: ctx.t("feedback-error-comment-long"),
-        });
+        errors.push(FieldError { field: "comment", message: ctx.t("feedback-error-comment-long") });
     }
     let Some(useful) = useful.filter(|_| errors.is_empty()) else {
         let mut ctx = ctx;
         ctx.has_errors = true;
         let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
-        let page = FeedbackPage {
-            back_href: format!("/{lang}/guides/{slug}"),
-            back_text,
-            errors,
-            feedback: form,
-            ctx,
-        };
+        let page = FeedbackPage { back_href: format!("/{lang}/guides/{slug}"), back_text, errors, feedback: form, ctx };
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let comment = (!comment.is_empty()).then(|| comment.to_owned());
     let (l, s) = (lang.to_string(), slug.to_string());
-    state
-        .db
-        .run(move |c| repo::add_feedback(c, &s, &l, useful, comment.as_deref()))
-        .await?;
+    state.db.run(move |c| repo::add_feedback(c, &s, &l, useful, comment.as_deref())).await?;
     Ok(see_other(&thanks))
 }
 
@@ -165,9 +133,5 @@ pub async fn feedback_page(
     let title = guide_title(&state, &lang, &slug).await?;
     let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}/feedback"));
     let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
-    render(&ThanksPage {
-        back_href: format!("/{lang}/guides/{slug}"),
-        back_text,
-        ctx,
-    })
+    render(&ThanksPage { back_href: format!("/{lang}/guides/{slug}"), back_text, ctx })
 }

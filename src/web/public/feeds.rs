@@ -13,9 +13,7 @@ use crate::i18n::Translator;
 use crate::web::AppState;
 
 fn xml(page: &impl Template, content_type: &'static str) -> Result<CachedPage, AppError> {
-    let text = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let text = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
     Ok(CachedPage::new(text, content_type))
 }
 
@@ -47,10 +45,8 @@ pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/feed.atom"), || async {
         let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
-        let (items, (_, changed_at)) = state
-            .db
-            .run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?)))
-            .await?;
+        let (items, (_, changed_at)) =
+            state.db.run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?))).await?;
         let tr = Translator::new(&lang);
         let entries: Vec<FeedEntry> = items
             .iter()
@@ -60,16 +56,10 @@ pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
                 title: g.title.clone(),
                 url: state.absolute(&format!("/{lang}/guides/{}", g.slug)),
                 updated: rfc3339(g.major_updated_at),
-                summary: if g.change_note.is_empty() {
-                    g.summary.clone()
-                } else {
-                    g.change_note.clone()
-                },
+                summary: if g.change_note.is_empty() { g.summary.clone() } else { g.change_note.clone() },
             })
             .collect();
-        let updated = entries
-            .first()
-            .map_or_else(|| rfc3339(changed_at), |e| e.updated.clone());
+        let updated = entries.first().map_or_else(|| rfc3339(changed_at), |e| e.updated.clone());
         xml(
             &Feed {
                 lang: lang.to_string(),
@@ -108,10 +98,7 @@ pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         let home_alts: Vec<(String, String)> = enabled
             .iter()
             .map(|l| (l.clone(), state.absolute(&format!("/{l}/"))))
-            .chain(std::iter::once((
-                "x-default".to_owned(),
-                state.absolute(&format!("/{default}/")),
-            )))
+            .chain(std::iter::once(("x-default".to_owned(), state.absolute(&format!("/{default}/")))))
             .collect();
         for l in &enabled {
             urls.push(SitemapUrl {
@@ -122,15 +109,10 @@ pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         }
         for (slug, langs) in guides {
             let langs: Vec<_> = langs.into_iter().filter(|(l, _)| enabled.contains(l)).collect();
-            let mut alternates: Vec<(String, String)> = langs
-                .iter()
-                .map(|(l, _)| (l.clone(), state.absolute(&format!("/{l}/guides/{slug}"))))
-                .collect();
+            let mut alternates: Vec<(String, String)> =
+                langs.iter().map(|(l, _)| (l.clone(), state.absolute(&format!("/{l}/guides/{slug}")))).collect();
             if langs.iter().any(|(l, _)| *l == default) {
-                alternates.push((
-                    "x-default".to_owned(),
-                    state.absolute(&format!("/{default}/guides/{slug}")),
-                ));
+                alternates.push(("x-default".to_owned(), state.absolute(&format!("/{default}/guides/{slug}"))));
             }
             for (l, updated) in &langs {
                 urls.push(SitemapUrl {

@@ -3,10 +3,12 @@
 
 mod feedback;
 mod feeds;
+mod inquiry;
 mod pages;
 
 pub use feedback::{feedback_page, submit_feedback};
 pub use feeds::{feed, robots, sitemap};
+pub use inquiry::{add_message, check_status, contact, status, submit_contact};
 pub use pages::{guide, home, privacy, search, topic};
 
 use std::future::Future;
@@ -50,16 +52,13 @@ pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok());
     let lang = negotiate(header, &state.settings.languages, &state.settings.default_language);
     let mut res = see_other(&format!("/{lang}/"));
-    res.headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    res.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     res
 }
 
 /// `GET /en` → `/en/`.
 pub async fn add_slash(lang: PathLang) -> HttpResponse {
-    HttpResponse::PermanentRedirect()
-        .insert_header((header::LOCATION, format!("/{}/", lang.0)))
-        .finish()
+    HttpResponse::PermanentRedirect().insert_header((header::LOCATION, format!("/{}/", lang.0))).finish()
 }
 
 /// Anything unrouted.
@@ -97,29 +96,20 @@ fn respond(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|tag| tag.trim() == page.etag || tag.trim() == "*"));
-    let mut builder = if not_modified {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::ETAG, page.etag.as_str()))
         // Anonymous, cookie-free pages: a reverse proxy may keep them briefly.
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
         .insert_header((header::VARY, "Accept-Encoding"));
-    let mut res = if not_modified {
-        builder.finish()
-    } else {
-        builder.content_type(page.content_type).body(page.body.clone())
-    };
+    let mut res =
+        if not_modified { builder.finish() } else { builder.content_type(page.content_type).body(page.body.clone()) };
     res.extensions_mut().insert(Rendered);
     res
 }
 
 /// Renders an askama template into a cacheable HTML page.
 fn html_page(page: &impl askama::Template) -> Result<CachedPage, AppError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
     Ok(CachedPage::new(html, "text/html; charset=utf-8"))
 }

@@ -48,25 +48,14 @@ fn list_items(lang: &Lang, items: &[GuideListItem], tr: &Translator, with_dates:
             title: g.title.clone(),
             summary: g.summary.clone(),
             lang: other_lang(&g.lang, lang),
-            date: if with_dates {
-                date_of(tr, g.major_updated_at)
-            } else {
-                String::new()
-            },
-            note: if with_dates {
-                g.change_note.clone()
-            } else {
-                String::new()
-            },
+            date: if with_dates { date_of(tr, g.major_updated_at) } else { String::new() },
+            note: if with_dates { g.change_note.clone() } else { String::new() },
         })
         .collect()
 }
 
 fn home_crumb(ctx: &PageContext) -> Crumb {
-    Crumb {
-        href: ctx.home_href.clone(),
-        title: ctx.t("nav-home"),
-    }
+    Crumb { href: ctx.home_href.clone(), title: ctx.t("nav-home") }
 }
 
 #[derive(Template)]
@@ -83,10 +72,8 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
     cached(&state, &req, format!("{lang}|/"), || async {
         let default = state.settings.default_language.to_string();
         let (l, d) = (lang.to_string(), default.clone());
-        let (topics, updates) = state
-            .db
-            .run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?)))
-            .await?;
+        let (topics, updates) =
+            state.db.run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?))).await?;
         let ctx = PageContext::public(&state, &lang, "/");
         let topics = topics
             .iter()
@@ -100,12 +87,7 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
             })
             .collect();
         let items = list_items(&lang, &updates, &ctx.tr, true);
-        html_page(&HomePage {
-            ctx,
-            topics,
-            items,
-            query: String::new(),
-        })
+        html_page(&HomePage { ctx, topics, items, query: String::new() })
     })
     .await
 }
@@ -125,11 +107,7 @@ pub async fn topic(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("topic").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/topics/{slug}"), || async {
-        let (l, d, s) = (
-            lang.to_string(),
-            state.settings.default_language.to_string(),
-            slug.to_string(),
-        );
+        let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
         let (topic, guides) = state
             .db
             .run(move |c| {
@@ -202,11 +180,7 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
-        let (l, d, s) = (
-            lang.to_string(),
-            state.settings.default_language.to_string(),
-            slug.to_string(),
-        );
+        let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
         let (page, siblings) = state
             .db
             .run(move |c| {
@@ -227,20 +201,12 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
         let fallback_notice = (t.lang != lang.as_str())
             .then(|| tr.t_args("guide-fallback-notice", &[("language", &shown_in.language_name())]));
         let default_name = Translator::new(&state.settings.default_language).language_name();
-        let outdated_notice = page
-            .outdated
-            .then(|| tr.t_args("guide-outdated-notice", &[("language", &default_name)]));
+        let outdated_notice = page.outdated.then(|| tr.t_args("guide-outdated-notice", &[("language", &default_name)]));
         let toc: Vec<TocEntry> = serde_json::from_str(&t.toc_json).unwrap_or_default();
         let related: Vec<GuideListItem> = siblings.into_iter().filter(|g| g.slug != slug.as_str()).collect();
         let topic_href = format!("/{lang}/topics/{}", page.topic.slug);
         let view = GuidePageView {
-            crumbs: vec![
-                home_crumb(&ctx),
-                Crumb {
-                    href: topic_href,
-                    title: page.topic.title.clone(),
-                },
-            ],
+            crumbs: vec![home_crumb(&ctx), Crumb { href: topic_href, title: page.topic.title.clone() }],
             title: t.title.clone(),
             summary: t.summary.clone(),
             content_lang: other_lang(&t.lang, &lang),
@@ -269,9 +235,7 @@ struct PrivacyPage {
 pub async fn privacy(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/privacy"), || async {
-        html_page(&PrivacyPage {
-            ctx: PageContext::public(&state, &lang, "/privacy"),
-        })
+        html_page(&PrivacyPage { ctx: PageContext::public(&state, &lang, "/privacy") })
     })
     .await
 }
@@ -319,19 +283,9 @@ pub async fn search(
     let ctx = PageContext::public(
         &state,
         &lang,
-        &format!(
-            "/search?q={}",
-            url::form_urlencoded::byte_serialize(shown.as_bytes()).collect::<String>()
-        ),
+        &format!("/search?q={}", url::form_urlencoded::byte_serialize(shown.as_bytes()).collect::<String>()),
     );
-    let mut page = SearchPage {
-        query: shown.clone(),
-        shortened,
-        message: None,
-        help: None,
-        results: Vec::new(),
-        ctx,
-    };
+    let mut page = SearchPage { query: shown.clone(), shortened, message: None, help: None, results: Vec::new(), ctx };
     if terms.is_empty() {
         page.message = Some(page.ctx.t("search-empty"));
     } else {
@@ -342,25 +296,16 @@ pub async fn search(
             page.message = Some(page.ctx.tr.t_args("search-no-results", &[("query", &shown)]));
             page.help = Some(page.ctx.t("search-no-results-help"));
         } else {
-            page.message = Some(
-                page.ctx
-                    .tr
-                    .t_count("search-results-count", hits.len(), &[("query", &shown)]),
-            );
+            page.message = Some(page.ctx.tr.t_count("search-results-count", hits.len(), &[("query", &shown)]));
         }
         page.results = hits
             .iter()
             .map(|h| {
                 let other = other_lang(&h.lang, &lang);
-                let lang_name = other
-                    .as_ref()
-                    .and_then(|l| Lang::parse(l).ok())
-                    .map(|l| Translator::new(&l).language_name());
-                let source = if h.summary.is_empty() {
-                    h.plain_text.clone()
-                } else {
-                    format!("{} {}", h.summary, h.plain_text)
-                };
+                let lang_name =
+                    other.as_ref().and_then(|l| Lang::parse(l).ok()).map(|l| Translator::new(&l).language_name());
+                let source =
+                    if h.summary.is_empty() { h.plain_text.clone() } else { format!("{} {}", h.summary, h.plain_text) };
                 SearchResult {
                     href: format!("/{lang}/guides/{}", h.slug),
                     title: h.title.clone(),
@@ -373,7 +318,6 @@ pub async fn search(
     }
     let mut res = render(&page)?;
     // What someone searched for is nobody else's business: keep it out of caches.
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(res)
 }

@@ -57,8 +57,7 @@ pub struct SetupInput {
 
 fn no_store(mut res: HttpResponse) -> HttpResponse {
     // The page carries a one-time secret in its address: keep it out of every cache.
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     res
 }
 
@@ -151,10 +150,7 @@ pub async fn submit(
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task: {e}")))??;
     let token_hash = hash_token(&token);
     let for_insert = email.clone();
-    let created = state
-        .db
-        .run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash))
-        .await;
+    let created = state.db.run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash)).await;
     match created {
         Ok(user_id) => {
             tracing::info!(user_id = %user_id, purpose = ?link.purpose, "staff account created from a one-time link");
@@ -172,16 +168,11 @@ pub async fn submit(
 }
 
 fn form_with_errors(mut page: SetupForm) -> Result<HttpResponse, AppError> {
-    for (field, message) in [
-        ("email", &page.email_error),
-        ("password", &page.password_error),
-        ("confirm", &page.confirm_error),
-    ] {
+    for (field, message) in
+        [("email", &page.email_error), ("password", &page.password_error), ("confirm", &page.confirm_error)]
+    {
         if let Some(message) = message {
-            page.errors.push(FieldError {
-                field,
-                message: message.clone(),
-            });
+            page.errors.push(FieldError { field, message: message.clone() });
         }
     }
     page.ctx.has_errors = true;
@@ -190,11 +181,7 @@ fn form_with_errors(mut page: SetupForm) -> Result<HttpResponse, AppError> {
 
 pub async fn done(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::unprefixed(&state, &req);
-    let page = Message {
-        heading: ctx.t("setup-done-title"),
-        paragraphs: vec![ctx.t("setup-done-body")],
-        success: true,
-        ctx,
-    };
+    let page =
+        Message { heading: ctx.t("setup-done-title"), paragraphs: vec![ctx.t("setup-done-body")], success: true, ctx };
     render(&page)
 }

@@ -1,0 +1,108 @@
+//! The outbox worker: claims due messages, sends them, records the outcome, and
+//! does the periodic housekeeping (delivered bodies, retention purge).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use tokio::sync::{Notify, watch};
+
+use super::transport::{SendError, Transport};
+use crate::crypto::vault::Vault;
+use crate::db::Db;
+use crate::db::repo::{inquiries, now, outbox};
+
+pub struct Worker {
+    pub db: Db,
+    pub vault: Arc<Vault>,
+    pub transport: Arc<Transport>,
+    pub from: Mailbox,
+    /// This process's identity on the claims it makes.
+    pub id: String,
+    pub keep_delivered: time::Duration,
+    pub retention: time::Duration,
+}
+
+const BATCH: i64 = 20;
+
+impl Worker {
+    /// Delivers everything that is due now; returns how many were sent.
+    pub async fn run_once(&self) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        loop {
+            let (vault, id) = (self.vault.clone(), self.id.clone());
+            let batch = self.db.run(move |c| outbox::claim(c, &vault, &id, BATCH)).await?;
+            if batch.is_empty() {
+                return Ok(sent);
+            }
+            for mail in batch {
+                let outcome = self.transport.send(&self.from, &mail).await;
+                let (id, worker) = (mail.id.clone(), self.id.clone());
+                match outcome {
+                    Ok(()) => {
+                        sent += 1;
+                        tracing::info!(message = %mail.id, kind = %mail.kind, "email sent");
+                        self.db.run(move |c| outbox::mark_sent(c, &id, &worker)).await?;
+                    }
+                    Err(e) => {
+                        let (error, permanent) = match e {
+                            SendError::Temporary(e) => (e, false),
+                            SendError::Permanent(e) => (e, true),
+                        };
+                        tracing::warn!(message = %mail.id, kind = %mail.kind, attempt = mail.attempts + 1, permanent, error = %error, "email not sent");
+                        let attempts = mail.attempts;
+                        self.db
+                            .run(move |c| outbox::record_failure(c, &id, &worker, attempts, &error, permanent))
+                            .await?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Removes delivered bodies past their window and purges inquiries past retention.
+    pub async fn housekeeping(&self) -> anyhow::Result<()> {
+        let (keep, retention) = (self.keep_delivered, self.retention);
+        let (bodies, purged) = self
+            .db
+            .run(move |c| {
+                Ok((outbox::purge_delivered(c, now() - keep)?, inquiries::purge_closed(c, now() - retention)?))
+            })
+            .await?;
+        if bodies + purged > 0 {
+            tracing::info!(bodies, purged, "housekeeping removed delivered email bodies and expired inquiries");
+        }
+        Ok(())
+    }
+
+    /// Runs until `stop` turns true: delivers when nudged or every second,
+    /// housekeeps every ten minutes, and gives back its claims on the way out.
+    pub async fn run(self, nudge: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+        let mut last_housekeeping: Option<std::time::Instant> = None;
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            if let Err(e) = self.run_once().await {
+                tracing::error!(error = format!("{e:#}"), "outbox worker");
+            }
+            if last_housekeeping.is_none_or(|t| t.elapsed() > Duration::from_secs(600)) {
+                if let Err(e) = self.housekeeping().await {
+                    tracing::error!(error = format!("{e:#}"), "housekeeping");
+                }
+                last_housekeeping = Some(std::time::Instant::now());
+            }
+            tokio::select! {
+                _ = nudge.notified() => {}
+                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                _ = stop.changed() => {}
+            }
+        }
+        let id = self.id.clone();
+        match self.db.run(move |c| outbox::release(c, &id)).await {
+            Ok(n) if n > 0 => tracing::info!(released = n, "outbox worker gave back unsent claims"),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "cannot release outbox claims"),
+        }
+    }
+}
