@@ -233,6 +233,37 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
         .await
         .unwrap();
     pages.push(("/az/guides/legal-aid/feedback (errors)".into(), html));
+
+    // Asking a question and reading it back, as a person does it in the browser.
+    use fantoccini::Locator;
+    client.goto(&app.url("/ru/contact")).await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("error-summary")).await.unwrap();
+    for v in axe_violations(&client, &tools.axe).await {
+        failures.push(format!("axe contact errors: {v}"));
+    }
+    client.find(Locator::Id("message")).await.unwrap().send_keys("Как получить справку? <b>жирный</b>").await.unwrap();
+    client.find(Locator::Id("method-receipt")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Id("consent")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    let code = client.wait().for_element(Locator::Id("receipt-code")).await.unwrap().text().await.unwrap();
+    for v in axe_violations(&client, &tools.axe).await {
+        failures.push(format!("axe sent page: {v}"));
+    }
+    client.goto(&app.url("/ru/status")).await.unwrap();
+    client.find(Locator::Id("code")).await.unwrap().send_keys(&code).await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    let thread = client.wait().for_element(Locator::Css(".message-body")).await.unwrap().text().await.unwrap();
+    assert_eq!(thread, "Как получить справку? <b>жирный</b>", "the question comes back as typed, as text");
+    for v in axe_violations(&client, &tools.axe).await {
+        failures.push(format!("axe status thread: {v}"));
+    }
+    let html = app.post_form("/ru/status", &[("code", &code)]).await.text().await.unwrap();
+    pages.push(("/ru/status (thread)".into(), html));
+    let html = app.post_form("/ru/contact", &[("message", "")]).await.text().await.unwrap();
+    pages.push(("/ru/contact (errors)".into(), html));
+    let html = app.ask("hy", &[]).await.text().await.unwrap();
+    pages.push(("/hy/contact (sent)".into(), html));
     client.close().await.unwrap();
 
     failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));

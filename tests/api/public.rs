@@ -73,6 +73,7 @@ async fn every_public_route_answers_in_every_language(backend: Backend) {
         }
         assert!(home.contains(&format!("action=\"/{lang}/search\"")), "search box");
         assert!(home.contains(&html_escape(&t(lang, "home-ask-heading"))), "a route to ask a question");
+        assert!(home.contains(&format!("href=\"/{lang}/contact\"")), "the route leads to the form");
     }
     for path in ["/sitemap.xml", "/robots.txt"] {
         assert_eq!(app.get(path).await.status().as_u16(), 200, "{path}");
@@ -98,6 +99,7 @@ async fn a_guide_page_has_breadcrumbs_dates_contents_related_guides_and_feedback
     assert!(body.contains("href=\"/ru/guides/legal-aid\""), "related guides in the topic");
     assert!(!body.contains("class=\"item-title\" href=\"/ru/guides/identity-documents\""), "not itself");
     assert!(body.contains("name=\"useful\"") && body.contains("name=\"token\""), "feedback form");
+    assert!(body.contains("href=\"/ru/contact?topic=legal\""), "asking about this topic preselects it");
     assert!(body.contains("<link rel=\"stylesheet\""));
     // Every alternate exists, since the guide is translated into all four languages.
     for lang in LANGS {

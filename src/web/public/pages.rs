@@ -174,6 +174,7 @@ struct GuidePageView {
     body_html: String,
     items: Vec<ListItem>,
     feedback: FeedbackForm,
+    topic_slug: String,
 }
 
 pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
@@ -219,6 +220,7 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
             body_html: t.body_html.clone(),
             items: list_items(&lang, &related, &tr, false),
             feedback: FeedbackForm::new(&state, &lang, slug.as_str()),
+            topic_slug: page.topic.slug.clone(),
             ctx,
         };
         html_page(&view)
