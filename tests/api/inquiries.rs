@@ -562,3 +562,58 @@ async fn a_wrong_secret_key_refuses_to_start(backend: Backend) {
     let text = format!("{err:#}");
     assert!(text.contains("secret key cannot unlock"), "{text}");
 }
+
+/// Two instances with their outbox workers on one PostgreSQL database: every
+/// email arrives exactly once, whichever instance took the question.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_postgres_deliver_each_email_exactly_once() {
+    let Some(backend) = Backend::postgres("inquiries::two_instances_on_postgres_deliver_each_email_exactly_once")
+    else {
+        return;
+    };
+    let smtp = start_smtp();
+    let extra = [("HOMEWARD_SMTP_URL", smtp.url()), ("HOMEWARD_STAFF_NOTIFY", "team@example.org".to_owned())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let a = spawn_app_with(backend, &extra).await;
+    let settings = homeward::config::Settings::from_sources(None, &a.test_db.env(&extra)).unwrap();
+    let second = homeward::startup::Application::build(settings).await.unwrap();
+    let b_address = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(second.run_until_stopped());
+    let b = reqwest::Client::new();
+    let questions = 20;
+    for i in 0..questions {
+        if i % 2 == 0 {
+            let res = a.ask("en", &[("method", "email"), ("email", &format!("p{i}@example.org"))]).await;
+            assert_eq!(res.status().as_u16(), 200);
+        } else {
+            let page = b.get(format!("{b_address}/en/contact")).send().await.unwrap().text().await.unwrap();
+            let token = form_field(&page, "token");
+            let email = format!("p{i}@example.org");
+            let form = [
+                ("token", token.as_str()),
+                ("topic", "legal"),
+                ("answer_lang", "en"),
+                ("message", "From the second instance"),
+                ("method", "email"),
+                ("email", email.as_str()),
+                ("consent", "yes"),
+            ];
+            assert_eq!(
+                b.post(format!("{b_address}/en/contact")).form(&form).send().await.unwrap().status().as_u16(),
+                200
+            );
+        }
+    }
+    let expected = questions * 2;
+    smtp.wait_for(expected, 60).await;
+    // Both workers keep polling for a while: nothing more may arrive.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let got = smtp.received();
+    assert_eq!(got.len(), expected, "each email exactly once");
+    let mut ids: Vec<String> = got.iter().filter_map(|m| m.header("message-id")).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), expected, "distinct Message-IDs");
+    let acks = got.iter().filter(|m| m.to.iter().any(|t| t.starts_with("<p") || t.starts_with('p'))).count();
+    assert_eq!(acks, questions);
+}
