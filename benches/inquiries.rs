@@ -49,7 +49,11 @@ async fn main() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let smtp_port = listener.local_addr().unwrap().port();
     let mut smtp = mailin_embedded::Server::new(Counter(delivered.clone()));
-    smtp.with_name("bench.test").with_ssl(mailin_embedded::SslConfig::None).unwrap().with_num_threads(8).with_tcp_listener(listener);
+    smtp.with_name("bench.test")
+        .with_ssl(mailin_embedded::SslConfig::None)
+        .unwrap()
+        .with_num_threads(8)
+        .with_tcp_listener(listener);
     std::thread::spawn(move || {
         let _ = smtp.serve();
     });
@@ -71,7 +75,8 @@ async fn main() {
         }
         Err(_) => "SQLite",
     };
-    let mut child = cmd.arg("serve").stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("the release binary starts");
+    let mut child =
+        cmd.arg("serve").stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("the release binary starts");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let address = loop {
         let line = lines.next().expect("the server printed its address").unwrap();
@@ -108,7 +113,8 @@ async fn main() {
     let mut tasks = Vec::new();
     for _ in 0..connections {
         let (client, address, tokens) = (client.clone(), address.clone(), tokens.clone());
-        let (accepted, errors, latencies, with_email) = (accepted.clone(), errors.clone(), latencies.clone(), with_email.clone());
+        let (accepted, errors, latencies, with_email) =
+            (accepted.clone(), errors.clone(), latencies.clone(), with_email.clone());
         tasks.push(tokio::spawn(async move {
             let mut mine = Vec::new();
             let mut n = 0usize;
@@ -153,7 +159,10 @@ async fn main() {
     let accepted = accepted.load(Ordering::Relaxed);
     let mut lat = latencies.lock().unwrap().clone();
     lat.sort();
-    let pct = |p: f64| lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1))).map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+    let pct = |p: f64| {
+        lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
     // Every question notifies staff; those answered by email also get an acknowledgement.
     let expected_mail = accepted + with_email.load(Ordering::Relaxed);
     let drain_start = Instant::now();
@@ -164,7 +173,9 @@ async fn main() {
     let _ = child.kill();
     let _ = child.wait();
     println!("Inquiry submissions, {backend}, {seconds} s, {connections} connections, 2 cores");
-    println!("| accepted | submissions/s | p50 ms | p99 ms | errors | emails delivered | drain after load | RSS start / peak |");
+    println!(
+        "| accepted | submissions/s | p50 ms | p99 ms | errors | emails delivered | drain after load | RSS start / peak |"
+    );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     println!(
         "| {accepted} | {:.0} | {:.2} | {:.2} | {} | {} of {expected_mail} | {:.1} s | {} / {} MB |",

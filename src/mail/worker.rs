@@ -4,12 +4,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use tokio::sync::{Notify, watch};
 
 use super::transport::{SendError, Transport};
 use crate::crypto::vault::Vault;
 use crate::db::Db;
+use crate::db::repo::outbox::Claimed;
 use crate::db::repo::{inquiries, now, outbox};
 
 pub struct Worker {
@@ -23,7 +25,8 @@ pub struct Worker {
     pub retention: time::Duration,
 }
 
-const BATCH: i64 = 20;
+const BATCH: i64 = 32;
+const IN_FLIGHT: usize = 8;
 
 impl Worker {
     /// Delivers everything that is due now; returns how many were sent.
@@ -35,27 +38,39 @@ impl Worker {
             if batch.is_empty() {
                 return Ok(sent);
             }
-            for mail in batch {
-                let outcome = self.transport.send(&self.from, &mail).await;
-                let (id, worker) = (mail.id.clone(), self.id.clone());
-                match outcome {
-                    Ok(()) => {
-                        sent += 1;
-                        tracing::info!(message = %mail.id, kind = %mail.kind, "email sent");
-                        self.db.run(move |c| outbox::mark_sent(c, &id, &worker)).await?;
-                    }
-                    Err(e) => {
-                        let (error, permanent) = match e {
-                            SendError::Temporary(e) => (e, false),
-                            SendError::Permanent(e) => (e, true),
-                        };
-                        tracing::warn!(message = %mail.id, kind = %mail.kind, attempt = mail.attempts + 1, permanent, error = %error, "email not sent");
-                        let attempts = mail.attempts;
-                        self.db
-                            .run(move |c| outbox::record_failure(c, &id, &worker, attempts, &error, permanent))
-                            .await?;
-                    }
+            // Several messages in flight at once: each SMTP exchange mostly waits on the network.
+            let outcomes: Vec<anyhow::Result<bool>> = futures_util::stream::iter(batch)
+                .map(|mail| self.deliver(mail))
+                .buffer_unordered(IN_FLIGHT)
+                .collect()
+                .await;
+            for outcome in outcomes {
+                if outcome? {
+                    sent += 1;
                 }
+            }
+        }
+    }
+
+    /// Sends one claimed message and records the outcome; true when it was sent.
+    async fn deliver(&self, mail: Claimed) -> anyhow::Result<bool> {
+        let outcome = self.transport.send(&self.from, &mail).await;
+        let (id, worker) = (mail.id.clone(), self.id.clone());
+        match outcome {
+            Ok(()) => {
+                tracing::info!(mail = %mail.id, kind = %mail.kind, "email sent");
+                self.db.run(move |c| outbox::mark_sent(c, &id, &worker)).await?;
+                Ok(true)
+            }
+            Err(e) => {
+                let (error, permanent) = match e {
+                    SendError::Temporary(e) => (e, false),
+                    SendError::Permanent(e) => (e, true),
+                };
+                tracing::warn!(mail = %mail.id, kind = %mail.kind, attempt = mail.attempts + 1, permanent, error = %error, "email not sent");
+                let attempts = mail.attempts;
+                self.db.run(move |c| outbox::record_failure(c, &id, &worker, attempts, &error, permanent)).await?;
+                Ok(false)
             }
         }
     }
