@@ -126,7 +126,7 @@ async fn main() {
                     ("topic", "legal"),
                     ("answer_lang", "en"),
                     ("message", "How do I get a copy of my birth certificate? I was born abroad."),
-                    ("method", if n % 2 == 0 { "email" } else { "receipt" }),
+                    ("method", if n.is_multiple_of(2) { "email" } else { "receipt" }),
                     ("email", "bench@example.org"),
                     ("consent", "yes"),
                 ];
@@ -136,7 +136,7 @@ async fn main() {
                         let body = res.text().await.unwrap_or_default();
                         if body.contains("id=\"receipt-code\"") {
                             accepted.fetch_add(1, Ordering::Relaxed);
-                            if n % 2 == 0 {
+                            if n.is_multiple_of(2) {
                                 with_email.fetch_add(1, Ordering::Relaxed);
                             }
                         } else {
