@@ -14,12 +14,33 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// Counts delivered messages and remembers their Message-IDs to spot duplicates.
 #[derive(Clone)]
-struct Counter(Arc<AtomicUsize>);
+struct Counter {
+    delivered: Arc<AtomicUsize>,
+    ids: Arc<Mutex<std::collections::HashSet<String>>>,
+    duplicates: Arc<AtomicUsize>,
+    data: Vec<u8>,
+}
 
 impl mailin_embedded::Handler for Counter {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, _to: &[String]) -> mailin_embedded::Response {
+        self.data.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
     fn data_end(&mut self) -> mailin_embedded::Response {
-        self.0.fetch_add(1, Ordering::Relaxed);
+        self.delivered.fetch_add(1, Ordering::Relaxed);
+        let text = String::from_utf8_lossy(&self.data);
+        let id = text.lines().find(|l| l.to_ascii_lowercase().starts_with("message-id:")).unwrap_or("").to_owned();
+        if !self.ids.lock().unwrap().insert(id) {
+            self.duplicates.fetch_add(1, Ordering::Relaxed);
+        }
         mailin_embedded::response::OK
     }
 }
@@ -46,13 +67,19 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
 
     let delivered = Arc::new(AtomicUsize::new(0));
+    let duplicates = Arc::new(AtomicUsize::new(0));
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let smtp_port = listener.local_addr().unwrap().port();
-    let mut smtp = mailin_embedded::Server::new(Counter(delivered.clone()));
+    let mut smtp = mailin_embedded::Server::new(Counter {
+        delivered: delivered.clone(),
+        ids: Arc::new(Mutex::new(std::collections::HashSet::new())),
+        duplicates: duplicates.clone(),
+        data: Vec::new(),
+    });
     smtp.with_name("bench.test")
         .with_ssl(mailin_embedded::SslConfig::None)
         .unwrap()
-        .with_num_threads(8)
+        .with_num_threads(64)
         .with_tcp_listener(listener);
     std::thread::spawn(move || {
         let _ = smtp.serve();
@@ -174,16 +201,17 @@ async fn main() {
     let _ = child.wait();
     println!("Inquiry submissions, {backend}, {seconds} s, {connections} connections, 2 cores");
     println!(
-        "| accepted | submissions/s | p50 ms | p99 ms | errors | emails delivered | drain after load | RSS start / peak |"
+        "| accepted | submissions/s | p50 ms | p99 ms | errors | emails delivered | duplicates | drain after load | RSS start / peak |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     println!(
-        "| {accepted} | {:.0} | {:.2} | {:.2} | {} | {} of {expected_mail} | {:.1} s | {} / {} MB |",
+        "| {accepted} | {:.0} | {:.2} | {:.2} | {} | {} of {expected_mail} | {} | {:.1} s | {} / {} MB |",
         accepted as f64 / elapsed,
         pct(0.5),
         pct(0.99),
         errors.load(Ordering::Relaxed),
         delivered.load(Ordering::Relaxed),
+        duplicates.load(Ordering::Relaxed),
         drain_start.elapsed().as_secs_f64(),
         rss_start / 1024,
         rss_peak / 1024
