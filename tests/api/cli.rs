@@ -305,3 +305,64 @@ fn the_readme_documents_every_setting() {
         assert!(readme.contains(&name), "README.md does not document {name}");
     }
 }
+
+/// What the server logs while it takes a question, shows it back and mails about
+/// it: JSON lines that parse, and no name, address, message text or receipt code.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_are_json_lines_without_personal_data() {
+    let smtp = crate::smtp::start_smtp();
+    let db = TestDb::new(&Backend::Sqlite);
+    let mut cmd = homeward(db.dir.path());
+    with_db(&mut cmd, &db);
+    let log_path = db.dir.path().join("server.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    cmd.env("HOMEWARD_BIND", "127.0.0.1:0")
+        .env("HOMEWARD_LOG", "debug")
+        .env("HOMEWARD_LOG_FORMAT", "json")
+        .env("HOMEWARD_SMTP_URL", smtp.url())
+        .env("HOMEWARD_STAFF_NOTIFY", "team@example.org")
+        .env("HOMEWARD_RATE_LIMITS", "false")
+        .env("HOMEWARD_MIN_FILL_SECONDS", "0");
+    let mut child = cmd.arg("serve").stdout(Stdio::piped()).stderr(log).spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address =
+        lines.next().unwrap().unwrap().trim_start_matches("Homeward is running at ").trim_end_matches('/').to_owned();
+    assert_eq!(wait_ready(&address).await, 200);
+
+    let client = reqwest::Client::new();
+    let page = client.get(format!("{address}/ru/contact")).send().await.unwrap().text().await.unwrap();
+    let token = crate::helpers::form_field(&page, "token");
+    let canaries = ["LogCanaryName", "logcanary@example.org", "LOGCANARYTEXT", "+374 11 223 344"];
+    let form = [
+        ("token", token.as_str()),
+        ("topic", "legal"),
+        ("answer_lang", "ru"),
+        ("message", canaries[2]),
+        ("name", canaries[0]),
+        ("email", canaries[1]),
+        ("phone", canaries[3]),
+        ("method", "email"),
+        ("consent", "yes"),
+    ];
+    let sent = client.post(format!("{address}/ru/contact")).form(&form).send().await.unwrap().text().await.unwrap();
+    let code = crate::helpers::receipt_code(&sent);
+    assert!(!code.is_empty());
+    client.post(format!("{address}/ru/status")).form(&[("code", code.as_str())]).send().await.unwrap();
+    smtp.wait_for(2, 20).await;
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() > 5, "the server logged: {text}");
+    for line in &lines {
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+        assert!(value.get("level").is_some() && value.get("timestamp").is_some(), "{line}");
+    }
+    let compact = code.replace('-', "");
+    for secret in canaries.iter().copied().chain([code.as_str(), compact.as_str()]) {
+        assert!(!text.contains(secret), "{secret:?} appears in the logs");
+    }
+    assert!(!text.contains("/setup/"), "the setup token stays out of the logs");
+}
