@@ -78,6 +78,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Whether `serve` runs the outbox worker (off: deliver with `homeward outbox run-once`).
     pub outbox_worker: bool,
+    /// Seconds before a message claimed by a worker that died may be claimed again.
+    pub outbox_lease_seconds: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -120,6 +122,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("rate_limits", "true", "Per-client rate limits on forms (false only for load tests)"),
     ("trusted_proxies", "(none)", "Comma-separated proxy addresses whose X-Forwarded-For is believed, e.g. 127.0.0.1"),
     ("outbox_worker", "true", "Deliver queued email from this process (false: use `homeward outbox run-once` instead)"),
+    (
+        "outbox_lease_seconds",
+        "300",
+        "Seconds before an email claimed by a worker that stopped answering is claimed by another",
+    ),
 ];
 
 fn env_name(key: &str) -> String {
@@ -353,6 +360,7 @@ impl Parser {
         let sample_content = self.boolean("sample_content", true)?;
         let rate_limits = self.boolean("rate_limits", true)?;
         let outbox_worker = self.boolean("outbox_worker", true)?;
+        let outbox_lease_seconds = self.number("outbox_lease_seconds", 300, 1, 86_400)?;
         let retention_days = self.number("retention_days", 90, 1, 36_500)?;
         let outbox_keep_hours = self.number("outbox_keep_hours", 24, 0, 24 * 365)?;
         let min_fill_seconds = self.number("min_fill_seconds", 3, 0, 3600)?;
@@ -394,6 +402,7 @@ impl Parser {
             rate_limits,
             trusted_proxies,
             outbox_worker,
+            outbox_lease_seconds,
         })
     }
 

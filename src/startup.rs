@@ -60,6 +60,7 @@ pub fn outbox_worker(settings: &Settings, db: &Db, vault: Arc<Vault>) -> anyhow:
         id: uuid::Uuid::now_v7().to_string(),
         keep_delivered: time::Duration::hours(i64::from(settings.outbox_keep_hours)),
         retention: time::Duration::days(i64::from(settings.retention_days)),
+        lease: time::Duration::seconds(i64::from(settings.outbox_lease_seconds)),
     })
 }
 

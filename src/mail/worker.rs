@@ -23,6 +23,7 @@ pub struct Worker {
     pub id: String,
     pub keep_delivered: time::Duration,
     pub retention: time::Duration,
+    pub lease: time::Duration,
 }
 
 const BATCH: i64 = 32;
@@ -33,8 +34,8 @@ impl Worker {
     pub async fn run_once(&self) -> anyhow::Result<usize> {
         let mut sent = 0;
         loop {
-            let (vault, id) = (self.vault.clone(), self.id.clone());
-            let batch = self.db.run(move |c| outbox::claim(c, &vault, &id, BATCH)).await?;
+            let (vault, id, lease) = (self.vault.clone(), self.id.clone(), self.lease);
+            let batch = self.db.run(move |c| outbox::claim(c, &vault, &id, BATCH, lease)).await?;
             if batch.is_empty() {
                 return Ok(sent);
             }

@@ -8,6 +8,7 @@ mod smtp;
 mod browser;
 mod cli;
 mod content_files;
+mod crash;
 mod frame;
 mod inquiries;
 mod languages;

@@ -83,14 +83,18 @@ pub fn enqueue(conn: &mut DbConnection, vault: &Vault, mail: &NewMail, host: &st
     Ok(true)
 }
 
-/// How long a claim holds before another worker may take the message over
-/// (its worker died between sending and recording).
-pub const CLAIM_LEASE: Duration = Duration::minutes(5);
-
-/// Claims up to `limit` due messages for `worker` and returns them decrypted.
-pub fn claim(conn: &mut DbConnection, vault: &Vault, worker: &str, limit: i64) -> Result<Vec<Claimed>, RepoError> {
+/// Claims up to `limit` due messages for `worker` and returns them decrypted. A message
+/// claimed longer than `lease` ago by a worker that never recorded the outcome (it died)
+/// is due again.
+pub fn claim(
+    conn: &mut DbConnection,
+    vault: &Vault,
+    worker: &str,
+    limit: i64,
+    lease: Duration,
+) -> Result<Vec<Claimed>, RepoError> {
     let at = now();
-    let stale = at - CLAIM_LEASE;
+    let stale = at - lease;
     // Dialect difference: PostgreSQL claims with FOR UPDATE SKIP LOCKED so concurrent
     // workers never take the same row; SQLite serialises writers with BEGIN IMMEDIATE.
     match conn {
