@@ -32,8 +32,17 @@ const IN_FLIGHT: usize = 8;
 impl Worker {
     /// Delivers everything that is due now; returns how many were sent.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
+        self.deliver_due(None).await
+    }
+
+    /// Delivers due messages batch by batch until none is left or `stop` turns true
+    /// (a stopping server finishes the batch in hand and leaves the rest to the next start).
+    async fn deliver_due(&self, stop: Option<&watch::Receiver<bool>>) -> anyhow::Result<usize> {
         let mut sent = 0;
         loop {
+            if stop.is_some_and(|s| *s.borrow()) {
+                return Ok(sent);
+            }
             let (vault, id, lease) = (self.vault.clone(), self.id.clone(), self.lease);
             let batch = self.db.run(move |c| outbox::claim(c, &vault, &id, BATCH, lease)).await?;
             if batch.is_empty() {
@@ -99,7 +108,7 @@ impl Worker {
             if *stop.borrow() {
                 break;
             }
-            if let Err(e) = self.run_once().await {
+            if let Err(e) = self.deliver_due(Some(&stop)).await {
                 tracing::error!(error = format!("{e:#}"), "outbox worker");
             }
             if last_housekeeping.is_none_or(|t| t.elapsed() > Duration::from_secs(600)) {
