@@ -133,9 +133,7 @@ async fn stop_in_the_middle(backend: Backend, signal: &str, max_resent: usize) {
     smtp.wait_for(stored, 60).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let got = smtp.received();
-    let mut ids: Vec<String> = got.iter().filter_map(|m| m.header("message-id")).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = crate::smtp::distinct_message_ids(&got);
     assert_eq!(ids.len(), stored, "every queued email delivered, each with its own Message-ID");
     let resent = got.len() - ids.len();
     assert!(resent <= max_resent, "{resent} emails sent twice after {signal}");

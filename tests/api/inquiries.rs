@@ -438,9 +438,7 @@ async fn mail_waits_while_smtp_is_down_and_arrives_once(backend: Backend) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let got = smtp.received();
     assert_eq!(got.len(), 3, "each mail exactly once");
-    let mut ids: Vec<String> = got.iter().filter_map(|m| m.header("message-id")).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = crate::smtp::distinct_message_ids(&got);
     assert_eq!(ids.len(), 3);
 }
 
@@ -610,9 +608,7 @@ async fn two_instances_on_postgres_deliver_each_email_exactly_once() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let got = smtp.received();
     assert_eq!(got.len(), expected, "each email exactly once");
-    let mut ids: Vec<String> = got.iter().filter_map(|m| m.header("message-id")).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = crate::smtp::distinct_message_ids(&got);
     assert_eq!(ids.len(), expected, "distinct Message-IDs");
     let acks = got.iter().filter(|m| m.to.iter().any(|t| t.starts_with("<p") || t.starts_with('p'))).count();
     assert_eq!(acks, questions);

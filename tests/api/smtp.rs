@@ -55,6 +55,14 @@ fn collect_bodies(part: &mailparse::ParsedMail, out: &mut String) {
     }
 }
 
+/// The distinct Message-IDs among `mails`.
+pub fn distinct_message_ids(mails: &[Received]) -> Vec<String> {
+    let mut ids: Vec<String> = mails.iter().filter_map(|m| m.header("message-id")).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 struct State {
     mode: Mode,
     received: Vec<Received>,

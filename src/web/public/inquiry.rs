@@ -55,14 +55,29 @@ impl ContactPage {
     }
 }
 
+async fn topics_in(state: &AppState, lang: &Lang) -> Result<Vec<content_repo::TopicView>, AppError> {
+    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
+    Ok(state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?)
+}
+
 async fn contact_page(
     state: &AppState,
     lang: &Lang,
     form: InquiryForm,
     errors: Vec<FieldError>,
 ) -> Result<HttpResponse, AppError> {
-    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
-    let topics = state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?;
+    let topics = topics_in(state, lang).await?;
+    contact_page_with(state, lang, topics, form, errors)
+}
+
+/// The form again, with the topics already at hand.
+fn contact_page_with(
+    state: &AppState,
+    lang: &Lang,
+    topics: Vec<content_repo::TopicView>,
+    form: InquiryForm,
+    errors: Vec<FieldError>,
+) -> Result<HttpResponse, AppError> {
     let mut ctx = PageContext::public(state, lang, "/contact");
     ctx.has_errors = !errors.is_empty();
     let nonce: [u8; 16] = os_random().map_err(AppError::Internal)?;
@@ -181,8 +196,7 @@ pub async fn submit_contact(
             return contact_page(&state, &lang, form, errors).await;
         }
     };
-    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
-    let topics = state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?;
+    let topics = topics_in(&state, &lang).await?;
     let slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
     let mut checked = form.clone();
     if checked.topic == "other" {
@@ -195,7 +209,7 @@ pub async fn submit_contact(
                 .iter()
                 .map(|(field, problem)| FieldError { field: field.id(), message: tr.t(problem.key()) })
                 .collect();
-            return contact_page(&state, &lang, form, errors).await;
+            return contact_page_with(&state, &lang, topics, form, errors);
         }
     };
 
@@ -256,7 +270,7 @@ pub async fn submit_contact(
         Created::AlreadyStored => tracing::info!("a form was sent twice; the inquiry is stored once"),
         Created::NonceReused => {
             let errors = vec![FieldError { field: "message", message: tr.t("contact-error-reused") }];
-            return contact_page(&state, &lang, form, errors).await;
+            return contact_page_with(&state, &lang, topics, form, errors);
         }
     }
     let ctx = PageContext::public(&state, &lang, "/contact");
