@@ -112,7 +112,7 @@ async fn user_add_prints_a_one_time_link_for_a_new_account(backend: Backend) {
     cmd.args(["user", "add", "--email", "editor@example.org", "--role", "editor", "--role", "caseworker"]);
     with_db(&mut cmd, &app.test_db);
     let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let link = stdout.lines().find(|l| l.contains("/setup/")).expect("a link is printed").trim();
     let path = url::Url::parse(link).unwrap().path().to_owned();
