@@ -80,6 +80,20 @@ pub struct Settings {
     pub outbox_worker: bool,
     /// Seconds before a message claimed by a worker that died may be claimed again.
     pub outbox_lease_seconds: u32,
+    /// Minutes without a request after which a staff session ends.
+    pub session_idle_minutes: u32,
+    /// Hours after sign-in at which a staff session ends whatever happens.
+    pub session_max_hours: u32,
+    /// Who is emailed at once when an inquiry is flagged for safeguarding.
+    pub protection_lead: Vec<EmailAddress>,
+    /// Target days to acknowledge (take up) a new inquiry.
+    pub acknowledge_days: u32,
+    /// Target days to answer an inquiry.
+    pub answer_days: u32,
+    /// Whether admins must use a second factor (TOTP) to sign in.
+    pub require_admin_2fa: bool,
+    /// Hour of the day (UTC) after which caseworkers get their daily digest.
+    pub digest_hour: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -127,6 +141,17 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "300",
         "Seconds before an email claimed by a worker that stopped answering is claimed by another",
     ),
+    ("session_idle_minutes", "30", "Minutes without activity after which a staff member is signed out"),
+    ("session_max_hours", "12", "Hours after signing in at which a staff member is signed out in any case"),
+    (
+        "protection_lead",
+        "(none)",
+        "Comma-separated addresses emailed at once when an inquiry is flagged for safeguarding",
+    ),
+    ("acknowledge_days", "2", "Target days to take up a new inquiry; later ones show as overdue"),
+    ("answer_days", "10", "Target days to answer an inquiry; later ones show as overdue"),
+    ("require_admin_2fa", "false", "Admins must set up and use a second factor (authenticator app) to sign in"),
+    ("digest_hour", "7", "Hour of the day (UTC, 0-23) after which each caseworker gets a daily digest email"),
 ];
 
 fn env_name(key: &str) -> String {
@@ -361,6 +386,20 @@ impl Parser {
         let rate_limits = self.boolean("rate_limits", true)?;
         let outbox_worker = self.boolean("outbox_worker", true)?;
         let outbox_lease_seconds = self.number("outbox_lease_seconds", 300, 1, 86_400)?;
+        let session_idle_minutes = self.number("session_idle_minutes", 30, 1, 24 * 60)?;
+        let session_max_hours = self.number("session_max_hours", 12, 1, 24 * 30)?;
+        let acknowledge_days = self.number("acknowledge_days", 2, 1, 365)?;
+        let answer_days = self.number("answer_days", 10, 1, 365)?;
+        let require_admin_2fa = self.boolean("require_admin_2fa", false)?;
+        let digest_hour = self.number("digest_hour", 7, 0, 23)?;
+        let mut protection_lead = Vec::new();
+        if let Some(r) = self.get("protection_lead") {
+            for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                protection_lead.push(
+                    EmailAddress::parse(part).or_else(|e| self.fail("protection_lead", format!("{part:?}: {e}")))?,
+                );
+            }
+        }
         let retention_days = self.number("retention_days", 90, 1, 36_500)?;
         let outbox_keep_hours = self.number("outbox_keep_hours", 24, 0, 24 * 365)?;
         let min_fill_seconds = self.number("min_fill_seconds", 3, 0, 3600)?;
@@ -403,6 +442,13 @@ impl Parser {
             trusted_proxies,
             outbox_worker,
             outbox_lease_seconds,
+            session_idle_minutes,
+            session_max_hours,
+            protection_lead,
+            acknowledge_days,
+            answer_days,
+            require_admin_2fa,
+            digest_hour,
         })
     }
 

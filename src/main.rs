@@ -58,6 +58,11 @@ enum Command {
     },
     /// Delete closed inquiries past HOMEWARD_RETENTION_DAYS now (also runs in the server every ten minutes)
     Purge,
+    /// The audit log of staff actions
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Guidance content as Markdown files (see content/README.md)
     Content {
         #[command(subcommand)]
@@ -69,6 +74,12 @@ enum Command {
 enum OutboxCommand {
     /// Deliver every email that is due now, then exit
     RunOnce,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain of the whole audit log; exits 1 and names the first broken entry
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -122,6 +133,7 @@ fn main() -> ExitCode {
         Command::Outbox { command: OutboxCommand::RunOnce } => outbox_run_once(settings),
         Command::Keys { command: KeysCommand::Rotate } => rotate_keys(settings),
         Command::Purge => purge(settings),
+        Command::Audit { command: AuditCommand::Verify } => verify_audit(settings),
         Command::Content { command: ContentCommand::Import { dir } } => import_content(settings, &dir),
         Command::Content { command: ContentCommand::Export { dir } } => export_content(settings, &dir),
     };
@@ -221,6 +233,19 @@ fn purge(settings: Settings) -> anyhow::Result<()> {
     })?;
     println!("Purged {purged} closed inquiry(ies) and {bodies} delivered email body(ies).");
     Ok(())
+}
+
+fn verify_audit(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    match db.run_sync(homeward::db::repo::audit::verify)? {
+        Ok(n) => {
+            println!("The audit log is intact: {n} entries, every one linked to the one before.");
+            Ok(())
+        }
+        Err(broken) => {
+            anyhow::bail!("the audit log is broken at entry {}: {}", broken.seq, broken.reason)
+        }
+    }
 }
 
 fn import_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {

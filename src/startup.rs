@@ -61,6 +61,8 @@ pub fn outbox_worker(settings: &Settings, db: &Db, vault: Arc<Vault>) -> anyhow:
         keep_delivered: time::Duration::hours(i64::from(settings.outbox_keep_hours)),
         retention: time::Duration::days(i64::from(settings.retention_days)),
         lease: time::Duration::seconds(i64::from(settings.outbox_lease_seconds)),
+        digest: None,
+        session_idle: time::Duration::minutes(i64::from(settings.session_idle_minutes)),
     })
 }
 
@@ -124,7 +126,10 @@ impl Application {
         let key = Arc::new(key);
         let vault = open_vault(&db, key.clone()).await?;
         let mail_nudge = Arc::new(tokio::sync::Notify::new());
-        let worker = outbox_worker(&settings, &db, vault.clone())?;
+        let mut worker = outbox_worker(&settings, &db, vault.clone())?;
+        worker.digest = Some(crate::mail::digest::DigestSettings::from_settings(&settings, base_url.as_str()));
+        // The first sign-in with an unknown address should not pay for computing the dummy hash.
+        tokio::task::spawn_blocking(crate::web::staff::login::warm_up);
         let worker_task = if settings.outbox_worker {
             tracing::info!(transport = %worker.transport.describe(), "outbox worker starting");
             let (stop_tx, stop_rx) = watch::channel(false);

@@ -219,3 +219,260 @@ status-followup-submit = Mesajı göndər
 status-followup-sent = Mesajınız göndərildi.
 status-error-followup-empty = Mesaj yazın
 status-error-followup-long = Mesaj ən çoxu 5000 simvoldan ibarət olmalıdır
+
+## Staff area: signing in
+staff-nav-label = Əməkdaş menyusu
+staff-nav-queue = Suallar
+staff-nav-replies = Hazır cavablar
+staff-nav-users = Əməkdaş hesabları
+staff-nav-audit = Əməliyyatlar jurnalı
+staff-nav-account = Hesabınız
+staff-sign-out = Çıxış et
+staff-login-title = Homeward əməkdaşları üçün giriş
+staff-login-lead = Bu bölmə mütəxəssislər, redaktorlar və administratorlar üçündür.
+staff-login-submit = Daxil ol
+staff-login-forgot = Parolunuzu unutmusunuz?
+staff-signed-out = Siz sistemdən çıxdınız.
+staff-sign-in-needed = Davam etmək üçün sistemə daxil olun. Əgər əvvəl daxil olmusunuzsa, bir müddət fəaliyyət olmadığı üçün seansınız başa çatıb.
+staff-error-email-empty = E-poçt ünvanınızı daxil edin
+staff-error-password-empty = Parolunuzu daxil edin
+staff-error-credentials = E-poçt ünvanı və ya parol düzgün deyil
+staff-error-throttled = Həddindən çox uğursuz cəhd. Təhlükəsizliyiniz üçün 15 dəqiqə gözləyin və yenidən cəhd edin.
+staff-code-title = Təhlükəsizlik kodunu daxil edin
+staff-code-label = Təhlükəsizlik kodu
+staff-code-hint = Autentifikator tətbiqinizdəki 6 rəqəmli kod və ya bərpa kodlarınızdan biri.
+staff-code-submit = Davam et
+staff-code-cancel = Ləğv et və çıx
+staff-error-code = Kod düzgün deyil və ya artıq istifadə olunub. Tətbiqdəki cari kodu daxil edin.
+staff-back-to-login = Giriş səhifəsinə qayıt
+staff-back-to-start = Əməkdaşlar bölməsinin əvvəlinə keç
+staff-refused-origin-title = Bu forma bu saytdan göndərilməyib
+staff-refused-origin-body = Təhlükəsizliyiniz üçün əməkdaş formaları yalnız bu saytın öz səhifələrindən qəbul edilir. Geri qayıdın, səhifəni yeniləyin və yenidən cəhd edin.
+staff-refused-csrf-title = Bu formanın müddəti bitib
+staff-refused-csrf-body = Səhifə çox uzun müddət açıq qalıb və ya bu arada siz yenidən sistemə daxil olmusunuz. Geri qayıdın, səhifəni yeniləyin və yenidən cəhd edin. Əvvəlcə yazdıqlarınızı kopyalayın.
+staff-reset-title = Parolunuzu sıfırlayın
+staff-reset-lead = Əməkdaş hesabınızın e-poçt ünvanını daxil edin. Bu ünvanla hesab varsa, ona yeni parol seçmək üçün keçid göndərəcəyik.
+staff-reset-submit = Keçidi göndər
+staff-reset-sent-title = E-poçtunuzu yoxlayın
+staff-reset-sent-body = Bu ünvan əməkdaş hesabına aiddirsə, ona yeni parol seçmək üçün keçid göndərdik. Keçid bir saat ərzində və yalnız bir dəfə işləyir.
+staff-reset-sent-help = Bir neçə dəqiqə ərzində məktub gəlməsə, «Spam» qovluğunu yoxlayın və ya administratora müraciət edin.
+staff-reset-invalid-title = Bu keçiddən istifadə etmək olmur
+staff-reset-invalid-body = Keçidin müddəti bitib və ya ondan artıq istifadə olunub. Giriş səhifəsindən yeni keçid istəyin.
+staff-new-password-title = Yeni parol seçin
+staff-new-password-label = Yeni parol
+staff-new-password-submit = Yeni parolu yadda saxla
+staff-reset-done-title = Parolunuz dəyişdirildi
+staff-reset-done-body = Bütün cihazlarda sistemdən çıxdınız. Yeni parolunuzla daxil olun.
+staff-error-password-common = Bu parol çox geniş yayılıb və ya asanlıqla təxmin edilə bilər. Başqa yerdə istifadə etmədiyiniz daha uzun bir ifadə seçin.
+
+## Staff area: account
+staff-account-title = Hesabınız
+staff-account-roles = Rollar
+staff-role-caseworker = Mütəxəssis
+staff-role-editor = Redaktor
+staff-role-admin = Administrator
+staff-account-language = Dil
+staff-account-language-label = Əməkdaş səhifələrinin və məktublarınızın dili
+staff-save = Yadda saxla
+staff-done-language = Diliniz yadda saxlanıldı.
+staff-account-password = Parol
+staff-current-password-label = Cari parol
+staff-password-change-hint = Dəyişiklikdən sonra bütün cihazlarda sistemdən çıxacaqsınız və yeni parolla yenidən daxil olmalı olacaqsınız.
+staff-password-change = Parolu dəyiş
+staff-done-password = Parolunuz dəyişdirildi.
+staff-error-current-password = Cari parol düzgün deyil
+staff-account-2fa = İki addımlı giriş
+staff-2fa-on = İki addımlı giriş aktivdir
+staff-2fa-off = İki addımlı giriş aktiv deyil. Onu aktivləşdirin ki, təkcə oğurlanmış parolla hesabınızı açmaq mümkün olmasın.
+staff-2fa-enable = İki addımlı girişi qur
+staff-2fa-codes-left = { $count ->
+    [one] { $count } istifadə olunmamış bərpa kodunuz var.
+   *[other] { $count } istifadə olunmamış bərpa kodunuz var.
+}
+staff-2fa-disable-label = İki addımlı girişi deaktiv etmək üçün cari kodu daxil edin
+staff-2fa-disable = İki addımlı girişi deaktiv et
+staff-2fa-required-hint = Bu xidmətdə administratorlar iki addımlı girişdən istifadə etməlidir.
+staff-error-2fa-required = Administratorlar iki addımlı girişi aktiv saxlamalıdır
+staff-done-2fa-off = İki addımlı giriş deaktiv edildi.
+staff-2fa-setup-title = İki addımlı girişi qurun
+staff-2fa-required = Administratorlar iki addımlı girişdən istifadə etməlidir. Davam etmək üçün onu qurun.
+staff-2fa-step-app = Telefonunuzda autentifikator tətbiqi yoxdursa, onu quraşdırın.
+staff-2fa-step-scan = Bu kodu tətbiqlə skan edin.
+staff-2fa-qr-label = Homeward-ı autentifikator tətbiqinizə əlavə etmək üçün QR kod
+staff-2fa-step-type = Kodu skan edə bilmirsinizsə, bu açarı tətbiqə yazın:
+staff-2fa-step-code = Tətbiqin göstərdiyi 6 rəqəmli kodu daxil edin.
+staff-2fa-confirm = İki addımlı girişi aktivləşdir
+staff-recovery-title = İki addımlı giriş aktivdir
+staff-recovery-lead = Bu bərpa kodlarını telefonunuzdan ayrı, təhlükəsiz bir yerdə saxlayın. Telefonunuzu itirsəniz, hər kodla bir dəfə sistemə daxil ola bilərsiniz.
+staff-recovery-once = Bu kodlar yalnız bu dəfə göstərilir.
+staff-continue = Davam et
+staff-account-sessions = Aktiv girişləriniz
+staff-session-started = Giriş vaxtı
+staff-session-last-seen = Son fəaliyyət
+staff-session-this = Bu brauzer
+staff-sign-out-everywhere = Bütün cihazlarda çıxış et
+staff-done-sessions = Digər bütün cihazlarda sistemdən çıxdınız.
+
+## Staff area: inquiries
+staff-queue-title = Suallar
+staff-filters = Sual filtrləri
+staff-filter-open = Açıq (bağlanmamış)
+staff-filter-all = Hamısı
+staff-filter-any = İstənilən
+staff-filter-anyone = İstənilən əməkdaş
+staff-filter-mine = Mənə təyin edilənlər
+staff-filter-unassigned = Təyin edilməyənlər
+staff-filter-overdue = Yalnız müddəti keçənlər
+staff-filter-apply = Filtrləri tətbiq et
+staff-queue-count = { $count ->
+    [one] { $count } sual
+   *[other] { $count } sual
+}
+staff-queue-empty = Bu filtrlərə uyğun sual yoxdur.
+staff-export-csv = CSV kimi yüklə (şəxsi məlumatlar olmadan)
+staff-col-reference = Qeydiyyat nömrəsi
+staff-col-status = Vəziyyət
+staff-col-topic = Mövzu
+staff-col-language = Dil
+staff-col-assignee = Kimə təyin edilib
+staff-col-age = Müddət
+staff-status-new = Yeni
+staff-status-in_progress = Baxılır
+staff-status-answered = Cavablandırılıb
+staff-status-closed = Bağlanıb
+staff-age-days = { $count ->
+    [0] bu gün
+    [one] { $count } gün
+   *[other] { $count } gün
+}
+staff-late-acknowledge = Vaxtında işə götürülməyib
+staff-late-answer = Cavab müddəti keçib
+staff-overdue = Müddəti keçib
+staff-unassigned = Təyin edilməyib
+staff-topic-none = Mövzusuz
+staff-pages = Səhifələr
+staff-page-previous = Əvvəlki səhifə
+staff-page-next = Növbəti səhifə
+staff-page-of = Səhifə { $page }
+staff-safeguarding-tag = Risk siqnalı
+staff-back-to-queue = Suallara qayıt
+staff-case-title = Sual { $reference }
+staff-safeguarding-raised = Bu sual üzrə risk siqnalı verilib: şəxs təhlükədə ola bilər. Müdafiə üzrə məsul şəxsə məlumat verilib.
+staff-answer-language = Cavabın dili
+staff-contact-method = Cavab üsulu
+staff-method-email = E-poçt
+staff-method-phone = Telefon
+staff-method-receipt = Qəbz kodu ilə saytda özü yoxlayacaq
+staff-contact-name = Ad
+staff-contact-email = E-poçt
+staff-contact-phone = Telefon
+staff-thread = Mesajlar
+staff-from-inquirer = Sual verən
+staff-from-staff = Mütəxəssis
+staff-reply-title = Cavab
+staff-canned-label = Hazır cavabdan başla
+staff-canned-use = Bu cavabdan istifadə et
+staff-reply-label = Cavabınız (dil: { $language })
+staff-reply-hint-email = Sual verən cavabınızı vəziyyət səhifəsində oxuyacaq və cavab olduğunu bildirən məktub alacaq. Məktubda cavabınız olmur.
+staff-reply-hint-status = Sual verən cavabınızı qəbz kodu ilə vəziyyət səhifəsində oxuyacaq.
+staff-reply-send = Cavabı göndər
+staff-error-reply-empty = Cavab yazın
+staff-error-text-long = Mətn ən çoxu 20 000 simvoldan ibarət olmalıdır
+staff-done-reply = Cavabınız göndərildi.
+staff-notes = Daxili qeydlər
+staff-notes-hint = Qeydlər yalnız əməkdaşlar üçündür. Sual verən onları heç vaxt görmür.
+staff-note-label = Yeni qeyd
+staff-note-add = Qeyd əlavə et
+staff-error-note-empty = Qeyd yazın
+staff-done-note = Qeydiniz əlavə edildi.
+staff-actions = Əməliyyatlar
+staff-assign = Təyin et
+staff-assign-nobody = Heç kim
+staff-done-assign = Təyinat yadda saxlanıldı.
+staff-status-change = Vəziyyəti dəyiş
+staff-done-status = Vəziyyət dəyişdirildi.
+staff-gap-label = Məzmun boşluğu
+staff-gap-hint = Bu suala hansısa material cavab verməli idisə, onu göstərin ki, redaktorlar nəyi yaxşılaşdırmaq lazım olduğunu bilsin.
+staff-gap-none = Məzmun boşluğu yoxdur
+staff-gap-save = Məzmun boşluğunu yadda saxla
+staff-done-gap = Məzmun boşluğu yadda saxlanıldı.
+staff-safeguarding = Risk siqnalı
+staff-safeguarding-hint = Şəxs təhlükədə ola bilərsə, bu sual üzrə risk siqnalı verin. Müdafiə üzrə məsul şəxsə dərhal məktub göndəriləcək.
+staff-safeguarding-raise = Risk siqnalı ver
+staff-safeguarding-clear = Risk siqnalını götür
+staff-done-flag = Risk siqnalı ilə bağlı dəyişiklik yadda saxlanıldı.
+staff-data-request = Şəxsi məlumatlarla bağlı sorğular
+staff-export-json = Saxlanılan hər şeyi ixrac et (JSON)
+staff-erase = Bu sualı sil
+staff-erase-title = Bu sualı sil
+staff-erase-warning = Bu əməliyyat { $reference } sualını hər yerdən silir: əlaqə məlumatlarını, mesajları, qeydləri və məktubları. Yalnız şəxsi məlumatları olmayan bir qeyd qalır. Bunu geri qaytarmaq mümkün deyil.
+staff-erase-confirm = Həmişəlik sil
+staff-erase-cancel = Ləğv et
+staff-erased-title = Sual silindi
+staff-erased-body = { $reference } sualı silindi. Əməliyyatlar jurnalında bunu sizin etdiyiniz qeyd olunub.
+staff-canned-title = Hazır cavablar
+staff-canned-lead = Cavaba başlamaq üçün hazır mətnlər. Hər biri bir dildədir. Sual səhifəsində sual verənin dilində olanlar təklif olunur.
+staff-canned-none = Hələ hazır cavab yoxdur.
+staff-canned-name = Ad
+staff-canned-text = Mətn
+staff-canned-delete = Sil
+staff-canned-add = Hazır cavab əlavə et
+staff-canned-guide = Materiala keçid
+staff-canned-guide-hint = Materialın cavab dilindəki ünvanı cavabın sonuna əlavə olunur.
+staff-canned-no-guide = Materialsız
+staff-canned-save = Hazır cavabı yadda saxla
+staff-error-canned-title = Ən çoxu 200 simvoldan ibarət ad daxil edin
+staff-error-canned-body = Ən çoxu 20 000 simvoldan ibarət mətn daxil edin
+
+## Admin: accounts and audit
+admin-users-title = Əməkdaş hesabları
+admin-user-state = Vəziyyət
+admin-user-active = Aktiv
+admin-user-disabled = Deaktiv
+admin-roles-of = { $email } üçün rollar
+admin-save-roles = Rolları yadda saxla
+admin-disable = Deaktiv et
+admin-enable = Aktivləşdir
+admin-done-invited = Dəvət göndərildi.
+admin-done-roles = Rollar yadda saxlanıldı.
+admin-done-disabled = Hesab deaktiv edildi və bütün cihazlarda sistemdən çıxarıldı.
+admin-done-enabled = Hesab aktivləşdirildi.
+admin-invite-title = Əməkdaşı dəvət et
+admin-invite-lead = Ona hesab yaratmaq üçün keçid göndərəcəyik. Keçid bir dəfə işləyir və 24 saatdan sonra etibarsız olur.
+admin-invite-send = Dəvət göndər
+admin-error-roles = Ən azı bir rol seçin
+admin-audit-title = Əməliyyatlar jurnalı
+admin-audit-lead = Kim nə etdi və nə vaxt. Jurnalda sualların məzmunu heç vaxt saxlanmır. Ən yeni qeydlər əvvəlcə göstərilir.
+admin-audit-action = Əməliyyat
+admin-audit-actor = Əməkdaş
+admin-audit-record = Obyekt
+admin-audit-when = Vaxt
+admin-audit-detail = Təfərrüat
+admin-audit-empty = Uyğun qeyd yoxdur.
+
+## Staff emails
+email-staff-greeting = Salam,
+email-staff-no-details = Məxfilik üçün bu məktubda şəxsi məlumat və mesaj mətni yoxdur. Onları oxumaq üçün sistemə daxil olun.
+email-link-expires-minutes = Keçid { $minutes } dəqiqə ərzində bir dəfə işləyir.
+email-link-expires-hours = Keçid { $hours } saat ərzində bir dəfə işləyir.
+email-reset-subject = Homeward əməkdaş parolunuzu sıfırlayın
+email-reset-body = Kimsə Homeward əməkdaş hesabınızın parolunu sıfırlamağı xahiş edib. Yeni parol seçmək üçün bu keçidi açın:
+email-reset-ignore = Bunu siz etməmisinizsə, bu məktuba məhəl qoymayın: parolunuz dəyişməyəcək.
+email-invite-subject = Homeward əməkdaşları sırasına dəvət
+email-invite-body = Sizi Homeward əməkdaşları sırasına qoşulmağa dəvət ediblər. Hesabınızı yaratmaq üçün bu keçidi açın:
+email-invite-ignore = Bunu gözləmirdinizsə, bu məktuba məhəl qoymayın.
+email-safeguarding-subject = { $reference } sualı üzrə risk siqnalı
+email-safeguarding-body = Mütəxəssis { $reference } sualı üzrə risk siqnalı verib. Zəhmət olmasa, ona indi baxın:
+email-digest-subject = { $count ->
+    [one] Bu gün { $count } açıq sualınız var
+   *[other] Bu gün { $count } açıq sualınız var
+}
+email-digest-body = { $count ->
+    [one] { $count } açıq sualınız var.
+   *[other] { $count } açıq sualınız var.
+}
+email-digest-overdue = { $count ->
+    [one] Onlardan { $count } sualın müddəti keçib.
+   *[other] Onlardan { $count } sualın müddəti keçib.
+}
+email-digest-queue = Sual siyahınızı açın:

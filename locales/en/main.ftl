@@ -219,3 +219,260 @@ status-followup-submit = Send message
 status-followup-sent = Your message has been sent.
 status-error-followup-empty = Enter a message
 status-error-followup-long = Your message must be 5,000 characters or fewer
+
+## Staff area: signing in
+staff-nav-label = Staff menu
+staff-nav-queue = Inquiries
+staff-nav-replies = Canned replies
+staff-nav-users = Staff accounts
+staff-nav-audit = Audit log
+staff-nav-account = Your account
+staff-sign-out = Sign out
+staff-login-title = Sign in to Homeward staff
+staff-login-lead = This area is for caseworkers, editors and administrators.
+staff-login-submit = Sign in
+staff-login-forgot = Forgotten your password?
+staff-signed-out = You have been signed out.
+staff-sign-in-needed = Sign in to continue. If you were signed in before, your session ended after a period without activity.
+staff-error-email-empty = Enter your email address
+staff-error-password-empty = Enter your password
+staff-error-credentials = The email address or password is not right
+staff-error-throttled = Too many failed attempts. For your security, wait 15 minutes before trying again.
+staff-code-title = Enter your security code
+staff-code-label = Security code
+staff-code-hint = The 6-digit code from your authenticator app, or one of your recovery codes.
+staff-code-submit = Continue
+staff-code-cancel = Cancel and sign out
+staff-error-code = The code is not right, or it was already used. Enter the current code from your app.
+staff-back-to-login = Back to sign in
+staff-back-to-start = Go to the start of the staff area
+staff-refused-origin-title = This form was not sent from this website
+staff-refused-origin-body = For your security, staff forms are only accepted from this website's own pages. Go back, reload the page and try again.
+staff-refused-csrf-title = This form has expired
+staff-refused-csrf-body = The page was open too long or you signed in again in the meantime. Go back, reload the page and try again. Copy anything you typed first.
+staff-reset-title = Reset your password
+staff-reset-lead = Enter the email address of your staff account. If it has an account, we will email it a link to choose a new password.
+staff-reset-submit = Send the link
+staff-reset-sent-title = Check your email
+staff-reset-sent-body = If this address belongs to a staff account, we have sent it a link to choose a new password. The link works for one hour and only once.
+staff-reset-sent-help = If no email arrives within a few minutes, check your spam folder or ask an administrator.
+staff-reset-invalid-title = This link cannot be used
+staff-reset-invalid-body = The link has expired or was already used. Ask for a new one from the sign-in page.
+staff-new-password-title = Choose a new password
+staff-new-password-label = New password
+staff-new-password-submit = Save the new password
+staff-reset-done-title = Your password has been changed
+staff-reset-done-body = You have been signed out everywhere. Sign in with your new password.
+staff-error-password-common = This password is too common or too easy to guess. Choose a longer phrase that is not used elsewhere.
+
+## Staff area: account
+staff-account-title = Your account
+staff-account-roles = Roles
+staff-role-caseworker = Caseworker
+staff-role-editor = Editor
+staff-role-admin = Administrator
+staff-account-language = Language
+staff-account-language-label = Language of the staff pages and your emails
+staff-save = Save
+staff-done-language = Your language has been saved.
+staff-account-password = Password
+staff-current-password-label = Current password
+staff-password-change-hint = After the change you will be signed out everywhere and sign in again with the new password.
+staff-password-change = Change password
+staff-done-password = Your password has been changed.
+staff-error-current-password = The current password is not right
+staff-account-2fa = Two-step sign-in
+staff-2fa-on = Two-step sign-in is on
+staff-2fa-off = Two-step sign-in is off. Turn it on so that a stolen password alone cannot open your account.
+staff-2fa-enable = Set up two-step sign-in
+staff-2fa-codes-left = { $count ->
+    [one] You have 1 unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+staff-2fa-disable-label = To turn two-step sign-in off, enter a current code
+staff-2fa-disable = Turn off two-step sign-in
+staff-2fa-required-hint = Administrators must use two-step sign-in on this service.
+staff-error-2fa-required = Administrators must keep two-step sign-in on
+staff-done-2fa-off = Two-step sign-in has been turned off.
+staff-2fa-setup-title = Set up two-step sign-in
+staff-2fa-required = Administrators must use two-step sign-in. Set it up to continue.
+staff-2fa-step-app = Install an authenticator app on your phone, if you do not have one.
+staff-2fa-step-scan = Scan this code with the app.
+staff-2fa-qr-label = QR code to add Homeward to your authenticator app
+staff-2fa-step-type = If you cannot scan it, type this key into the app:
+staff-2fa-step-code = Enter the 6-digit code the app shows.
+staff-2fa-confirm = Turn on two-step sign-in
+staff-recovery-title = Two-step sign-in is on
+staff-recovery-lead = Keep these recovery codes somewhere safe, away from your phone. Each one lets you sign in once if you lose your phone.
+staff-recovery-once = This is the only time these codes are shown.
+staff-continue = Continue
+staff-account-sessions = Where you are signed in
+staff-session-started = Signed in
+staff-session-last-seen = Last active
+staff-session-this = This browser
+staff-sign-out-everywhere = Sign out everywhere
+staff-done-sessions = You have been signed out everywhere else.
+
+## Staff area: inquiries
+staff-queue-title = Inquiries
+staff-filters = Filter inquiries
+staff-filter-open = Open (not closed)
+staff-filter-all = All
+staff-filter-any = Any
+staff-filter-anyone = Anyone
+staff-filter-mine = Assigned to me
+staff-filter-unassigned = Not assigned
+staff-filter-overdue = Only overdue
+staff-filter-apply = Apply filters
+staff-queue-count = { $count ->
+    [one] 1 inquiry
+   *[other] { $count } inquiries
+}
+staff-queue-empty = No inquiries match these filters.
+staff-export-csv = Download as CSV (no personal data)
+staff-col-reference = Reference
+staff-col-status = Status
+staff-col-topic = Topic
+staff-col-language = Language
+staff-col-assignee = Assigned to
+staff-col-age = Age
+staff-status-new = New
+staff-status-in_progress = In progress
+staff-status-answered = Answered
+staff-status-closed = Closed
+staff-age-days = { $count ->
+    [0] today
+    [one] 1 day
+   *[other] { $count } days
+}
+staff-late-acknowledge = Not taken up in time
+staff-late-answer = Answer overdue
+staff-overdue = Overdue
+staff-unassigned = Not assigned
+staff-topic-none = No topic
+staff-pages = Pages
+staff-page-previous = Previous page
+staff-page-next = Next page
+staff-page-of = Page { $page }
+staff-safeguarding-tag = Safeguarding
+staff-back-to-queue = Back to inquiries
+staff-case-title = Inquiry { $reference }
+staff-safeguarding-raised = This inquiry is flagged for safeguarding. The protection lead has been told.
+staff-answer-language = Answer in
+staff-contact-method = Wants an answer by
+staff-method-email = Email
+staff-method-phone = Phone
+staff-method-receipt = Checking back with the receipt code
+staff-contact-name = Name
+staff-contact-email = Email
+staff-contact-phone = Phone
+staff-thread = Messages
+staff-from-inquirer = Inquirer
+staff-from-staff = Caseworker
+staff-reply-title = Reply
+staff-canned-label = Start from a canned reply
+staff-canned-use = Use this reply
+staff-reply-label = Your reply (in { $language })
+staff-reply-hint-email = The inquirer reads your reply on the status page and gets an email saying there is an answer. The email does not contain your reply.
+staff-reply-hint-status = The inquirer reads your reply on the status page with their receipt code.
+staff-reply-send = Send reply
+staff-error-reply-empty = Enter a reply
+staff-error-text-long = The text must be 20,000 characters or fewer
+staff-done-reply = Your reply has been sent.
+staff-notes = Internal notes
+staff-notes-hint = Notes are for staff only. The inquirer never sees them.
+staff-note-label = New note
+staff-note-add = Add note
+staff-error-note-empty = Enter a note
+staff-done-note = Your note has been added.
+staff-actions = Actions
+staff-assign = Assign
+staff-assign-nobody = Nobody
+staff-done-assign = The assignment has been saved.
+staff-status-change = Change status
+staff-done-status = The status has been changed.
+staff-gap-label = Content gap
+staff-gap-hint = If a guide should have answered this question, name it, so editors know what to improve.
+staff-gap-none = No content gap
+staff-gap-save = Save content gap
+staff-done-gap = The content gap has been saved.
+staff-safeguarding = Safeguarding
+staff-safeguarding-hint = Flag this inquiry if the person may be at risk. The protection lead is emailed at once.
+staff-safeguarding-raise = Flag for safeguarding
+staff-safeguarding-clear = Remove the safeguarding flag
+staff-done-flag = The safeguarding flag has been saved.
+staff-data-request = Requests about personal data
+staff-export-json = Export everything stored (JSON)
+staff-erase = Erase this inquiry
+staff-erase-title = Erase this inquiry
+staff-erase-warning = This erases inquiry { $reference } everywhere: contact details, messages, notes and emails. Only a record without personal data stays. This cannot be undone.
+staff-erase-confirm = Erase it for good
+staff-erase-cancel = Cancel
+staff-erased-title = The inquiry has been erased
+staff-erased-body = Inquiry { $reference } has been erased. The audit log records that you did it.
+staff-canned-title = Canned replies
+staff-canned-lead = Ready-made answers to start a reply from. Each is in one language; the inquiry page offers those in the inquirer's language.
+staff-canned-none = There are no canned replies yet.
+staff-canned-name = Name
+staff-canned-text = Text
+staff-canned-delete = Delete
+staff-canned-add = Add a canned reply
+staff-canned-guide = Link to a guide
+staff-canned-guide-hint = The guide's address, in the reply's language, is added at the end.
+staff-canned-no-guide = No guide
+staff-canned-save = Save canned reply
+staff-error-canned-title = Enter a name of 200 characters or fewer
+staff-error-canned-body = Enter the text, 20,000 characters or fewer
+
+## Admin: accounts and audit
+admin-users-title = Staff accounts
+admin-user-state = State
+admin-user-active = Active
+admin-user-disabled = Disabled
+admin-roles-of = Roles of { $email }
+admin-save-roles = Save roles
+admin-disable = Disable
+admin-enable = Enable
+admin-done-invited = The invitation has been sent.
+admin-done-roles = The roles have been saved.
+admin-done-disabled = The account has been disabled and signed out everywhere.
+admin-done-enabled = The account has been enabled.
+admin-invite-title = Invite a staff member
+admin-invite-lead = We email them a link to create their account. The link works once and expires after 24 hours.
+admin-invite-send = Send invitation
+admin-error-roles = Choose at least one role
+admin-audit-title = Audit log
+admin-audit-lead = Who did what, and when. The log never holds the content of inquiries. Newest first.
+admin-audit-action = Action
+admin-audit-actor = Staff member
+admin-audit-record = Record
+admin-audit-when = When
+admin-audit-detail = Detail
+admin-audit-empty = No entries match.
+
+## Staff emails
+email-staff-greeting = Hello,
+email-staff-no-details = For privacy, this email holds no personal details and no message text. Sign in to read them.
+email-link-expires-minutes = The link works once, for { $minutes } minutes.
+email-link-expires-hours = The link works once, for { $hours } hours.
+email-reset-subject = Reset your Homeward staff password
+email-reset-body = Someone asked to reset the password of your Homeward staff account. To choose a new password, open this link:
+email-reset-ignore = If it was not you, ignore this email: your password stays the same.
+email-invite-subject = You are invited to Homeward staff
+email-invite-body = You have been invited to join the staff of Homeward. To create your account, open this link:
+email-invite-ignore = If you did not expect this, ignore this email.
+email-safeguarding-subject = Safeguarding flag on inquiry { $reference }
+email-safeguarding-body = A caseworker has flagged inquiry { $reference } for safeguarding. Please look at it now:
+email-digest-subject = { $count ->
+    [one] Your open inquiry today
+   *[other] Your { $count } open inquiries today
+}
+email-digest-body = { $count ->
+    [one] You have 1 open inquiry.
+   *[other] You have { $count } open inquiries.
+}
+email-digest-overdue = { $count ->
+    [one] 1 of them is overdue.
+   *[other] { $count } of them are overdue.
+}
+email-digest-queue = Open your queue:

@@ -219,3 +219,260 @@ status-followup-submit = Ուղարկել հաղորդագրությունը
 status-followup-sent = Ձեր հաղորդագրությունն ուղարկվել է։
 status-error-followup-empty = Գրեք հաղորդագրություն
 status-error-followup-long = Հաղորդագրությունը պետք է լինի առավելագույնը 5000 նիշ
+
+## Staff area: signing in
+staff-nav-label = Աշխատակիցների ընտրացանկ
+staff-nav-queue = Հարցեր
+staff-nav-replies = Պատրաստի պատասխաններ
+staff-nav-users = Աշխատակիցների հաշիվներ
+staff-nav-audit = Գործողությունների մատյան
+staff-nav-account = Ձեր հաշիվը
+staff-sign-out = Դուրս գալ
+staff-login-title = Մուտք Homeward-ի աշխատակիցների բաժին
+staff-login-lead = Այս բաժինը նախատեսված է մասնագետների, խմբագիրների և ադմինիստրատորների համար։
+staff-login-submit = Մուտք գործել
+staff-login-forgot = Մոռացե՞լ եք գաղտնաբառը
+staff-signed-out = Դուք դուրս եք եկել համակարգից։
+staff-sign-in-needed = Շարունակելու համար մուտք գործեք։ Եթե արդեն մուտք էիք գործել, ձեր մուտքն ինքնաբերաբար ավարտվել է, քանի որ որոշ ժամանակ ակտիվ չէիք։
+staff-error-email-empty = Մուտքագրեք ձեր էլ. փոստի հասցեն
+staff-error-password-empty = Մուտքագրեք ձեր գաղտնաբառը
+staff-error-credentials = Էլ. փոստի հասցեն կամ գաղտնաբառը սխալ է
+staff-error-throttled = Չափազանց շատ անհաջող փորձեր։ Ձեր անվտանգության համար սպասեք 15 րոպե և նորից փորձեք։
+staff-code-title = Մուտքագրեք անվտանգության կոդը
+staff-code-label = Անվտանգության կոդ
+staff-code-hint = 6 թվանշանից բաղկացած կոդը ձեր նույնականացման հավելվածից կամ ձեր վերականգնման կոդերից մեկը։
+staff-code-submit = Շարունակել
+staff-code-cancel = Չեղարկել և դուրս գալ
+staff-error-code = Կոդը սխալ է կամ արդեն օգտագործվել է։ Մուտքագրեք հավելվածում ցուցադրվող ընթացիկ կոդը։
+staff-back-to-login = Վերադառնալ մուտքի էջ
+staff-back-to-start = Անցնել աշխատակիցների բաժնի սկիզբ
+staff-refused-origin-title = Այս ձևը չի ուղարկվել այս կայքից
+staff-refused-origin-body = Ձեր անվտանգության համար աշխատակիցների ձևերն ընդունվում են միայն այս կայքի էջերից։ Վերադարձեք, թարմացրեք էջը և նորից փորձեք։
+staff-refused-csrf-title = Այս ձևի ժամկետն անցել է
+staff-refused-csrf-body = Էջը չափազանց երկար է բաց մնացել, կամ այդ ընթացքում դուք նորից մուտք եք գործել։ Վերադարձեք, թարմացրեք էջը և նորից փորձեք։ Նախ պատճենեք այն ամենը, ինչ մուտքագրել էիք։
+staff-reset-title = Գաղտնաբառի վերականգնում
+staff-reset-lead = Մուտքագրեք ձեր աշխատակցի հաշվի էլ. փոստի հասցեն։ Եթե այդ հասցեով հաշիվ կա, մենք դրան կուղարկենք հղում՝ նոր գաղտնաբառ ընտրելու համար։
+staff-reset-submit = Ուղարկել հղումը
+staff-reset-sent-title = Ստուգեք ձեր էլ. փոստը
+staff-reset-sent-body = Եթե այս հասցեն պատկանում է աշխատակցի հաշվի, մենք դրան ուղարկել ենք հղում՝ նոր գաղտնաբառ ընտրելու համար։ Հղումը գործում է մեկ ժամ և միայն մեկ անգամ։
+staff-reset-sent-help = Եթե մի քանի րոպեի ընթացքում նամակ չստանաք, ստուգեք «Սպամ» թղթապանակը կամ դիմեք ադմինիստրատորին։
+staff-reset-invalid-title = Այս հղումը հնարավոր չէ օգտագործել
+staff-reset-invalid-body = Հղման ժամկետն անցել է, կամ այն արդեն օգտագործվել է։ Նոր հղում խնդրեք մուտքի էջից։
+staff-new-password-title = Ընտրեք նոր գաղտնաբառ
+staff-new-password-label = Նոր գաղտնաբառ
+staff-new-password-submit = Պահպանել նոր գաղտնաբառը
+staff-reset-done-title = Ձեր գաղտնաբառը փոխվել է
+staff-reset-done-body = Դուք դուրս եք եկել բոլոր սարքերից։ Մուտք գործեք նոր գաղտնաբառով։
+staff-error-password-common = Այս գաղտնաբառը չափազանց տարածված է կամ հեշտ է գուշակել։ Ընտրեք ավելի երկար արտահայտություն, որը ուրիշ տեղ չեք օգտագործում։
+
+## Staff area: account
+staff-account-title = Ձեր հաշիվը
+staff-account-roles = Դերեր
+staff-role-caseworker = Մասնագետ
+staff-role-editor = Խմբագիր
+staff-role-admin = Ադմինիստրատոր
+staff-account-language = Լեզու
+staff-account-language-label = Աշխատակիցների էջերի և ձեր նամակների լեզուն
+staff-save = Պահպանել
+staff-done-language = Ձեր լեզուն պահպանվել է։
+staff-account-password = Գաղտնաբառ
+staff-current-password-label = Ընթացիկ գաղտնաբառ
+staff-password-change-hint = Փոփոխությունից հետո դուք դուրս կգաք բոլոր սարքերից և պետք է նորից մուտք գործեք նոր գաղտնաբառով։
+staff-password-change = Փոխել գաղտնաբառը
+staff-done-password = Ձեր գաղտնաբառը փոխվել է։
+staff-error-current-password = Ընթացիկ գաղտնաբառը սխալ է
+staff-account-2fa = Երկքայլ մուտք
+staff-2fa-on = Երկքայլ մուտքը միացված է
+staff-2fa-off = Երկքայլ մուտքն անջատված է։ Միացրեք այն, որպեսզի միայն գողացված գաղտնաբառով հնարավոր չլինի բացել ձեր հաշիվը։
+staff-2fa-enable = Կարգավորել երկքայլ մուտքը
+staff-2fa-codes-left = { $count ->
+    [one] Դուք ունեք { $count } չօգտագործված վերականգնման կոդ։
+   *[other] Դուք ունեք { $count } չօգտագործված վերականգնման կոդ։
+}
+staff-2fa-disable-label = Երկքայլ մուտքն անջատելու համար մուտքագրեք ընթացիկ կոդը
+staff-2fa-disable = Անջատել երկքայլ մուտքը
+staff-2fa-required-hint = Այս ծառայությունում ադմինիստրատորները պարտավոր են օգտագործել երկքայլ մուտք։
+staff-error-2fa-required = Ադմինիստրատորները պետք է երկքայլ մուտքը միացված պահեն
+staff-done-2fa-off = Երկքայլ մուտքն անջատվել է։
+staff-2fa-setup-title = Կարգավորեք երկքայլ մուտքը
+staff-2fa-required = Ադմինիստրատորները պարտավոր են օգտագործել երկքայլ մուտք։ Շարունակելու համար կարգավորեք այն։
+staff-2fa-step-app = Տեղադրեք նույնականացման հավելված ձեր հեռախոսում, եթե դեռ չունեք։
+staff-2fa-step-scan = Սկանավորեք այս կոդը հավելվածով։
+staff-2fa-qr-label = QR կոդ՝ Homeward-ը ձեր նույնականացման հավելվածում ավելացնելու համար
+staff-2fa-step-type = Եթե չեք կարողանում սկանավորել, մուտքագրեք այս բանալին հավելվածում՝
+staff-2fa-step-code = Մուտքագրեք հավելվածում ցուցադրվող 6 թվանշանից բաղկացած կոդը։
+staff-2fa-confirm = Միացնել երկքայլ մուտքը
+staff-recovery-title = Երկքայլ մուտքը միացված է
+staff-recovery-lead = Պահեք այս վերականգնման կոդերն ապահով տեղում՝ ձեր հեռախոսից առանձին։ Եթե կորցնեք հեռախոսը, յուրաքանչյուր կոդով կարող եք մեկ անգամ մուտք գործել։
+staff-recovery-once = Այս կոդերը ցուցադրվում են միայն այս մեկ անգամ։
+staff-continue = Շարունակել
+staff-account-sessions = Ձեր ակտիվ մուտքերը
+staff-session-started = Մուտքի ժամանակը
+staff-session-last-seen = Վերջին ակտիվությունը
+staff-session-this = Այս դիտարկիչը
+staff-sign-out-everywhere = Դուրս գալ բոլոր սարքերից
+staff-done-sessions = Դուք դուրս եք եկել մնացած բոլոր սարքերից։
+
+## Staff area: inquiries
+staff-queue-title = Հարցեր
+staff-filters = Հարցերի զտում
+staff-filter-open = Բաց (չփակված)
+staff-filter-all = Բոլորը
+staff-filter-any = Ցանկացած
+staff-filter-anyone = Ցանկացած աշխատակից
+staff-filter-mine = Ինձ հանձնարարված
+staff-filter-unassigned = Չհանձնարարված
+staff-filter-overdue = Միայն ժամկետանց
+staff-filter-apply = Կիրառել զտիչները
+staff-queue-count = { $count ->
+    [one] { $count } հարց
+   *[other] { $count } հարց
+}
+staff-queue-empty = Այս զտիչներին համապատասխանող հարցեր չկան։
+staff-export-csv = Ներբեռնել CSV ձևաչափով (առանց անձնական տվյալների)
+staff-col-reference = Գրանցման համար
+staff-col-status = Կարգավիճակ
+staff-col-topic = Թեմա
+staff-col-language = Լեզու
+staff-col-assignee = Պատասխանատու
+staff-col-age = Տևողություն
+staff-status-new = Նոր
+staff-status-in_progress = Ընթացքում
+staff-status-answered = Պատասխանված
+staff-status-closed = Փակված
+staff-age-days = { $count ->
+    [0] այսօր
+    [one] { $count } օր
+   *[other] { $count } օր
+}
+staff-late-acknowledge = Ժամանակին չի վերցվել աշխատանքի
+staff-late-answer = Պատասխանի ժամկետն անցել է
+staff-overdue = Ժամկետանց
+staff-unassigned = Չհանձնարարված
+staff-topic-none = Առանց թեմայի
+staff-pages = Էջեր
+staff-page-previous = Նախորդ էջ
+staff-page-next = Հաջորդ էջ
+staff-page-of = Էջ { $page }
+staff-safeguarding-tag = Վտանգի ազդանշան
+staff-back-to-queue = Վերադառնալ հարցերին
+staff-case-title = Հարց { $reference }
+staff-safeguarding-raised = Այս հարցի համար տրվել է վտանգի ազդանշան՝ անձը կարող է վտանգի տակ լինել։ Պաշտպանության պատասխանատուն տեղեկացվել է։
+staff-answer-language = Պատասխանի լեզու
+staff-contact-method = Պատասխանի եղանակ
+staff-method-email = Էլ. փոստ
+staff-method-phone = Հեռախոս
+staff-method-receipt = Կստուգի կայքում՝ անդորրագրի կոդով
+staff-contact-name = Անուն
+staff-contact-email = Էլ. փոստ
+staff-contact-phone = Հեռախոս
+staff-thread = Հաղորդագրություններ
+staff-from-inquirer = Հարց տվող
+staff-from-staff = Մասնագետ
+staff-reply-title = Պատասխան
+staff-canned-label = Սկսել պատրաստի պատասխանից
+staff-canned-use = Օգտագործել այս պատասխանը
+staff-reply-label = Ձեր պատասխանը (լեզուն՝ { $language })
+staff-reply-hint-email = Հարց տվողը ձեր պատասխանը կկարդա կարգավիճակի էջում և նամակ կստանա, որ պատասխան կա։ Նամակում ձեր պատասխանը չի լինի։
+staff-reply-hint-status = Հարց տվողը ձեր պատասխանը կկարդա կարգավիճակի էջում՝ իր անդորրագրի կոդով։
+staff-reply-send = Ուղարկել պատասխանը
+staff-error-reply-empty = Գրեք պատասխանը
+staff-error-text-long = Տեքստը պետք է լինի առավելագույնը 20 000 նիշ
+staff-done-reply = Ձեր պատասխանն ուղարկվել է։
+staff-notes = Ներքին նշումներ
+staff-notes-hint = Նշումները միայն աշխատակիցների համար են։ Հարց տվողը դրանք երբեք չի տեսնում։
+staff-note-label = Նոր նշում
+staff-note-add = Ավելացնել նշում
+staff-error-note-empty = Գրեք նշումը
+staff-done-note = Ձեր նշումն ավելացվել է։
+staff-actions = Գործողություններ
+staff-assign = Հանձնարարել
+staff-assign-nobody = Ոչ ոքի
+staff-done-assign = Հանձնարարումը պահպանվել է։
+staff-status-change = Փոխել կարգավիճակը
+staff-done-status = Կարգավիճակը փոխվել է։
+staff-gap-label = Բովանդակության պակաս
+staff-gap-hint = Եթե որևէ ուղեցույց պետք է պատասխաներ այս հարցին, նշեք այն, որպեսզի խմբագիրներն իմանան՝ ինչ բարելավել։
+staff-gap-none = Բովանդակության պակաս չկա
+staff-gap-save = Պահպանել բովանդակության պակասը
+staff-done-gap = Բովանդակության պակասը պահպանվել է։
+staff-safeguarding = Վտանգի ազդանշան
+staff-safeguarding-hint = Տվեք վտանգի ազդանշան, եթե անձը կարող է վտանգի տակ լինել։ Պաշտպանության պատասխանատուն անմիջապես նամակ կստանա։
+staff-safeguarding-raise = Տալ վտանգի ազդանշան
+staff-safeguarding-clear = Հանել վտանգի ազդանշանը
+staff-done-flag = Վտանգի ազդանշանի փոփոխությունը պահպանվել է։
+staff-data-request = Անձնական տվյալների վերաբերյալ հարցումներ
+staff-export-json = Արտահանել բոլոր պահված տվյալները (JSON)
+staff-erase = Ջնջել այս հարցը
+staff-erase-title = Ջնջել այս հարցը
+staff-erase-warning = Սա ամենուր կջնջի { $reference } հարցը՝ կոնտակտային տվյալները, հաղորդագրությունները, նշումները և նամակները։ Կմնա միայն գրառում՝ առանց անձնական տվյալների։ Այս գործողությունը հնարավոր չէ հետարկել։
+staff-erase-confirm = Ջնջել վերջնականապես
+staff-erase-cancel = Չեղարկել
+staff-erased-title = Հարցը ջնջվել է
+staff-erased-body = { $reference } հարցը ջնջվել է։ Գործողությունների մատյանում գրանցված է, որ դա արել եք դուք։
+staff-canned-title = Պատրաստի պատասխաններ
+staff-canned-lead = Պատրաստի տեքստեր, որոնցից կարող եք սկսել ձեր պատասխանը։ Յուրաքանչյուրը մեկ լեզվով է։ Հարցի էջում առաջարկվում են հարց տվողի լեզվով պատասխանները։
+staff-canned-none = Պատրաստի պատասխաններ դեռ չկան։
+staff-canned-name = Անվանում
+staff-canned-text = Տեքստ
+staff-canned-delete = Ջնջել
+staff-canned-add = Ավելացնել պատրաստի պատասխան
+staff-canned-guide = Հղում ուղեցույցին
+staff-canned-guide-hint = Վերջում կավելացվի ուղեցույցի հասցեն՝ պատասխանի լեզվով։
+staff-canned-no-guide = Առանց ուղեցույցի
+staff-canned-save = Պահպանել պատրաստի պատասխանը
+staff-error-canned-title = Մուտքագրեք անվանում՝ առավելագույնը 200 նիշ
+staff-error-canned-body = Մուտքագրեք տեքստը՝ առավելագույնը 20 000 նիշ
+
+## Admin: accounts and audit
+admin-users-title = Աշխատակիցների հաշիվներ
+admin-user-state = Վիճակ
+admin-user-active = Ակտիվ
+admin-user-disabled = Անջատված
+admin-roles-of = Դերերը՝ { $email }
+admin-save-roles = Պահպանել դերերը
+admin-disable = Անջատել
+admin-enable = Միացնել
+admin-done-invited = Հրավերն ուղարկվել է։
+admin-done-roles = Դերերը պահպանվել են։
+admin-done-disabled = Հաշիվն անջատվել է, և նրա բոլոր մուտքերն ավարտվել են։
+admin-done-enabled = Հաշիվը միացվել է։
+admin-invite-title = Հրավիրել աշխատակից
+admin-invite-lead = Մենք նրան նամակով կուղարկենք հղում՝ հաշիվ ստեղծելու համար։ Հղումը գործում է մեկ անգամ, և դրա ժամկետը լրանում է 24 ժամից։
+admin-invite-send = Ուղարկել հրավերը
+admin-error-roles = Ընտրեք առնվազն մեկ դեր
+admin-audit-title = Գործողությունների մատյան
+admin-audit-lead = Ով ինչ է արել և երբ։ Մատյանում երբեք չի պահվում հարցերի բովանդակությունը։ Նորերը ցուցադրվում են սկզբում։
+admin-audit-action = Գործողություն
+admin-audit-actor = Աշխատակից
+admin-audit-record = Օբյեկտ
+admin-audit-when = Երբ
+admin-audit-detail = Մանրամասներ
+admin-audit-empty = Համապատասխան գրառումներ չկան։
+
+## Staff emails
+email-staff-greeting = Բարև ձեզ,
+email-staff-no-details = Գաղտնիության նպատակով այս նամակում անձնական տվյալներ և հաղորդագրությունների տեքստ չկան։ Դրանք կարդալու համար մուտք գործեք։
+email-link-expires-minutes = Հղումը գործում է մեկ անգամ՝ { $minutes } րոպեի ընթացքում։
+email-link-expires-hours = Հղումը գործում է մեկ անգամ՝ { $hours } ժամվա ընթացքում։
+email-reset-subject = Homeward-ի աշխատակցի գաղտնաբառի վերականգնում
+email-reset-body = Ինչ-որ մեկը խնդրել է վերականգնել Homeward-ում ձեր աշխատակցի հաշվի գաղտնաբառը։ Նոր գաղտնաբառ ընտրելու համար բացեք այս հղումը՝
+email-reset-ignore = Եթե դա դուք չէիք, պարզապես անտեսեք այս նամակը։ Ձեր գաղտնաբառը չի փոխվի։
+email-invite-subject = Հրավեր Homeward-ի աշխատակիցների բաժին
+email-invite-body = Ձեզ հրավիրել են միանալու Homeward-ի աշխատակիցներին։ Ձեր հաշիվը ստեղծելու համար բացեք այս հղումը՝
+email-invite-ignore = Եթե նման նամակ չէիք սպասում, պարզապես անտեսեք այն։
+email-safeguarding-subject = Վտանգի ազդանշան { $reference } հարցի վերաբերյալ
+email-safeguarding-body = Մասնագետը վտանգի ազդանշան է տվել { $reference } հարցի վերաբերյալ։ Խնդրում ենք անմիջապես դիտել այն՝
+email-digest-subject = { $count ->
+    [one] Այսօր դուք ունեք { $count } բաց հարց
+   *[other] Այսօր դուք ունեք { $count } բաց հարց
+}
+email-digest-body = { $count ->
+    [one] Դուք ունեք { $count } բաց հարց։
+   *[other] Դուք ունեք { $count } բաց հարց։
+}
+email-digest-overdue = { $count ->
+    [one] Դրանցից { $count }-ը ժամկետանց է։
+   *[other] Դրանցից { $count }-ը ժամկետանց է։
+}
+email-digest-queue = Բացել ձեր հարցերի ցանկը՝

@@ -221,3 +221,272 @@ status-followup-submit = Отправить сообщение
 status-followup-sent = Ваше сообщение отправлено.
 status-error-followup-empty = Напишите сообщение
 status-error-followup-long = Сообщение должно содержать не более 5000 символов
+
+## Staff area: signing in
+staff-nav-label = Меню для сотрудников
+staff-nav-queue = Вопросы
+staff-nav-replies = Шаблоны ответов
+staff-nav-users = Учётные записи сотрудников
+staff-nav-audit = Журнал действий
+staff-nav-account = Ваша учётная запись
+staff-sign-out = Выйти
+staff-login-title = Вход для сотрудников Homeward
+staff-login-lead = Этот раздел предназначен для специалистов, редакторов и администраторов.
+staff-login-submit = Войти
+staff-login-forgot = Забыли пароль?
+staff-signed-out = Вы вышли из системы.
+staff-sign-in-needed = Войдите, чтобы продолжить. Если вы уже входили в систему, сеанс завершился, потому что какое-то время вы ничего не делали.
+staff-error-email-empty = Введите адрес электронной почты
+staff-error-password-empty = Введите пароль
+staff-error-credentials = Неверный адрес электронной почты или пароль
+staff-error-throttled = Слишком много неудачных попыток. В целях безопасности подождите 15 минут и попробуйте ещё раз.
+staff-code-title = Введите код безопасности
+staff-code-label = Код безопасности
+staff-code-hint = 6-значный код из приложения-аутентификатора или один из ваших резервных кодов.
+staff-code-submit = Продолжить
+staff-code-cancel = Отменить и выйти
+staff-error-code = Код неверный или уже использован. Введите текущий код из приложения.
+staff-back-to-login = Вернуться на страницу входа
+staff-back-to-start = Перейти в начало раздела для сотрудников
+staff-refused-origin-title = Эта форма отправлена не с этого сайта
+staff-refused-origin-body = В целях безопасности формы для сотрудников принимаются только со страниц этого сайта. Вернитесь назад, обновите страницу и попробуйте ещё раз.
+staff-refused-csrf-title = Срок действия формы истёк
+staff-refused-csrf-body = Страница была открыта слишком долго, или за это время вы снова вошли в систему. Вернитесь назад, обновите страницу и попробуйте ещё раз. Сначала скопируйте всё, что вы ввели.
+staff-reset-title = Сброс пароля
+staff-reset-lead = Введите адрес электронной почты вашей учётной записи сотрудника. Если такая учётная запись есть, мы отправим на этот адрес ссылку, чтобы вы могли задать новый пароль.
+staff-reset-submit = Отправить ссылку
+staff-reset-sent-title = Проверьте почту
+staff-reset-sent-body = Если этот адрес принадлежит учётной записи сотрудника, мы отправили на него ссылку, чтобы задать новый пароль. Ссылка действует один час, и воспользоваться ею можно только один раз.
+staff-reset-sent-help = Если письмо не пришло в течение нескольких минут, проверьте папку «Спам» или обратитесь к администратору.
+staff-reset-invalid-title = Эту ссылку нельзя использовать
+staff-reset-invalid-body = Срок действия ссылки истёк, или ею уже воспользовались. Запросите новую ссылку на странице входа.
+staff-new-password-title = Придумайте новый пароль
+staff-new-password-label = Новый пароль
+staff-new-password-submit = Сохранить новый пароль
+staff-reset-done-title = Ваш пароль изменён
+staff-reset-done-body = Вы вышли из системы на всех устройствах. Войдите с новым паролем.
+staff-error-password-common = Этот пароль слишком распространённый, или его легко угадать. Придумайте более длинную фразу, которую вы больше нигде не используете.
+
+## Staff area: account
+staff-account-title = Ваша учётная запись
+staff-account-roles = Роли
+staff-role-caseworker = Специалист
+staff-role-editor = Редактор
+staff-role-admin = Администратор
+staff-account-language = Язык
+staff-account-language-label = Язык страниц для сотрудников и ваших писем
+staff-save = Сохранить
+staff-done-language = Язык сохранён.
+staff-account-password = Пароль
+staff-current-password-label = Текущий пароль
+staff-password-change-hint = После смены пароля вы выйдете из системы на всех устройствах. Затем войдите снова с новым паролем.
+staff-password-change = Сменить пароль
+staff-done-password = Ваш пароль изменён.
+staff-error-current-password = Текущий пароль введён неверно
+staff-account-2fa = Двухэтапный вход
+staff-2fa-on = Двухэтапный вход включён
+staff-2fa-off = Двухэтапный вход выключен. Включите его, чтобы никто не смог открыть вашу учётную запись, зная только украденный пароль.
+staff-2fa-enable = Настроить двухэтапный вход
+staff-2fa-codes-left = { $count ->
+    [one] У вас остался { $count } неиспользованный резервный код.
+    [few] У вас осталось { $count } неиспользованных резервных кода.
+    [many] У вас осталось { $count } неиспользованных резервных кодов.
+   *[other] У вас осталось { $count } неиспользованного резервного кода.
+}
+staff-2fa-disable-label = Чтобы выключить двухэтапный вход, введите текущий код
+staff-2fa-disable = Выключить двухэтапный вход
+staff-2fa-required-hint = В этом сервисе администраторы обязаны использовать двухэтапный вход.
+staff-error-2fa-required = Администраторы должны оставить двухэтапный вход включённым
+staff-done-2fa-off = Двухэтапный вход выключен.
+staff-2fa-setup-title = Настройте двухэтапный вход
+staff-2fa-required = Администраторы обязаны использовать двухэтапный вход. Настройте его, чтобы продолжить.
+staff-2fa-step-app = Установите на телефон приложение-аутентификатор, если его у вас ещё нет.
+staff-2fa-step-scan = Отсканируйте этот код в приложении.
+staff-2fa-qr-label = QR-код для добавления Homeward в приложение-аутентификатор
+staff-2fa-step-type = Если отсканировать код не получается, введите в приложении этот ключ:
+staff-2fa-step-code = Введите 6-значный код, который показывает приложение.
+staff-2fa-confirm = Включить двухэтапный вход
+staff-recovery-title = Двухэтапный вход включён
+staff-recovery-lead = Храните эти резервные коды в надёжном месте, отдельно от телефона. Если вы потеряете телефон, каждый код позволит вам войти один раз.
+staff-recovery-once = Эти коды показываются только сейчас, больше вы их не увидите.
+staff-continue = Продолжить
+staff-account-sessions = Где выполнен вход
+staff-session-started = Время входа
+staff-session-last-seen = Последняя активность
+staff-session-this = Этот браузер
+staff-sign-out-everywhere = Выйти на всех устройствах
+staff-done-sessions = Вы вышли из системы на всех других устройствах.
+
+## Staff area: inquiries
+staff-queue-title = Вопросы
+staff-filters = Фильтр вопросов
+staff-filter-open = Открытые (не закрытые)
+staff-filter-all = Все
+staff-filter-any = Все
+staff-filter-anyone = Любой сотрудник
+staff-filter-mine = Назначенные мне
+staff-filter-unassigned = Не назначенные
+staff-filter-overdue = Только просроченные
+staff-filter-apply = Применить фильтры
+staff-queue-count = { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+    [many] { $count } вопросов
+   *[other] { $count } вопроса
+}
+staff-queue-empty = По этим фильтрам вопросов нет.
+staff-export-csv = Скачать в формате CSV (без персональных данных)
+staff-col-reference = Номер
+staff-col-status = Статус
+staff-col-topic = Тема
+staff-col-language = Язык
+staff-col-assignee = Исполнитель
+staff-col-age = Давность
+staff-status-new = Новый
+staff-status-in_progress = В работе
+staff-status-answered = Дан ответ
+staff-status-closed = Закрыт
+staff-age-days = { $count ->
+    [0] сегодня
+    [one] { $count } день
+    [few] { $count } дня
+    [many] { $count } дней
+   *[other] { $count } дня
+}
+staff-late-acknowledge = Не взят в работу вовремя
+staff-late-answer = Ответ просрочен
+staff-overdue = Просрочен
+staff-unassigned = Не назначен
+staff-topic-none = Без темы
+staff-pages = Страницы
+staff-page-previous = Предыдущая страница
+staff-page-next = Следующая страница
+staff-page-of = Страница { $page }
+staff-safeguarding-tag = Сигнал о риске
+staff-back-to-queue = Назад к списку вопросов
+staff-case-title = Вопрос { $reference }
+staff-safeguarding-raised = По этому вопросу подан сигнал о риске: человек может быть в опасности. Ответственному за защиту уже сообщили.
+staff-answer-language = Язык ответа
+staff-contact-method = Способ ответа
+staff-method-email = Электронная почта
+staff-method-phone = Телефон
+staff-method-receipt = Проверит ответ на сайте по коду обращения
+staff-contact-name = Имя
+staff-contact-email = Электронная почта
+staff-contact-phone = Телефон
+staff-thread = Сообщения
+staff-from-inquirer = Автор вопроса
+staff-from-staff = Специалист
+staff-reply-title = Ответ
+staff-canned-label = Начать с шаблона ответа
+staff-canned-use = Использовать этот шаблон
+staff-reply-label = Ваш ответ (язык: { $language })
+staff-reply-hint-email = Автор вопроса прочитает ваш ответ на странице статуса и получит письмо о том, что есть ответ. Самого ответа в письме не будет.
+staff-reply-hint-status = Автор вопроса прочитает ваш ответ на странице статуса, введя свой код обращения.
+staff-reply-send = Отправить ответ
+staff-error-reply-empty = Напишите ответ
+staff-error-text-long = Текст должен содержать не более 20 000 символов
+staff-done-reply = Ваш ответ отправлен.
+staff-notes = Внутренние заметки
+staff-notes-hint = Заметки видят только сотрудники. Автор вопроса никогда их не увидит.
+staff-note-label = Новая заметка
+staff-note-add = Добавить заметку
+staff-error-note-empty = Напишите заметку
+staff-done-note = Ваша заметка добавлена.
+staff-actions = Действия
+staff-assign = Назначить
+staff-assign-nobody = Никому
+staff-done-assign = Назначение сохранено.
+staff-status-change = Изменить статус
+staff-done-status = Статус изменён.
+staff-gap-label = Пробел в материалах
+staff-gap-hint = Если на этот вопрос должен был отвечать какой-то материал, укажите его, чтобы редакторы знали, что улучшить.
+staff-gap-none = Пробела в материалах нет
+staff-gap-save = Сохранить отметку о пробеле
+staff-done-gap = Отметка о пробеле в материалах сохранена.
+staff-safeguarding = Сигнал о риске
+staff-safeguarding-hint = Подайте сигнал о риске, если человек может быть в опасности. Ответственному за защиту сразу придёт письмо.
+staff-safeguarding-raise = Подать сигнал о риске
+staff-safeguarding-clear = Снять сигнал о риске
+staff-done-flag = Изменения по сигналу о риске сохранены.
+staff-data-request = Запросы о персональных данных
+staff-export-json = Выгрузить все сохранённые данные (JSON)
+staff-erase = Удалить этот вопрос
+staff-erase-title = Удалить этот вопрос
+staff-erase-warning = Вопрос { $reference } будет удалён отовсюду: контактные данные, сообщения, заметки и письма. Останется только запись без персональных данных. Отменить это будет нельзя.
+staff-erase-confirm = Удалить навсегда
+staff-erase-cancel = Отмена
+staff-erased-title = Вопрос удалён
+staff-erased-body = Вопрос { $reference } удалён. В журнале действий записано, что это сделали вы.
+staff-canned-title = Шаблоны ответов
+staff-canned-lead = Готовые ответы, с которых можно начать. Каждый шаблон написан на одном языке. На странице вопроса предлагаются шаблоны на языке автора вопроса.
+staff-canned-none = Шаблонов ответов пока нет.
+staff-canned-name = Название
+staff-canned-text = Текст
+staff-canned-delete = Удалить
+staff-canned-add = Добавить шаблон ответа
+staff-canned-guide = Ссылка на материал
+staff-canned-guide-hint = В конце ответа будет добавлен адрес материала на языке ответа.
+staff-canned-no-guide = Без материала
+staff-canned-save = Сохранить шаблон ответа
+staff-error-canned-title = Введите название длиной не более 200 символов
+staff-error-canned-body = Введите текст длиной не более 20 000 символов
+
+## Admin: accounts and audit
+admin-users-title = Учётные записи сотрудников
+admin-user-state = Состояние
+admin-user-active = Активна
+admin-user-disabled = Отключена
+admin-roles-of = Роли сотрудника { $email }
+admin-save-roles = Сохранить роли
+admin-disable = Отключить
+admin-enable = Включить
+admin-done-invited = Приглашение отправлено.
+admin-done-roles = Роли сохранены.
+admin-done-disabled = Учётная запись отключена, выход выполнен на всех устройствах.
+admin-done-enabled = Учётная запись включена.
+admin-invite-title = Пригласить сотрудника
+admin-invite-lead = Мы отправим сотруднику письмо со ссылкой для создания учётной записи. Ссылкой можно воспользоваться один раз, она действует 24 часа.
+admin-invite-send = Отправить приглашение
+admin-error-roles = Выберите хотя бы одну роль
+admin-audit-title = Журнал действий
+admin-audit-lead = Кто, что и когда сделал. Содержание вопросов в журнале никогда не хранится. Сначала показаны самые новые записи.
+admin-audit-action = Действие
+admin-audit-actor = Сотрудник
+admin-audit-record = Объект
+admin-audit-when = Когда
+admin-audit-detail = Подробности
+admin-audit-empty = Подходящих записей нет.
+
+## Staff emails
+email-staff-greeting = Здравствуйте!
+email-staff-no-details = В целях конфиденциальности в этом письме нет персональных данных и текста сообщений. Чтобы их прочитать, войдите в систему.
+email-link-expires-minutes = Ссылкой можно воспользоваться один раз в течение { $minutes } мин.
+email-link-expires-hours = Ссылкой можно воспользоваться один раз в течение { $hours } ч.
+email-reset-subject = Сброс пароля сотрудника Homeward
+email-reset-body = Кто-то запросил сброс пароля вашей учётной записи сотрудника Homeward. Чтобы задать новый пароль, откройте эту ссылку:
+email-reset-ignore = Если это были не вы, просто не обращайте внимания на это письмо: ваш пароль не изменится.
+email-invite-subject = Приглашение в раздел для сотрудников Homeward
+email-invite-body = Вас пригласили стать сотрудником Homeward. Чтобы создать учётную запись, откройте эту ссылку:
+email-invite-ignore = Если вы не ждали этого письма, просто не обращайте на него внимания.
+email-safeguarding-subject = Сигнал о риске по вопросу { $reference }
+email-safeguarding-body = Специалист подал сигнал о риске по вопросу { $reference }. Пожалуйста, посмотрите его сейчас:
+email-digest-subject = { $count ->
+    [one] Сегодня у вас { $count } открытый вопрос
+    [few] Сегодня у вас { $count } открытых вопроса
+    [many] Сегодня у вас { $count } открытых вопросов
+   *[other] Сегодня у вас { $count } открытого вопроса
+}
+email-digest-body = { $count ->
+    [one] У вас { $count } открытый вопрос.
+    [few] У вас { $count } открытых вопроса.
+    [many] У вас { $count } открытых вопросов.
+   *[other] У вас { $count } открытого вопроса.
+}
+email-digest-overdue = { $count ->
+    [one] Из них просрочен { $count }.
+    [few] Из них просрочено { $count }.
+    [many] Из них просрочено { $count }.
+   *[other] Из них просрочено { $count }.
+}
+email-digest-queue = Открыть список вопросов:

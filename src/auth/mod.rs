@@ -1,4 +1,5 @@
-//! Staff authentication: password hashing now; sessions, CSRF and typed
-//! extractors join here as the staff area grows.
+//! Staff authentication: password hashing and the second factor (TOTP and
+//! recovery codes). Sessions, CSRF and the typed extractors live in `web::staff`.
 
 pub mod password;
+pub mod totp;

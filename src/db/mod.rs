@@ -237,6 +237,19 @@ pub fn lock_content(conn: &mut DbConnection) -> Result<(), RepoError> {
     }
 }
 
+/// Serialises audit-log appends across instances for the rest of the transaction,
+/// so each entry links to the one written just before it.
+pub fn lock_audit(conn: &mut DbConnection) -> Result<(), RepoError> {
+    // Dialect difference: as in `lock_content`.
+    match conn {
+        DbConnection::Sqlite(_) => Ok(()),
+        DbConnection::Postgres(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_xact_lock({})", MIGRATION_LOCK_KEY + 2)).execute(c)?;
+            Ok(())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

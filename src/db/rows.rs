@@ -16,6 +16,10 @@ pub struct StaffUserRow {
     pub disabled: bool,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub language: String,
+    pub totp_secret_enc: Option<Vec<u8>>,
+    pub totp_last_step: Option<i64>,
+    pub digest_sent_on: Option<time::Date>,
 }
 
 #[derive(Debug, Insertable)]
@@ -28,6 +32,7 @@ pub struct NewStaffUser<'a> {
     pub disabled: bool,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub language: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -184,6 +189,11 @@ pub struct InquiryRow {
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
     pub closed_at: Option<PrimitiveDateTime>,
+    pub assigned_to: Option<String>,
+    pub acknowledged_at: Option<PrimitiveDateTime>,
+    pub answered_at: Option<PrimitiveDateTime>,
+    pub safeguarding: bool,
+    pub content_gap: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -232,4 +242,58 @@ pub struct OutboxRow {
     pub claimed_at: Option<PrimitiveDateTime>,
     pub created_at: PrimitiveDateTime,
     pub sent_at: Option<PrimitiveDateTime>,
+}
+
+use crate::db::schema::{audit_log, canned_replies, inquiry_notes, staff_sessions};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = staff_sessions)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct SessionRow {
+    pub id: String,
+    pub token_hash: String,
+    pub user_id: String,
+    pub stage: String,
+    pub created_at: PrimitiveDateTime,
+    pub last_seen_at: PrimitiveDateTime,
+    pub expires_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = inquiry_notes)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct NoteRow {
+    pub id: String,
+    pub inquiry_id: String,
+    pub staff_id: Option<String>,
+    pub body_enc: Vec<u8>,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = canned_replies)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct CannedReplyRow {
+    pub id: String,
+    pub lang: String,
+    pub title: String,
+    pub body: String,
+    pub guide_slug: Option<String>,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_log)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: PrimitiveDateTime,
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub record_type: String,
+    pub record_id: Option<String>,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
 }

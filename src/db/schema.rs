@@ -10,6 +10,31 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Text,
+        totp_secret_enc -> Nullable<Binary>,
+        totp_last_step -> Nullable<BigInt>,
+        digest_sent_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    staff_sessions (id) {
+        id -> Text,
+        token_hash -> Text,
+        user_id -> Text,
+        stage -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -148,6 +173,47 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         closed_at -> Nullable<Timestamp>,
+        assigned_to -> Nullable<Text>,
+        acknowledged_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        safeguarding -> Bool,
+        content_gap -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    inquiry_notes (id) {
+        id -> Text,
+        inquiry_id -> Text,
+        staff_id -> Nullable<Text>,
+        body_enc -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    canned_replies (id) {
+        id -> Text,
+        lang -> Text,
+        title -> Text,
+        body -> Text,
+        guide_slug -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        record_type -> Text,
+        record_id -> Nullable<Text>,
+        detail -> Text,
+        prev_hash -> Text,
+        hash -> Text,
     }
 }
 
@@ -198,6 +264,8 @@ diesel::table! {
 
 diesel::joinable!(inquiry_messages -> inquiries (inquiry_id));
 diesel::joinable!(staff_roles -> staff_users (user_id));
+diesel::joinable!(staff_sessions -> staff_users (user_id));
+diesel::joinable!(inquiry_notes -> inquiries (inquiry_id));
 diesel::joinable!(topic_translations -> topics (topic_id));
 diesel::joinable!(guides -> topics (topic_id));
 diesel::joinable!(guide_translations -> guides (guide_id));
@@ -219,4 +287,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     inquiry_messages,
     inquiry_tombstones,
     outbox,
+    staff_sessions,
+    recovery_codes,
+    inquiry_notes,
+    canned_replies,
+    audit_log,
 );

@@ -1,6 +1,7 @@
 //! Email: messages rendered from askama templates (subject, text, HTML) in the
 //! reader's language, queued through the outbox, and delivered by the worker.
 
+pub mod digest;
 pub mod transport;
 pub mod worker;
 
@@ -24,6 +25,21 @@ impl MailContext {
 
     pub fn t(&self, key: &str) -> String {
         self.tr.t(key)
+    }
+
+    /// A string with one argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        self.tr.t_args(key, &[(name, &value.to_string())])
+    }
+
+    /// A string that depends on a count (`$count`).
+    pub fn tc(&self, key: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        self.tr.t_count(key, *count.borrow(), &[])
+    }
+
+    /// The string `prefix` + `name`, e.g. `staff-status-` + `new`.
+    pub fn tp(&self, prefix: &str, name: &str) -> String {
+        self.tr.t(&format!("{prefix}{name}"))
     }
 }
 
@@ -56,7 +72,8 @@ fn compose(
 macro_rules! email_templates {
     ($name:ident, $subject:literal, $text:literal, $html:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
         mod $name {
-            use super::MailContext;
+            #[allow(unused_imports)]
+            use super::{DigestLine, MailContext};
             // The subject reads only some of the fields all three parts share.
             #[allow(dead_code)]
             #[derive(askama::Template)]
@@ -75,6 +92,84 @@ macro_rules! email_templates {
 email_templates!(ack, "email/inquiry_ack/subject.txt", "email/inquiry_ack/body.txt", "email/inquiry_ack/body.html", { status_url: &'a str });
 email_templates!(reply, "email/reply_notice/subject.txt", "email/reply_notice/body.txt", "email/reply_notice/body.html", { status_url: &'a str });
 email_templates!(staff, "email/staff_new_inquiry/subject.txt", "email/staff_new_inquiry/body.txt", "email/staff_new_inquiry/body.html", { reference: &'a str, topic: &'a str, language: &'a str, link: &'a str });
+
+email_templates!(reset, "email/password_reset/subject.txt", "email/password_reset/body.txt", "email/password_reset/body.html", { link: &'a str, minutes: i64 });
+email_templates!(invite, "email/invitation/subject.txt", "email/invitation/body.txt", "email/invitation/body.html", { link: &'a str, hours: i64 });
+email_templates!(safeguard, "email/safeguarding/subject.txt", "email/safeguarding/body.txt", "email/safeguarding/body.html", { reference: &'a str, link: &'a str });
+email_templates!(digest_mail, "email/digest/subject.txt", "email/digest/body.txt", "email/digest/body.html", { items: &'a [DigestLine], link: &'a str, overdue: usize });
+
+/// One inquiry in a caseworker's digest: metadata only.
+pub struct DigestLine {
+    pub reference: String,
+    pub status: String,
+    pub age_days: usize,
+    pub overdue: bool,
+    pub link: String,
+}
+
+/// To a staff member who asked to reset their password. `seed` makes the event key unique.
+pub fn password_reset(lang: &Lang, to: &str, link: &str, seed: &str) -> Result<NewMail, askama::Error> {
+    let ctx = MailContext::new(lang);
+    let minutes = crate::web::staff::login::RESET_LINK_MINUTES;
+    compose(
+        &reset::Subject { ctx: &ctx, link, minutes },
+        &reset::Text { ctx: &ctx, link, minutes },
+        &reset::Html { ctx: &ctx, link, minutes },
+        format!("password-reset:{seed}"),
+        "password_reset",
+        to,
+        None,
+    )
+}
+
+/// To a new staff member: the one-time link that creates their account.
+pub fn invitation(lang: &Lang, to: &str, link: &str, hours: i64, seed: &str) -> Result<NewMail, askama::Error> {
+    let ctx = MailContext::new(lang);
+    compose(
+        &invite::Subject { ctx: &ctx, link, hours },
+        &invite::Text { ctx: &ctx, link, hours },
+        &invite::Html { ctx: &ctx, link, hours },
+        format!("invitation:{seed}"),
+        "invitation",
+        to,
+        None,
+    )
+}
+
+/// To the protection lead: an inquiry was flagged. The reference and a link only.
+pub fn safeguarding_alert(
+    lang: &Lang,
+    to: &str,
+    reference: &str,
+    link: &str,
+    seed: &str,
+) -> Result<NewMail, askama::Error> {
+    let ctx = MailContext::new(lang);
+    compose(
+        &safeguard::Subject { ctx: &ctx, reference, link },
+        &safeguard::Text { ctx: &ctx, reference, link },
+        &safeguard::Html { ctx: &ctx, reference, link },
+        format!("safeguarding:{seed}:{to}"),
+        "safeguarding",
+        to,
+        None,
+    )
+}
+
+/// To a caseworker once a day: their open inquiries, overdue ones marked. Never closed ones.
+pub fn digest(lang: &Lang, to: &str, items: &[DigestLine], link: &str, seed: &str) -> Result<NewMail, askama::Error> {
+    let ctx = MailContext::new(lang);
+    let overdue = items.iter().filter(|i| i.overdue).count();
+    compose(
+        &digest_mail::Subject { ctx: &ctx, items, link, overdue },
+        &digest_mail::Text { ctx: &ctx, items, link, overdue },
+        &digest_mail::Html { ctx: &ctx, items, link, overdue },
+        format!("digest:{seed}"),
+        "digest",
+        to,
+        None,
+    )
+}
 
 /// To the inquirer who gave an email address: received, and how to check back. Never the receipt code.
 pub fn inquiry_ack(lang: &Lang, to: &str, status_url: &str, inquiry_id: &str) -> Result<NewMail, askama::Error> {

@@ -24,6 +24,10 @@ pub struct Worker {
     pub keep_delivered: time::Duration,
     pub retention: time::Duration,
     pub lease: time::Duration,
+    /// Daily digests to caseworkers (off for `outbox run-once`).
+    pub digest: Option<super::digest::DigestSettings>,
+    /// Staff sessions idle this long are removed by housekeeping.
+    pub session_idle: time::Duration,
 }
 
 const BATCH: i64 = 32;
@@ -96,6 +100,11 @@ impl Worker {
             .await?;
         if bodies + purged > 0 {
             tracing::info!(bodies, purged, "housekeeping removed delivered email bodies and expired inquiries");
+        }
+        let idle = self.session_idle;
+        self.db.run(move |c| crate::db::repo::sessions::purge_dead(c, idle)).await?;
+        if let Some(digest) = &self.digest {
+            super::digest::queue_digests(&self.db, self.vault.clone(), digest.clone()).await?;
         }
         Ok(())
     }

@@ -34,6 +34,8 @@ pub struct PageContext {
     pub width_class: &'static str,
     /// A form on the page failed validation: the title starts with "Error:".
     pub has_errors: bool,
+    /// Staff pages: the navigation and the sign-out button.
+    pub staff_nav: Option<crate::web::staff::StaffNav>,
 }
 
 impl PageContext {
@@ -50,7 +52,16 @@ impl PageContext {
             quick_exit_href: state.settings.quick_exit_url.to_string(),
             width_class: "reading",
             has_errors: false,
+            staff_nav: None,
         }
+    }
+
+    /// A signed-in staff page: in the staff member's own language, no switcher (they pick it on their account page).
+    pub fn for_staff(state: &AppState, lang: &Lang) -> PageContext {
+        let mut ctx = PageContext::new(state, lang, Vec::new());
+        ctx.home_href = "/staff/".to_owned();
+        ctx.width_class = "wide";
+        ctx
     }
 
     /// A public page at `/{lang}{rest}`; the switcher leads to `/{other}{rest}`.
@@ -97,6 +108,21 @@ impl PageContext {
 
     pub fn t_args(&self, key: &str, name: &'static str, value: &str) -> String {
         self.tr.t_args(key, &[(name, value)])
+    }
+
+    /// A string that depends on a count (`$count`).
+    pub fn tc(&self, key: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        self.tr.t_count(key, *count.borrow(), &[])
+    }
+
+    /// The string `prefix` + `name`, e.g. `staff-status-` + `new`.
+    pub fn tp(&self, prefix: &str, name: &str) -> String {
+        self.tr.t(&format!("{prefix}{name}"))
+    }
+
+    /// A date and time for staff pages (UTC, unambiguous).
+    pub fn when(&self, at: &time::PrimitiveDateTime) -> String {
+        format!("{} {:02}:{:02} UTC", self.tr.date(at.date()), at.hour(), at.minute())
     }
 }
 

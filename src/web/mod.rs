@@ -9,6 +9,7 @@ mod ops;
 mod public;
 pub mod rate_limit;
 pub mod setup;
+pub mod staff;
 
 use std::sync::Arc;
 
@@ -81,6 +82,56 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/setup/done", web::get().to(setup::done))
         .route("/setup/{token}", web::get().to(setup::form))
         .route("/setup/{token}", web::post().to(setup::submit))
+        // Staff area: every request passes `staff::guard` (session, Origin, CSRF, no-store)
+        .service(
+            web::scope("/staff")
+                .wrap(from_fn(staff::guard))
+                .route("", web::get().to(staff::start))
+                .route("/", web::get().to(staff::start))
+                .route("/login", web::get().to(staff::login::login_form))
+                .route("/login", web::post().to(staff::login::login))
+                .route("/login/code", web::get().to(staff::login::code_form))
+                .route("/login/code", web::post().to(staff::login::code_submit))
+                .route("/logout", web::post().to(staff::login::logout))
+                .route("/reset", web::get().to(staff::login::reset_form))
+                .route("/reset", web::post().to(staff::login::reset_request))
+                .route("/reset/{token}", web::get().to(staff::login::reset_password_form))
+                .route("/reset/{token}", web::post().to(staff::login::reset_password))
+                .route("/account", web::get().to(staff::account::show))
+                .route("/account/language", web::post().to(staff::account::language))
+                .route("/account/password", web::post().to(staff::account::password))
+                .route("/account/sessions", web::post().to(staff::account::sign_out_everywhere))
+                .route("/account/2fa", web::get().to(staff::account::two_factor_form))
+                .route("/account/2fa", web::post().to(staff::account::two_factor_enrol))
+                .route("/account/2fa/disable", web::post().to(staff::account::two_factor_disable))
+                .route("/inquiries", web::get().to(staff::inquiries::queue))
+                .route("/inquiries/export.csv", web::get().to(staff::inquiries::export_csv))
+                .route("/inquiries/{id}", web::get().to(staff::inquiries::detail))
+                .route("/inquiries/{id}/reply", web::post().to(staff::inquiries::reply))
+                .route("/inquiries/{id}/note", web::post().to(staff::inquiries::note))
+                .route("/inquiries/{id}/assign", web::post().to(staff::inquiries::assign))
+                .route("/inquiries/{id}/status", web::post().to(staff::inquiries::status))
+                .route("/inquiries/{id}/safeguarding", web::post().to(staff::inquiries::safeguarding))
+                .route("/inquiries/{id}/content-gap", web::post().to(staff::inquiries::content_gap))
+                .route("/inquiries/{id}/export", web::post().to(staff::inquiries::export_json))
+                .route("/inquiries/{id}/erase", web::get().to(staff::inquiries::erase_confirm))
+                .route("/inquiries/{id}/erase", web::post().to(staff::inquiries::erase))
+                .route("/replies", web::get().to(staff::inquiries::replies))
+                .route("/replies", web::post().to(staff::inquiries::add_reply))
+                .route("/replies/{id}/delete", web::post().to(staff::inquiries::delete_reply))
+                .default_service(web::to(public::not_found)),
+        )
+        .service(
+            web::scope("/admin")
+                .wrap(from_fn(staff::guard))
+                .route("/users", web::get().to(staff::admin::users))
+                .route("/users/invite", web::post().to(staff::admin::invite))
+                .route("/users/{id}/roles", web::post().to(staff::admin::set_roles))
+                .route("/users/{id}/disable", web::post().to(staff::admin::disable))
+                .route("/users/{id}/enable", web::post().to(staff::admin::enable))
+                .route("/audit", web::get().to(staff::admin::audit_log))
+                .default_service(web::to(public::not_found)),
+        )
         // Public pages, all under a language prefix
         .route("/", web::get().to(public::root))
         .route("/sitemap.xml", web::get().to(public::sitemap))

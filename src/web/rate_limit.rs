@@ -29,6 +29,37 @@ impl RateLimiter {
         id
     }
 
+    fn keyed(&self, key: &str) -> [u8; 16] {
+        let hash = keyed_hash(&self.salt, format!("key:{key}").as_bytes());
+        let mut id = [0u8; 16];
+        id.copy_from_slice(&hash[..16]);
+        id
+    }
+
+    /// Failures counted against an arbitrary key (an account, a client): `blocked` looks,
+    /// `fail` counts one, `forgive` forgets them (after a success).
+    pub fn blocked(&self, action: &'static str, key: &str, limit: usize, window: Duration) -> bool {
+        let now = Instant::now();
+        let Ok(mut windows) = self.windows.lock() else {
+            return false;
+        };
+        let times = windows.entry((action, self.keyed(key))).or_default();
+        times.retain(|t| now.duration_since(*t) < window);
+        times.len() >= limit
+    }
+
+    pub fn fail(&self, action: &'static str, key: &str) {
+        if let Ok(mut windows) = self.windows.lock() {
+            windows.entry((action, self.keyed(key))).or_default().push(Instant::now());
+        }
+    }
+
+    pub fn forgive(&self, action: &'static str, key: &str) {
+        if let Ok(mut windows) = self.windows.lock() {
+            windows.remove(&(action, self.keyed(key)));
+        }
+    }
+
     /// Counts one attempt by `ip` for `action`; false when it already made `limit`
     /// attempts within `window`.
     pub fn allow(&self, action: &'static str, ip: Option<IpAddr>, limit: usize, window: Duration) -> bool {

@@ -269,3 +269,98 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
     failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
+    use fantoccini::Locator;
+    let Some(tools) = tools("browser::a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe") else {
+        return;
+    };
+    let smtp = crate::smtp::start_smtp();
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, &[("HOMEWARD_SMTP_URL", &smtp.url())]).await;
+    let res = app
+        .ask("en", &[("method", "email"), ("email", "reader@example.org"), ("message", "When is the office open?")])
+        .await;
+    let code = crate::helpers::receipt_code(&res.text().await.unwrap());
+    let id = app.inquiry_id(&code);
+    let reference = app.db.run_sync(|c| homeward::db::repo::workspace::item(c, &id)).unwrap().reference;
+    app.ask("ru", &[("topic", "social")]).await;
+    app.create_staff("case@example.org", &[homeward::domain::Role::Caseworker, homeward::domain::Role::Admin]).await;
+    let (_driver, client) = start_driver(&tools).await;
+    let mut failures = Vec::new();
+    let mut check = async |what: &str, client: &fantoccini::Client| {
+        for v in axe_violations(client, &tools.axe).await {
+            failures.push(format!("axe {what}: {v}"));
+        }
+    };
+
+    // Sign in, first with a wrong password (the error page), then properly.
+    client.goto(&app.url("/staff/inquiries")).await.unwrap();
+    check("login", &client).await;
+    client.find(Locator::Id("email")).await.unwrap().send_keys("case@example.org").await.unwrap();
+    client.find(Locator::Id("password")).await.unwrap().send_keys("not the password").await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("error-summary")).await.unwrap();
+    check("login errors", &client).await;
+    client.find(Locator::Id("password")).await.unwrap().send_keys(crate::helpers::STAFF_PASSWORD).await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("queue")).await.unwrap();
+    check("queue", &client).await;
+
+    // Filter the queue to English: only this inquiry is left.
+    client.find(Locator::Css("#f-lang option[value=en]")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css(".filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_url(&url::Url::parse(&app.url("/staff/inquiries?lang=en")).unwrap()).await.unwrap();
+    let rows = client.find_all(Locator::Css("#queue tbody tr")).await.unwrap();
+    assert_eq!(rows.len(), 1, "the filter leaves one inquiry");
+    client.find(Locator::LinkText(&reference)).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("thread")).await.unwrap();
+    check("inquiry", &client).await;
+
+    // A note, then a reply.
+    client.find(Locator::Id("note")).await.unwrap().send_keys("Called the office: open 9-17").await.unwrap();
+    client.find(Locator::Css("form[action$='/note'] button")).await.unwrap().click().await.unwrap();
+    let notes = client.wait().for_element(Locator::Css("#notes .message-body")).await.unwrap().text().await.unwrap();
+    assert_eq!(notes, "Called the office: open 9-17");
+    client.find(Locator::Id("reply")).await.unwrap().send_keys("The office is open from 9 to 17.").await.unwrap();
+    client.find(Locator::Css("form[action$='/reply'] button")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Css("#thread .from-staff")).await.unwrap();
+    check("inquiry after reply", &client).await;
+    for path in ["/staff/replies", "/staff/account", "/staff/account/2fa", "/admin/users", "/admin/audit"] {
+        client.goto(&app.url(path)).await.unwrap();
+        check(path, &client).await;
+    }
+
+    // The inquirer reads the answer with the receipt code; the note is not there.
+    client.goto(&app.url("/en/status")).await.unwrap();
+    client.find(Locator::Id("code")).await.unwrap().send_keys(&code).await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Css(".from-staff")).await.unwrap();
+    let page = client.source().await.unwrap();
+    assert!(page.contains("The office is open from 9 to 17.") && !page.contains("Called the office"));
+    client.close().await.unwrap();
+    // The notification reached the SMTP server.
+    let mails = smtp.wait_for(2, 30).await;
+    assert!(mails.iter().any(|m| m.to.iter().any(|t| t.contains("reader@example.org"))
+        && m.decoded().contains(&crate::helpers::t("en", "email-reply-body"))));
+
+    // The Nu checker on the staff pages as served.
+    let staff = app.sign_in("case@example.org").await;
+    let mut pages = Vec::new();
+    for path in [
+        "/staff/inquiries".to_owned(),
+        format!("/staff/inquiries/{id}"),
+        format!("/staff/inquiries/{id}/erase"),
+        "/staff/replies".to_owned(),
+        "/staff/account".to_owned(),
+        "/staff/account/2fa".to_owned(),
+        "/admin/users".to_owned(),
+        "/admin/audit".to_owned(),
+    ] {
+        pages.push((path.clone(), app.staff_get(&staff, &path).await.1));
+    }
+    pages.push(("/staff/login".into(), fetch(&app, "/staff/login").await));
+    pages.push(("/staff/reset".into(), fetch(&app, "/staff/reset").await));
+    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}

@@ -313,3 +313,86 @@ pub fn form_field(html: &str, name: &str) -> String {
 pub fn receipt_code(html: &str) -> String {
     html.split("id=\"receipt-code\">").nth(1).and_then(|s| s.split('<').next()).unwrap_or_default().to_owned()
 }
+
+/// The password every test staff account uses.
+pub const STAFF_PASSWORD: &str = "a long staff passphrase 42";
+
+impl TestApp {
+    /// Creates a staff account the way an invited person does (one-time link, then the
+    /// setup form) and returns its id.
+    pub async fn create_staff(&self, email: &str, roles: &[homeward::domain::Role]) -> String {
+        let address = homeward::domain::EmailAddress::parse(email).unwrap();
+        let base = url::Url::parse(&self.address).unwrap();
+        let link = homeward::startup::create_account_link(&self.db, &base, Some(&address), roles).unwrap();
+        let path = url::Url::parse(&link).unwrap().path().to_owned();
+        let res = self.post_form(&path, &[("password", STAFF_PASSWORD), ("confirm", STAFF_PASSWORD)]).await;
+        assert_eq!(res.status().as_u16(), 303, "the invited account is created");
+        self.db.run_sync(|c| homeward::db::repo::accounts::by_email(c, &address)).unwrap().unwrap().id
+    }
+
+    /// A browser-like client for the staff area: its own cookies, and the `Origin` a browser sends.
+    pub fn staff_client(&self) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", self.address.parse().unwrap());
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+
+    /// Fills in the sign-in form with `client`; returns the response.
+    pub async fn try_sign_in(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        let page = client.get(self.url("/staff/login")).send().await.unwrap().text().await.unwrap();
+        let csrf = form_field(&page, "csrf");
+        client
+            .post(self.url("/staff/login"))
+            .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "")])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A staff client signed in as `email`.
+    pub async fn sign_in(&self, email: &str) -> reqwest::Client {
+        let client = self.staff_client();
+        let res = self.try_sign_in(&client, email, STAFF_PASSWORD).await;
+        assert_eq!(res.status().as_u16(), 303, "signed in as {email}");
+        client
+    }
+
+    /// The CSRF token of a signed-in client's session (from any staff page).
+    pub async fn csrf(&self, client: &reqwest::Client) -> String {
+        let page = client.get(self.url("/staff/account")).send().await.unwrap().text().await.unwrap();
+        form_field(&page, "csrf")
+    }
+
+    /// POSTs a staff form with the session's CSRF token.
+    pub async fn staff_post(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf(client).await;
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        fields.extend_from_slice(form);
+        client.post(self.url(path)).form(&fields).send().await.unwrap()
+    }
+
+    pub async fn staff_get(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let res = client.get(self.url(path)).send().await.unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// The id of the inquiry with this receipt code.
+    pub fn inquiry_id(&self, code: &str) -> String {
+        let key = homeward::crypto::SecretKey::load(&self.settings.secret_key).unwrap();
+        let code = homeward::domain::ReceiptCode::parse(code).unwrap();
+        let hash = homeward::crypto::receipt::hash(&key, &code);
+        self.db.run_sync(|c| homeward::db::repo::inquiries::by_receipt(c, &self.vault, &hash)).unwrap().id
+    }
+
+    /// Audit actions recorded, oldest first.
+    pub fn audit_actions(&self) -> Vec<String> {
+        let filter = homeward::db::repo::audit::Filter::default();
+        let (entries, _) = self.db.run_sync(|c| homeward::db::repo::audit::list(c, &filter, 1, 10_000)).unwrap();
+        entries.into_iter().rev().map(|e| e.action).collect()
+    }
+}

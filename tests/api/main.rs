@@ -15,3 +15,4 @@ mod languages;
 mod ops;
 mod public;
 mod setup;
+mod staff;

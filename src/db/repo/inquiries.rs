@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::audit::{self, Event};
 use super::outbox::{self, NewMail};
 use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
@@ -32,7 +33,7 @@ pub enum Created {
     NonceReused,
 }
 
-fn seal(vault: &Vault, text: &str, aad: String) -> Result<Vec<u8>, RepoError> {
+pub(super) fn seal(vault: &Vault, text: &str, aad: String) -> Result<Vec<u8>, RepoError> {
     vault.seal_str(text, &aad).map_err(|e| RepoError::Unexpected(e.to_string()))
 }
 
@@ -78,6 +79,11 @@ pub fn create(
                 created_at: at,
                 updated_at: at,
                 closed_at: None,
+                assigned_to: None,
+                acknowledged_at: None,
+                answered_at: None,
+                safeguarding: false,
+                content_gap: None,
             })
             .execute(c)?;
         insert_message(c, vault, id, "inquirer", None, &q.message, None)?;
@@ -235,12 +241,39 @@ pub fn add_staff_reply(
     host: &str,
 ) -> Result<(), RepoError> {
     write_transaction(conn, |c| {
+        let at = now();
         insert_message(c, vault, inquiry_id, "staff", staff_id, body, None)?;
-        diesel::update(inquiries::table.filter(inquiries::id.eq(inquiry_id)))
-            .set((inquiries::status.eq(InquiryStatus::Answered.as_str()), inquiries::updated_at.eq(now())))
+        let n = diesel::update(inquiries::table.filter(inquiries::id.eq(inquiry_id)))
+            .set((
+                inquiries::status.eq(InquiryStatus::Answered.as_str()),
+                inquiries::updated_at.eq(at),
+                inquiries::closed_at.eq(None::<PrimitiveDateTime>),
+            ))
             .execute(c)?;
+        if n == 0 {
+            return Err(RepoError::NotFound);
+        }
+        // The first reply answers the question (and acknowledges it, if nothing did before).
+        diesel::update(inquiries::table.filter(inquiries::id.eq(inquiry_id)).filter(inquiries::answered_at.is_null()))
+            .set(inquiries::answered_at.eq(Some(at)))
+            .execute(c)?;
+        diesel::update(
+            inquiries::table.filter(inquiries::id.eq(inquiry_id)).filter(inquiries::acknowledged_at.is_null()),
+        )
+        .set(inquiries::acknowledged_at.eq(Some(at)))
+        .execute(c)?;
         if let Some(mail) = mail {
             outbox::enqueue(c, vault, mail, host)?;
+        }
+        if let Some(staff) = staff_id {
+            audit::record(
+                c,
+                Event::new(Some(staff), "inquiry.reply", "inquiry", Some(inquiry_id)).detail(if mail.is_some() {
+                    "notified by email"
+                } else {
+                    ""
+                }),
+            )?;
         }
         Ok(())
     })

@@ -7,7 +7,7 @@ use super::{RepoError, now};
 use crate::crypto::SecretKey;
 use crate::crypto::vault::{self, KeyId, Vault, WrappedKey};
 use crate::db::rows::DataKeyRow;
-use crate::db::schema::{data_keys, inquiries, inquiry_messages, outbox};
+use crate::db::schema::{data_keys, inquiries, inquiry_messages, inquiry_notes, outbox, staff_users};
 use crate::db::{DbConnection, lock_content, write_transaction};
 
 fn to_wrapped(rows: &[DataKeyRow]) -> Result<Vec<WrappedKey>, RepoError> {
@@ -126,6 +126,27 @@ pub fn rotate(conn: &mut DbConnection, master: &SecretKey) -> Result<RotateRepor
                     .set(inquiry_messages::body_enc.eq(body))
                     .execute(c)?;
             }
+        }
+        let notes: Vec<(String, Vec<u8>)> =
+            inquiry_notes::table.select((inquiry_notes::id, inquiry_notes::body_enc)).load(c)?;
+        for (id, body) in notes {
+            if let Some(body) =
+                reseal(&vault, &new_key, Some(body), &format!("inquiry_notes.body:{id}"), &mut report.resealed)?
+            {
+                diesel::update(inquiry_notes::table.filter(inquiry_notes::id.eq(&id)))
+                    .set(inquiry_notes::body_enc.eq(body))
+                    .execute(c)?;
+            }
+        }
+        let second_factors: Vec<(String, Option<Vec<u8>>)> = staff_users::table
+            .filter(staff_users::totp_secret_enc.is_not_null())
+            .select((staff_users::id, staff_users::totp_secret_enc))
+            .load(c)?;
+        for (id, secret) in second_factors {
+            let secret = reseal(&vault, &new_key, secret, &format!("staff_users.totp:{id}"), &mut report.resealed)?;
+            diesel::update(staff_users::table.filter(staff_users::id.eq(&id)))
+                .set(staff_users::totp_secret_enc.eq(secret))
+                .execute(c)?;
         }
         let mails: Vec<SealedMail> =
             outbox::table.select((outbox::id, outbox::recipient_enc, outbox::content_enc)).load(c)?;

@@ -1,10 +1,14 @@
 //! Queries, grouped by area. Only this module (and `db` itself) speaks Diesel.
 
 pub mod accounts;
+pub mod audit;
+pub mod canned;
 pub mod content;
 pub mod inquiries;
 pub mod keys;
 pub mod outbox;
+pub mod sessions;
+pub mod workspace;
 
 use time::{OffsetDateTime, PrimitiveDateTime};
 

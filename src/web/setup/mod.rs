@@ -75,7 +75,8 @@ fn invalid_link(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, App
 fn empty_form(ctx: PageContext, link: &AccountLink) -> SetupForm {
     let (heading, lead) = match link.purpose {
         TokenPurpose::Setup => (ctx.t("setup-title-first"), ctx.t("setup-lead-first")),
-        TokenPurpose::Invite => (ctx.t("setup-title-invite"), ctx.t("setup-lead-invite")),
+        // Reset links never reach this page (`find_link` refuses them).
+        TokenPurpose::Invite | TokenPurpose::Reset => (ctx.t("setup-title-invite"), ctx.t("setup-lead-invite")),
     };
     SetupForm {
         heading,
@@ -93,8 +94,8 @@ fn empty_form(ctx: PageContext, link: &AccountLink) -> SetupForm {
 async fn find_link(state: &AppState, token: &str) -> Result<Option<AccountLink>, AppError> {
     let hash = hash_token(token);
     match state.db.run(move |c| accounts::find_usable_link(c, &hash)).await {
-        Ok(link) => Ok(Some(link)),
-        Err(RepoError::NotFound) => Ok(None),
+        Ok(link) if link.purpose != TokenPurpose::Reset => Ok(Some(link)),
+        Ok(_) | Err(RepoError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
@@ -139,6 +140,7 @@ pub async fn submit(
             match password {
                 Err(PasswordError::TooShort) => page.password_error = Some(page.ctx.t("setup-error-password-short")),
                 Err(PasswordError::TooLong) => page.password_error = Some(page.ctx.t("setup-error-password-long")),
+                Err(PasswordError::Common) => page.password_error = Some(page.ctx.t("staff-error-password-common")),
                 Err(PasswordError::Mismatch) => page.confirm_error = Some(page.ctx.t("setup-error-password-mismatch")),
                 Ok(_) => {}
             }
@@ -150,7 +152,9 @@ pub async fn submit(
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task: {e}")))??;
     let token_hash = hash_token(&token);
     let for_insert = email.clone();
-    let created = state.db.run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash)).await;
+    let language = page.ctx.lang.to_string();
+    let created =
+        state.db.run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash, &language)).await;
     match created {
         Ok(user_id) => {
             tracing::info!(user_id = %user_id, purpose = ?link.purpose, "staff account created from a one-time link");

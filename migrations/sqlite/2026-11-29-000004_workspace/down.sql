@@ -1,0 +1,15 @@
+DROP TABLE audit_log;
+DROP TABLE canned_replies;
+DROP TABLE inquiry_notes;
+DROP INDEX inquiries_assigned;
+ALTER TABLE inquiries DROP COLUMN content_gap;
+ALTER TABLE inquiries DROP COLUMN safeguarding;
+ALTER TABLE inquiries DROP COLUMN answered_at;
+ALTER TABLE inquiries DROP COLUMN acknowledged_at;
+ALTER TABLE inquiries DROP COLUMN assigned_to;
+DROP TABLE recovery_codes;
+DROP TABLE staff_sessions;
+ALTER TABLE staff_users DROP COLUMN digest_sent_on;
+ALTER TABLE staff_users DROP COLUMN totp_last_step;
+ALTER TABLE staff_users DROP COLUMN totp_secret_enc;
+ALTER TABLE staff_users DROP COLUMN language;

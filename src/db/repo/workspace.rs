@@ -1,0 +1,496 @@
+//! The caseworker's side of inquiries: the queue, the decrypted case, notes,
+//! assignment, status, flags, export and erasure. Every change writes its audit
+//! entry in the same transaction.
+
+use diesel::prelude::*;
+use time::{Duration, PrimitiveDateTime};
+
+use super::audit::{self, Event};
+use super::inquiries::seal;
+use super::outbox::{self, NewMail};
+use super::{RepoError, new_id, now};
+use crate::crypto::vault::Vault;
+use crate::db::rows::{InquiryMessageRow, InquiryRow, NoteRow, OutboxRow, TombstoneRow};
+use crate::db::schema::{
+    inquiries, inquiry_messages, inquiry_notes, inquiry_tombstones, outbox as outbox_table, staff_users,
+};
+use crate::db::{DbConnection, write_transaction};
+use crate::domain::inquiry::InquiryStatus;
+
+/// Response targets, in days from the inquiry's arrival.
+#[derive(Debug, Clone, Copy)]
+pub struct Targets {
+    pub acknowledge_days: u32,
+    pub answer_days: u32,
+}
+
+/// Who an inquiry is assigned to, as a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignee {
+    Nobody,
+    User(String),
+}
+
+/// Which inquiries a queue shows. `status: None` means every open one (not closed).
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub status: Option<InquiryStatus>,
+    pub all_statuses: bool,
+    pub topic: Option<String>,
+    pub lang: Option<String>,
+    pub assignee: Option<Assignee>,
+    pub overdue: bool,
+    pub safeguarding: bool,
+}
+
+/// One row of the queue: metadata only.
+#[derive(Debug, Clone)]
+pub struct QueueItem {
+    pub id: String,
+    pub reference: String,
+    pub status: InquiryStatus,
+    pub topic_slug: Option<String>,
+    pub lang: String,
+    pub answer_lang: String,
+    pub contact_method: String,
+    pub assigned_to: Option<String>,
+    pub assigned_email: Option<String>,
+    pub created_at: PrimitiveDateTime,
+    pub acknowledged_at: Option<PrimitiveDateTime>,
+    pub answered_at: Option<PrimitiveDateTime>,
+    pub closed_at: Option<PrimitiveDateTime>,
+    pub safeguarding: bool,
+    pub content_gap: Option<String>,
+}
+
+/// Whether an inquiry is past a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lateness {
+    OnTime,
+    AcknowledgeOverdue,
+    AnswerOverdue,
+}
+
+impl QueueItem {
+    pub fn lateness(&self, targets: Targets, at: PrimitiveDateTime) -> Lateness {
+        let open = matches!(self.status, InquiryStatus::New | InquiryStatus::InProgress);
+        if open
+            && self.acknowledged_at.is_none()
+            && self.created_at + Duration::days(targets.acknowledge_days.into()) < at
+        {
+            Lateness::AcknowledgeOverdue
+        } else if open
+            && self.answered_at.is_none()
+            && self.created_at + Duration::days(targets.answer_days.into()) < at
+        {
+            Lateness::AnswerOverdue
+        } else {
+            Lateness::OnTime
+        }
+    }
+}
+
+type QueueTuple = (InquiryRow, Option<String>);
+
+fn to_item((row, email): QueueTuple) -> QueueItem {
+    QueueItem {
+        status: InquiryStatus::parse(&row.status).unwrap_or(InquiryStatus::New),
+        id: row.id,
+        reference: row.reference,
+        topic_slug: row.topic_slug,
+        lang: row.lang,
+        answer_lang: row.answer_lang,
+        contact_method: row.contact_method,
+        assigned_to: row.assigned_to,
+        assigned_email: email,
+        created_at: row.created_at,
+        acknowledged_at: row.acknowledged_at,
+        answered_at: row.answered_at,
+        closed_at: row.closed_at,
+        safeguarding: row.safeguarding,
+        content_gap: row.content_gap,
+    }
+}
+
+macro_rules! filtered_queue {
+    ($filter:expr, $targets:expr) => {{
+        let filter: &QueueFilter = $filter;
+        let targets: Targets = $targets;
+        let mut query = inquiries::table
+            .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
+            .into_boxed();
+        if let Some(status) = filter.status {
+            query = query.filter(inquiries::status.eq(status.as_str()));
+        } else if !filter.all_statuses {
+            query = query.filter(inquiries::status.ne(InquiryStatus::Closed.as_str()));
+        }
+        if let Some(topic) = &filter.topic {
+            query = query.filter(inquiries::topic_slug.eq(topic.clone()));
+        }
+        if let Some(lang) = &filter.lang {
+            query = query.filter(inquiries::answer_lang.eq(lang.clone()));
+        }
+        match &filter.assignee {
+            Some(Assignee::Nobody) => query = query.filter(inquiries::assigned_to.is_null()),
+            Some(Assignee::User(id)) => query = query.filter(inquiries::assigned_to.eq(id.clone())),
+            None => {}
+        }
+        if filter.safeguarding {
+            query = query.filter(inquiries::safeguarding.eq(true));
+        }
+        if filter.overdue {
+            let at = now();
+            let open = [InquiryStatus::New.as_str(), InquiryStatus::InProgress.as_str()];
+            let ack_before = at - Duration::days(targets.acknowledge_days.into());
+            let answer_before = at - Duration::days(targets.answer_days.into());
+            query = query.filter(inquiries::status.eq_any(open)).filter(
+                inquiries::acknowledged_at
+                    .is_null()
+                    .and(inquiries::created_at.lt(ack_before))
+                    .or(inquiries::answered_at.is_null().and(inquiries::created_at.lt(answer_before))),
+            );
+        }
+        query
+    }};
+}
+
+/// A page of the queue: new and unassigned first, then oldest first. Returns the items and the total.
+pub fn queue(
+    conn: &mut DbConnection,
+    filter: &QueueFilter,
+    targets: Targets,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<QueueItem>, i64), RepoError> {
+    let total: i64 = filtered_queue!(filter, targets).count().get_result(conn)?;
+    let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
+        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .order((
+            inquiries::status.eq(InquiryStatus::New.as_str()).desc(),
+            inquiries::assigned_to.is_null().desc(),
+            inquiries::created_at.asc(),
+            inquiries::id.asc(),
+        ))
+        .offset(page.saturating_sub(1).max(0) * per_page)
+        .limit(per_page)
+        .load(conn)?;
+    Ok((rows.into_iter().map(to_item).collect(), total))
+}
+
+/// Every matching inquiry (for the CSV export), oldest first, at most `limit`.
+pub fn all_matching(
+    conn: &mut DbConnection,
+    filter: &QueueFilter,
+    targets: Targets,
+    limit: i64,
+) -> Result<Vec<QueueItem>, RepoError> {
+    let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
+        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .order((inquiries::created_at.asc(), inquiries::id.asc()))
+        .limit(limit)
+        .load(conn)?;
+    Ok(rows.into_iter().map(to_item).collect())
+}
+
+/// One message or note as a caseworker reads it.
+#[derive(Debug, Clone)]
+pub struct CaseEntry {
+    pub id: String,
+    /// `inquirer`, `staff` or `note`.
+    pub kind: &'static str,
+    pub staff_email: Option<String>,
+    pub body: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// Everything a caseworker sees about one inquiry, decrypted.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub item: QueueItem,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub thread: Vec<CaseEntry>,
+    pub notes: Vec<CaseEntry>,
+}
+
+fn open(vault: &Vault, blob: &[u8], aad: &str) -> Result<String, RepoError> {
+    vault.open_string(blob, aad).map_err(|e| RepoError::Unexpected(format!("{aad}: {e}")))
+}
+
+fn item_by_id(conn: &mut DbConnection, id: &str) -> Result<(InquiryRow, QueueItem), RepoError> {
+    let (row, email): QueueTuple = inquiries::table
+        .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
+        .filter(inquiries::id.eq(id))
+        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .first(conn)?;
+    Ok((row.clone(), to_item((row, email))))
+}
+
+/// Metadata of one inquiry, without decrypting anything.
+pub fn item(conn: &mut DbConnection, id: &str) -> Result<QueueItem, RepoError> {
+    Ok(item_by_id(conn, id)?.1)
+}
+
+/// The decrypted case. Records the view of personal data in the audit log.
+pub fn open_case(conn: &mut DbConnection, vault: &Vault, id: &str, viewer: &str) -> Result<Case, RepoError> {
+    write_transaction(conn, |c| {
+        let (row, item) = item_by_id(c, id)?;
+        let sealed = |blob: &Option<Vec<u8>>, what: &str| -> Result<Option<String>, RepoError> {
+            blob.as_ref().map(|b| open(vault, b, &format!("inquiries.{what}:{id}"))).transpose()
+        };
+        let name = sealed(&row.name_enc, "name")?;
+        let email = sealed(&row.email_enc, "email")?;
+        let phone = sealed(&row.phone_enc, "phone")?;
+        let messages: Vec<(InquiryMessageRow, Option<String>)> = inquiry_messages::table
+            .left_join(staff_users::table.on(inquiry_messages::staff_id.eq(staff_users::id.nullable())))
+            .filter(inquiry_messages::inquiry_id.eq(id))
+            .order((inquiry_messages::created_at, inquiry_messages::id))
+            .select((InquiryMessageRow::as_select(), staff_users::email.nullable()))
+            .load(c)?;
+        let mut thread = Vec::with_capacity(messages.len());
+        for (m, staff_email) in messages {
+            thread.push(CaseEntry {
+                body: open(vault, &m.body_enc, &format!("inquiry_messages.body:{}", m.id))?,
+                kind: if m.author == "staff" { "staff" } else { "inquirer" },
+                id: m.id,
+                staff_email,
+                created_at: m.created_at,
+            });
+        }
+        let note_rows: Vec<(NoteRow, Option<String>)> = inquiry_notes::table
+            .left_join(staff_users::table.on(inquiry_notes::staff_id.eq(staff_users::id.nullable())))
+            .filter(inquiry_notes::inquiry_id.eq(id))
+            .order((inquiry_notes::created_at, inquiry_notes::id))
+            .select((NoteRow::as_select(), staff_users::email.nullable()))
+            .load(c)?;
+        let mut notes = Vec::with_capacity(note_rows.len());
+        for (n, staff_email) in note_rows {
+            notes.push(CaseEntry {
+                body: open(vault, &n.body_enc, &format!("inquiry_notes.body:{}", n.id))?,
+                kind: "note",
+                id: n.id,
+                staff_email,
+                created_at: n.created_at,
+            });
+        }
+        audit::record(c, Event::new(Some(viewer), "inquiry.view", "inquiry", Some(id)))?;
+        Ok(Case { item, name, email, phone, thread, notes })
+    })
+}
+
+fn touch(conn: &mut DbConnection, id: &str) -> Result<(), RepoError> {
+    let n = diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+        .set(inquiries::updated_at.eq(now()))
+        .execute(conn)?;
+    if n == 1 { Ok(()) } else { Err(RepoError::NotFound) }
+}
+
+fn acknowledge(conn: &mut DbConnection, id: &str) -> Result<(), RepoError> {
+    diesel::update(inquiries::table.filter(inquiries::id.eq(id)).filter(inquiries::acknowledged_at.is_null()))
+        .set(inquiries::acknowledged_at.eq(Some(now())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An internal note: never shown to the inquirer.
+pub fn add_note(conn: &mut DbConnection, vault: &Vault, id: &str, staff: &str, body: &str) -> Result<(), RepoError> {
+    write_transaction(conn, |c| {
+        touch(c, id)?;
+        let note_id = new_id();
+        diesel::insert_into(inquiry_notes::table)
+            .values(NoteRow {
+                body_enc: seal(vault, body, format!("inquiry_notes.body:{note_id}"))?,
+                id: note_id.clone(),
+                inquiry_id: id.to_owned(),
+                staff_id: Some(staff.to_owned()),
+                created_at: now(),
+            })
+            .execute(c)?;
+        audit::record(c, Event::new(Some(staff), "inquiry.note", "inquiry", Some(id)))
+    })
+}
+
+/// Assigns (or, with `None`, unassigns). Taking up a new inquiry acknowledges it and puts it in progress.
+pub fn assign(conn: &mut DbConnection, id: &str, assignee: Option<&str>, actor: &str) -> Result<(), RepoError> {
+    write_transaction(conn, |c| {
+        touch(c, id)?;
+        diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+            .set(inquiries::assigned_to.eq(assignee))
+            .execute(c)?;
+        if assignee.is_some() {
+            acknowledge(c, id)?;
+            diesel::update(
+                inquiries::table.filter(inquiries::id.eq(id)).filter(inquiries::status.eq(InquiryStatus::New.as_str())),
+            )
+            .set(inquiries::status.eq(InquiryStatus::InProgress.as_str()))
+            .execute(c)?;
+        }
+        let action = if assignee.is_some() { "inquiry.assign" } else { "inquiry.unassign" };
+        audit::record(c, Event::new(Some(actor), action, "inquiry", Some(id)).detail(assignee.unwrap_or("")))
+    })
+}
+
+/// A status change by a caseworker (including reopening a closed inquiry).
+pub fn change_status(conn: &mut DbConnection, id: &str, status: InquiryStatus, actor: &str) -> Result<(), RepoError> {
+    write_transaction(conn, |c| {
+        let at = now();
+        let closed_at = (status == InquiryStatus::Closed).then_some(at);
+        let n = diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+            .set((
+                inquiries::status.eq(status.as_str()),
+                inquiries::updated_at.eq(at),
+                inquiries::closed_at.eq(closed_at),
+            ))
+            .execute(c)?;
+        if n == 0 {
+            return Err(RepoError::NotFound);
+        }
+        if status != InquiryStatus::New {
+            acknowledge(c, id)?;
+        }
+        audit::record(c, Event::new(Some(actor), "inquiry.status", "inquiry", Some(id)).detail(status.as_str()))
+    })
+}
+
+/// Raises or clears the safeguarding flag; raising it queues `mails` (to the protection lead).
+pub fn set_safeguarding(
+    conn: &mut DbConnection,
+    vault: &Vault,
+    id: &str,
+    flag: bool,
+    mails: &[NewMail],
+    host: &str,
+    actor: &str,
+) -> Result<(), RepoError> {
+    write_transaction(conn, |c| {
+        touch(c, id)?;
+        diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+            .set(inquiries::safeguarding.eq(flag))
+            .execute(c)?;
+        for mail in mails {
+            outbox::enqueue(c, vault, mail, host)?;
+        }
+        let action = if flag { "inquiry.safeguarding_raise" } else { "inquiry.safeguarding_clear" };
+        audit::record(c, Event::new(Some(actor), action, "inquiry", Some(id)))
+    })
+}
+
+/// Tags the inquiry with the guide that should have answered it (`None` clears the tag).
+pub fn set_content_gap(conn: &mut DbConnection, id: &str, guide: Option<&str>, actor: &str) -> Result<(), RepoError> {
+    write_transaction(conn, |c| {
+        touch(c, id)?;
+        diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+            .set(inquiries::content_gap.eq(guide))
+            .execute(c)?;
+        audit::record(
+            c,
+            Event::new(Some(actor), "inquiry.content_gap", "inquiry", Some(id)).detail(guide.unwrap_or("")),
+        )
+    })
+}
+
+/// Content-gap tags with their counts, most frequent first.
+pub fn content_gaps(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, RepoError> {
+    use diesel::dsl::count_star;
+    let rows: Vec<(Option<String>, i64)> = inquiries::table
+        .filter(inquiries::content_gap.is_not_null())
+        .group_by(inquiries::content_gap)
+        .select((inquiries::content_gap, count_star()))
+        .load(conn)?;
+    let mut gaps: Vec<(String, i64)> = rows.into_iter().filter_map(|(g, n)| g.map(|g| (g, n))).collect();
+    gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(gaps)
+}
+
+/// Everything stored about one inquiry, as JSON, for a subject-access request. Audited.
+pub fn export(conn: &mut DbConnection, vault: &Vault, id: &str, actor: &str) -> Result<serde_json::Value, RepoError> {
+    let case = open_case(conn, vault, id, actor)?;
+    write_transaction(conn, |c| {
+        let mails: Vec<OutboxRow> = outbox_table::table
+            .filter(outbox_table::inquiry_id.eq(id))
+            .order(outbox_table::created_at)
+            .select(OutboxRow::as_select())
+            .load(c)?;
+        let history = audit::for_record(c, id)?;
+        audit::record(c, Event::new(Some(actor), "inquiry.export", "inquiry", Some(id)))?;
+        let time = |t: PrimitiveDateTime| t.assume_utc().format(&time::format_description::well_known::Rfc3339).ok();
+        let entry = |e: &CaseEntry| {
+            serde_json::json!({
+                "kind": e.kind, "staff": e.staff_email, "body": e.body, "created_at": time(e.created_at)
+            })
+        };
+        let item = &case.item;
+        Ok(serde_json::json!({
+            "reference": item.reference,
+            "status": item.status.as_str(),
+            "topic": item.topic_slug,
+            "form_language": item.lang,
+            "answer_language": item.answer_lang,
+            "contact_method": item.contact_method,
+            "name": case.name,
+            "email": case.email,
+            "phone": case.phone,
+            "created_at": time(item.created_at),
+            "acknowledged_at": item.acknowledged_at.and_then(time),
+            "answered_at": item.answered_at.and_then(time),
+            "closed_at": item.closed_at.and_then(time),
+            "assigned_to": item.assigned_email,
+            "safeguarding": item.safeguarding,
+            "content_gap": item.content_gap,
+            "messages": case.thread.iter().map(entry).collect::<Vec<_>>(),
+            "internal_notes": case.notes.iter().map(entry).collect::<Vec<_>>(),
+            "emails": mails.iter().map(|m| serde_json::json!({
+                "kind": m.kind, "status": m.status, "created_at": time(m.created_at), "sent_at": m.sent_at.and_then(time)
+            })).collect::<Vec<_>>(),
+            "audit": history.iter().map(|a| serde_json::json!({
+                "at": time(a.at), "action": a.action, "detail": a.detail
+            })).collect::<Vec<_>>(),
+        }))
+    })
+}
+
+/// Erases one inquiry everywhere (messages, notes, its emails), leaving a tombstone
+/// without personal data and an audit entry.
+pub fn erase(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, RepoError> {
+    write_transaction(conn, |c| {
+        let row: InquiryRow = inquiries::table.filter(inquiries::id.eq(id)).select(InquiryRow::as_select()).first(c)?;
+        diesel::insert_into(inquiry_tombstones::table)
+            .values(TombstoneRow {
+                id: row.id.clone(),
+                reference: row.reference.clone(),
+                topic_slug: row.topic_slug.clone(),
+                lang: row.lang.clone(),
+                outcome: "erased".to_owned(),
+                created_at: row.created_at,
+                closed_at: row.closed_at,
+                purged_at: now(),
+            })
+            .execute(c)?;
+        diesel::delete(outbox_table::table.filter(outbox_table::inquiry_id.eq(id))).execute(c)?;
+        diesel::delete(inquiry_notes::table.filter(inquiry_notes::inquiry_id.eq(id))).execute(c)?;
+        diesel::delete(inquiry_messages::table.filter(inquiry_messages::inquiry_id.eq(id))).execute(c)?;
+        diesel::delete(inquiries::table.filter(inquiries::id.eq(id))).execute(c)?;
+        audit::record(c, Event::new(Some(actor), "inquiry.erase", "inquiry", Some(id)))?;
+        Ok(row.reference)
+    })
+}
+
+/// A caseworker reply written from the workspace (see `inquiries::add_staff_reply`).
+pub fn reply(
+    conn: &mut DbConnection,
+    vault: &Vault,
+    id: &str,
+    staff: &str,
+    body: &str,
+    mail: Option<&NewMail>,
+    host: &str,
+) -> Result<(), RepoError> {
+    super::inquiries::add_staff_reply(conn, vault, id, Some(staff), body, mail, host)
+}
+
+/// Open inquiries assigned to one caseworker, for their digest (never closed ones).
+pub fn open_for(conn: &mut DbConnection, user_id: &str, targets: Targets) -> Result<Vec<QueueItem>, RepoError> {
+    let filter = QueueFilter { assignee: Some(Assignee::User(user_id.to_owned())), ..Default::default() };
+    all_matching(conn, &filter, targets, 500)
+}

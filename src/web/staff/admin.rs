@@ -1,0 +1,311 @@
+//! Admin pages of the staff area: accounts (invite, roles, disable) and the audit log.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use time::Duration;
+
+use super::{Admin, Staff, staff_context};
+use crate::crypto::{generate_token, hash_token};
+use crate::db::RepoError;
+use crate::db::repo::accounts::{self, TokenPurpose, roles_text};
+use crate::db::repo::audit::{self, Entry, Event, Filter};
+use crate::db::repo::outbox;
+use crate::db::rows::StaffUserRow;
+use crate::db::write_transaction;
+use crate::domain::{EmailAddress, Role};
+use crate::error::AppError;
+use crate::startup::ACCOUNT_LINK_HOURS;
+use crate::web::context::PageContext;
+use crate::web::setup::FieldError;
+use crate::web::{AppState, render, render_with_status, see_other};
+
+pub struct UserView {
+    pub user: StaffUserRow,
+    pub roles: Vec<Role>,
+    pub roles_label: String,
+    pub is_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    ctx: PageContext,
+    csrf: String,
+    users: Vec<UserView>,
+    email: String,
+    email_error: Option<String>,
+    roles_error: Option<String>,
+    invite_roles: Vec<Role>,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+}
+
+async fn users_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Result<UsersPage, AppError> {
+    let ctx = staff_context(state, staff, req.path());
+    let list = state.db.run(accounts::list).await?;
+    let users = list
+        .into_iter()
+        .map(|(user, roles)| UserView {
+            roles_label: roles
+                .iter()
+                .map(|r| ctx.t(&format!("staff-role-{}", r.as_str())))
+                .collect::<Vec<_>>()
+                .join(", "),
+            is_me: user.id == staff.user_id,
+            user,
+            roles,
+        })
+        .collect();
+    Ok(UsersPage {
+        csrf: staff.csrf.clone(),
+        users,
+        email: String::new(),
+        email_error: None,
+        roles_error: None,
+        invite_roles: vec![Role::Caseworker],
+        errors: Vec::new(),
+        notice: None,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn users(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut page = users_page(&state, &req, &staff).await?;
+    page.notice = match done.done.as_deref() {
+        Some("invited") => Some(page.ctx.t("admin-done-invited")),
+        Some("roles") => Some(page.ctx.t("admin-done-roles")),
+        Some("disabled") => Some(page.ctx.t("admin-done-disabled")),
+        Some("enabled") => Some(page.ctx.t("admin-done-enabled")),
+        _ => None,
+    };
+    render(&page)
+}
+
+#[derive(Deserialize)]
+pub struct RolesInput {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role_caseworker: Option<String>,
+    #[serde(default)]
+    role_editor: Option<String>,
+    #[serde(default)]
+    role_admin: Option<String>,
+}
+
+impl RolesInput {
+    fn roles(&self) -> Vec<Role> {
+        let mut roles = Vec::new();
+        for (flag, role) in [
+            (&self.role_caseworker, Role::Caseworker),
+            (&self.role_editor, Role::Editor),
+            (&self.role_admin, Role::Admin),
+        ] {
+            if flag.is_some() {
+                roles.push(role);
+            }
+        }
+        roles
+    }
+}
+
+/// Emails a one-time link that creates the account (the same link `homeward user add` prints).
+pub async fn invite(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    input: web::Form<RolesInput>,
+) -> Result<HttpResponse, AppError> {
+    let roles = input.roles();
+    let text: String = input.email.trim().chars().take(320).collect();
+    let email = EmailAddress::parse(&text);
+    let mut page = users_page(&state, &req, &staff).await?;
+    if email.is_err() {
+        page.email_error = Some(page.ctx.t("setup-error-email-invalid"));
+    }
+    if roles.is_empty() {
+        page.roles_error = Some(page.ctx.t("admin-error-roles"));
+    }
+    if let Ok(e) = &email {
+        let e = e.clone();
+        if state.db.run(move |c| accounts::email_exists(c, &e)).await? {
+            page.email_error = Some(page.ctx.t("setup-error-email-taken"));
+        }
+    }
+    let email = match email {
+        Ok(e) if page.email_error.is_none() && page.roles_error.is_none() => e,
+        _ => {
+            for (field, msg) in [("email", &page.email_error), ("role_caseworker", &page.roles_error)] {
+                if let Some(message) = msg.clone() {
+                    page.errors.push(FieldError { field, message });
+                }
+            }
+            page.email = text;
+            page.invite_roles = roles;
+            page.ctx.has_errors = true;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let token = generate_token()?;
+    let hash = hash_token(&token);
+    let link = state.absolute(&format!("/setup/{token}"));
+    let hours = ACCOUNT_LINK_HOURS;
+    let mail = crate::mail::invitation(&page.ctx.lang, email.as_str(), &link, hours, &hash)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let vault = state.vault.clone();
+    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let actor = staff.user_id.clone();
+    let detail = roles_text(&roles);
+    state
+        .db
+        .run(move |c| {
+            write_transaction(c, |c| {
+                accounts::create_link(c, &hash, TokenPurpose::Invite, Some(&email), &roles, Duration::hours(hours))?;
+                outbox::enqueue(c, &vault, &mail, &host)?;
+                audit::record(c, Event::new(Some(&actor), "account.invite", "staff_user", None).detail(&detail))
+            })
+        })
+        .await?;
+    state.mail_nudge.notify_one();
+    Ok(see_other("/admin/users?done=invited"))
+}
+
+fn valid_id(id: &str) -> Result<(), AppError> {
+    uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| AppError::NotFound)
+}
+
+pub async fn set_roles(
+    state: web::Data<AppState>,
+    Admin(staff): Admin,
+    id: web::Path<String>,
+    input: web::Form<RolesInput>,
+) -> Result<HttpResponse, AppError> {
+    valid_id(&id)?;
+    let roles = input.roles();
+    // An admin cannot take away their own admin role (the service would be left without one).
+    if *id == staff.user_id && !roles.contains(&Role::Admin) {
+        return Err(AppError::BadRequest);
+    }
+    let (uid, actor) = (id.into_inner(), staff.user_id.clone());
+    let detail = roles_text(&roles);
+    state
+        .db
+        .run(move |c| {
+            write_transaction(c, |c| {
+                accounts::by_id(c, &uid)?;
+                accounts::set_roles(c, &uid, &roles)?;
+                audit::record(c, Event::new(Some(&actor), "account.roles", "staff_user", Some(&uid)).detail(&detail))
+            })
+        })
+        .await?;
+    Ok(see_other("/admin/users?done=roles"))
+}
+
+async fn set_disabled(state: &AppState, staff: &Staff, id: String, disabled: bool) -> Result<(), AppError> {
+    valid_id(&id)?;
+    if id == staff.user_id {
+        return Err(AppError::BadRequest);
+    }
+    let actor = staff.user_id.clone();
+    state
+        .db
+        .run(move |c| {
+            write_transaction(c, |c| {
+                accounts::set_disabled(c, &id, disabled)?;
+                let action = if disabled { "account.disable" } else { "account.enable" };
+                audit::record(c, Event::new(Some(&actor), action, "staff_user", Some(&id)))
+            })
+        })
+        .await
+        .map_err(|e: RepoError| e.into())
+}
+
+pub async fn disable(
+    state: web::Data<AppState>,
+    Admin(staff): Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(&state, &staff, id.into_inner(), true).await?;
+    Ok(see_other("/admin/users?done=disabled"))
+}
+
+pub async fn enable(
+    state: web::Data<AppState>,
+    Admin(staff): Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(&state, &staff, id.into_inner(), false).await?;
+    Ok(see_other("/admin/users?done=enabled"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct AuditQuery {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    record: String,
+    page: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    ctx: PageContext,
+    entries: Vec<Entry>,
+    action: String,
+    actor: String,
+    record: String,
+    actors: Vec<(String, String)>,
+    page: i64,
+    more: bool,
+    query: String,
+}
+
+pub async fn audit_log(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.into_inner();
+    let filter = Filter {
+        action: Some(q.action.trim().to_owned()).filter(|a| !a.is_empty()),
+        actor: Some(q.actor.trim().to_owned()).filter(|a| !a.is_empty()),
+        record_id: Some(q.record.trim().to_owned()).filter(|a| !a.is_empty()),
+    };
+    let page = q.page.unwrap_or(1).clamp(1, 1_000_000);
+    let (entries, more) = state.db.run(move |c| audit::list(c, &filter, page, 50)).await?;
+    let actors = state.db.run(accounts::list).await?.into_iter().map(|(u, _)| (u.id, u.email)).collect();
+    let mut qs = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [("action", &q.action), ("actor", &q.actor), ("record", &q.record)] {
+        if !v.is_empty() {
+            qs.append_pair(k, v);
+        }
+    }
+    let ctx = staff_context(&state, &staff, req.path());
+    render(&AuditPage {
+        ctx,
+        entries,
+        action: q.action,
+        actor: q.actor,
+        record: q.record,
+        actors,
+        page,
+        more,
+        query: qs.finish(),
+    })
+}
