@@ -39,7 +39,9 @@ pub fn otpauth_url(secret: &[u8], account: &str, issuer: &str) -> anyhow::Result
 /// The QR code of `url` as an SVG image (no script, no external request).
 pub fn qr_svg(url: &str) -> anyhow::Result<String> {
     let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| anyhow::anyhow!("QR code: {e}"))?;
-    Ok(code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build())
+    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build();
+    // Inline in HTML: the XML declaration the renderer starts with is not allowed there.
+    Ok(svg.find("<svg").map_or(svg.clone(), |at| svg[at..].to_owned()))
 }
 
 fn unix_now() -> u64 {
@@ -122,7 +124,8 @@ mod tests {
         let url = otpauth_url(&secret, "case@example.org", "Homeward")?;
         assert!(url.starts_with("otpauth://totp/"), "{url}");
         assert!(url.contains(&secret_base32(&secret)));
-        assert!(qr_svg(&url)?.contains("<svg"));
+        let svg = qr_svg(&url)?;
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"), "{svg}");
         Ok(())
     }
 }

@@ -310,7 +310,13 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     // Filter the queue to English: only this inquiry is left.
     client.find(Locator::Css("#f-lang option[value=en]")).await.unwrap().click().await.unwrap();
     client.find(Locator::Css(".filters button[type=submit]")).await.unwrap().click().await.unwrap();
-    client.wait().for_url(&url::Url::parse(&app.url("/staff/inquiries?lang=en")).unwrap()).await.unwrap();
+    // The GET form sends every field (`status=&topic=&lang=en…`): wait for the new page.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !client.current_url().await.unwrap().as_str().contains("lang=en") {
+        assert!(Instant::now() < deadline, "the filtered queue did not load");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    client.wait().for_element(Locator::Id("queue")).await.unwrap();
     let rows = client.find_all(Locator::Css("#queue tbody tr")).await.unwrap();
     assert_eq!(rows.len(), 1, "the filter leaves one inquiry");
     client.find(Locator::LinkText(&reference)).await.unwrap().click().await.unwrap();

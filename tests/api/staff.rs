@@ -53,7 +53,8 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         ("/staff/inquiries?status=all&overdue=1", 200, 403, 403),
         ("/staff/inquiries/export.csv", 200, 403, 403),
         (&inquiry, 200, 403, 403),
-        (&erase, 200, 403, 403),
+        // Export and erase need both roles (see `both` below).
+        (&erase, 403, 403, 403),
         ("/staff/replies", 200, 403, 403),
         ("/staff/account", 200, 200, 200),
         ("/staff/account/2fa", 200, 200, 200),
@@ -72,6 +73,12 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
             assert!(location(&res).starts_with("/staff/login?next="), "{who} GET {path}: {}", location(&res));
         }
     }
+    let both_id = app.create_staff("both@example.org", &[Role::Caseworker, Role::Admin]).await;
+    assert!(!both_id.is_empty());
+    let both = app.sign_in("both@example.org").await;
+    assert_eq!(app.staff_get(&both, &erase).await.0, 200, "a caseworker who is an admin may erase");
+    let res = app.staff_post(&caseworker, &format!("/staff/inquiries/{id}/export"), &[]).await;
+    assert_eq!(res.status().as_u16(), 403, "a caseworker alone may not export");
     // `/staff/` leads each role to its start.
     for (client, to) in [(&caseworker, "/staff/inquiries"), (&editor, "/staff/account"), (&admin, "/admin/users")] {
         let res = client.get(app.url("/staff/")).send().await.unwrap();
@@ -556,7 +563,7 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
 
 async fn erase_and_export_on_request(backend: Backend) {
     let (app, id) = staff_app(backend).await;
-    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    app.create_staff("case@example.org", &[Role::Caseworker, Role::Admin]).await;
     let client = app.sign_in("case@example.org").await;
     app.staff_post(&client, &format!("/staff/inquiries/{id}/note"), &[("body", "Called back")]).await;
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/export"), &[]).await;

@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 use time::PrimitiveDateTime;
 
-use super::{Caseworker, staff_context};
+use super::{Caseworker, CaseworkerAdmin, staff_context};
 use crate::db::RepoError;
 use crate::db::repo::content::{self, TopicView};
 use crate::db::repo::workspace::{self, Assignee, Case, Lateness, QueueFilter, QueueItem, Targets};
@@ -328,6 +328,8 @@ struct CasePage {
     errors: Vec<FieldError>,
     notice: Option<String>,
     by_email: bool,
+    /// Export and erase are for caseworkers who are also administrators.
+    data_requests: bool,
 }
 
 fn valid_id(id: &str) -> Result<(), AppError> {
@@ -367,6 +369,7 @@ async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id
         assignees: choices(assignee_opts, case.item.assigned_to.as_deref().unwrap_or("")),
         guides: choices(guide_opts, case.item.content_gap.as_deref().unwrap_or("")),
         by_email: case.item.contact_method == "email" && case.email.is_some(),
+        data_requests: staff.has(crate::domain::Role::Admin),
         answer_lang_name,
         canned,
         reply: String::new(),
@@ -432,6 +435,43 @@ fn after(id: &str, done: &str) -> HttpResponse {
     see_other(&format!("/staff/inquiries/{id}?done={done}#main"))
 }
 
+/// The two text boxes of the case page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Composer {
+    Reply,
+    Note,
+}
+
+/// The cleaned text, or the case page again with the text kept and the problem shown at its box.
+async fn checked_text(
+    state: &AppState,
+    req: &HttpRequest,
+    staff: &super::Staff,
+    id: &str,
+    raw: &str,
+    composer: Composer,
+) -> Result<Result<String, HttpResponse>, AppError> {
+    let body = clean_text(raw);
+    if !body.is_empty() && body.chars().count() <= MAX_STAFF_TEXT {
+        return Ok(Ok(body));
+    }
+    let mut page = case_page(state, req, staff, id).await?;
+    let (field, empty_key) = match composer {
+        Composer::Reply => ("reply", "staff-error-reply-empty"),
+        Composer::Note => ("note", "staff-error-note-empty"),
+    };
+    let message = page.ctx.t(if body.is_empty() { empty_key } else { "staff-error-text-long" });
+    let (text, error) = match composer {
+        Composer::Reply => (&mut page.reply, &mut page.reply_error),
+        Composer::Note => (&mut page.note, &mut page.note_error),
+    };
+    *text = raw.to_owned();
+    *error = Some(message.clone());
+    page.errors.push(FieldError { field, message });
+    page.ctx.has_errors = true;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page).map(Err)
+}
+
 pub async fn reply(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -440,17 +480,10 @@ pub async fn reply(
     input: web::Form<TextInput>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;
-    let body = clean_text(&input.body);
-    if body.is_empty() || body.chars().count() > MAX_STAFF_TEXT {
-        let mut page = case_page(&state, &req, &staff, &id).await?;
-        let key = if body.is_empty() { "staff-error-reply-empty" } else { "staff-error-text-long" };
-        let message = page.ctx.t(key);
-        page.reply = input.body.clone();
-        page.reply_error = Some(message.clone());
-        page.errors.push(FieldError { field: "reply", message });
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
+    let body = match checked_text(&state, &req, &staff, &id, &input.body, Composer::Reply).await? {
+        Ok(body) => body,
+        Err(page) => return Ok(page),
+    };
     let vault = state.vault.clone();
     let iid = id.clone();
     let contact = state.db.run(move |c| crate::db::repo::inquiries::contact_details(c, &vault, &iid)).await?;
@@ -489,17 +522,10 @@ pub async fn note(
     input: web::Form<TextInput>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;
-    let body = clean_text(&input.body);
-    if body.is_empty() || body.chars().count() > MAX_STAFF_TEXT {
-        let mut page = case_page(&state, &req, &staff, &id).await?;
-        let key = if body.is_empty() { "staff-error-note-empty" } else { "staff-error-text-long" };
-        let message = page.ctx.t(key);
-        page.note = input.body.clone();
-        page.note_error = Some(message.clone());
-        page.errors.push(FieldError { field: "note", message });
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
+    let body = match checked_text(&state, &req, &staff, &id, &input.body, Composer::Note).await? {
+        Ok(body) => body,
+        Err(page) => return Ok(page),
+    };
     let vault = state.vault.clone();
     let (iid, actor) = (id.clone(), staff.user_id.clone());
     state.db.run(move |c| workspace::add_note(c, &vault, &iid, &actor, &body)).await?;
@@ -627,7 +653,7 @@ pub async fn content_gap(
 /// Everything stored about the inquiry, as a JSON download (audited).
 pub async fn export_json(
     state: web::Data<AppState>,
-    Caseworker(staff): Caseworker,
+    CaseworkerAdmin(staff): CaseworkerAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;
@@ -654,7 +680,7 @@ struct ErasePage {
 pub async fn erase_confirm(
     state: web::Data<AppState>,
     req: HttpRequest,
-    Caseworker(staff): Caseworker,
+    CaseworkerAdmin(staff): CaseworkerAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;
@@ -674,7 +700,7 @@ struct ErasedPage {
 pub async fn erase(
     state: web::Data<AppState>,
     req: HttpRequest,
-    Caseworker(staff): Caseworker,
+    CaseworkerAdmin(staff): CaseworkerAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;

@@ -288,6 +288,22 @@ impl FromRequest for Caseworker {
     }
 }
 
+/// A signed-in caseworker who is also an administrator: the only one who may export
+/// or erase an inquiry on request.
+pub struct CaseworkerAdmin(pub Staff);
+
+impl FromRequest for CaseworkerAdmin {
+    type Error = Denied;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            with_role(req, Role::Caseworker)
+                .and_then(|s| if s.has(Role::Admin) { Ok(CaseworkerAdmin(s)) } else { Err(Denied::Forbidden) }),
+        )
+    }
+}
+
 /// A signed-in administrator (accounts, audit log).
 pub struct Admin(pub Staff);
 
