@@ -110,7 +110,11 @@ impl Db {
         };
         let pool = r2d2::Pool::builder()
             .max_size(max_size)
-            .min_idle(Some(1))
+            // No connections made in the background: r2d2 would open them on its own
+            // threads, and one still inside libpq/OpenSSL when a short CLI command exits
+            // crashes the process (SIGSEGV in the library's exit handlers). Connections are
+            // made when asked for and then kept (idle ones for up to 10 minutes).
+            .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(5))
             .test_on_check_out(false)
             .build(manager)
