@@ -14,6 +14,9 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// Existed once and was withdrawn (an unpublished guide).
+    #[error("gone")]
+    Gone,
     /// The first path segment is not an enabled language: a 404 that lists the enabled ones.
     #[error("unknown language")]
     UnknownLanguage,
@@ -48,6 +51,7 @@ impl ResponseError for AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound | AppError::UnknownLanguage => StatusCode::NOT_FOUND,
+            AppError::Gone => StatusCode::GONE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

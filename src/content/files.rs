@@ -287,23 +287,44 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
     if errors.is_empty() { Ok(parsed) } else { Err(errors) }
 }
 
-fn translation_input(lang: &str, front: &GuideFront, updated: Date, body: &str) -> Result<TranslationInput, RepoError> {
+/// A translation as it will be stored: rendered, sanitised and folded for search.
+pub fn render_translation(
+    lang: &str,
+    title: &str,
+    summary: &str,
+    body: &str,
+    change_note: &str,
+    major_updated_at: PrimitiveDateTime,
+    author_id: Option<String>,
+) -> Result<TranslationInput, RepoError> {
     let rendered = markdown::render(body);
     let toc_json = serde_json::to_string(&rendered.toc).map_err(|e| RepoError::Unexpected(e.to_string()))?;
     Ok(TranslationInput {
         lang: lang.to_owned(),
-        title: front.title.trim().to_owned(),
-        summary: front.summary.trim().to_owned(),
+        title: title.trim().to_owned(),
+        summary: summary.trim().to_owned(),
         body_md: body.to_owned(),
         body_html: rendered.html,
         toc_json,
-        search_title: fold(lang, &front.title),
-        search_body: fold(lang, &format!("{} {}", front.summary, rendered.plain_text)),
+        search_title: fold(lang, title),
+        search_body: fold(lang, &format!("{summary} {}", rendered.plain_text)),
         plain_text: rendered.plain_text,
-        change_note: front.change_note.trim().to_owned(),
-        major_updated_at: PrimitiveDateTime::new(updated, Time::MIDNIGHT),
-        author_id: None,
+        change_note: change_note.trim().to_owned(),
+        major_updated_at,
+        author_id,
     })
+}
+
+fn translation_input(lang: &str, front: &GuideFront, updated: Date, body: &str) -> Result<TranslationInput, RepoError> {
+    render_translation(
+        lang,
+        &front.title,
+        &front.summary,
+        body,
+        &front.change_note,
+        PrimitiveDateTime::new(updated, Time::MIDNIGHT),
+        None,
+    )
 }
 
 /// Checks every file, then writes them all in one transaction.

@@ -104,6 +104,7 @@ pub struct GuideRow {
     pub review_by: Date,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub withdrawn_at: Option<PrimitiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]

@@ -87,6 +87,7 @@ diesel::table! {
         review_by -> Date,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
     }
 }
 

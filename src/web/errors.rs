@@ -36,7 +36,7 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     // On an error page the switcher would only repeat the error; the page lists languages where useful.
     ctx.alternates.clear();
     let key = match status.as_u16() {
-        code @ (400 | 403 | 404 | 405 | 413 | 429 | 503) => code.to_string(),
+        code @ (400 | 403 | 404 | 405 | 410 | 413 | 429 | 503) => code.to_string(),
         _ if list_languages => "404".to_owned(),
         code if code >= 500 => "500".to_owned(),
         _ => "400".to_owned(),

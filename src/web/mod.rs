@@ -130,6 +130,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/users/{id}/disable", web::post().to(staff::admin::disable))
                 .route("/users/{id}/enable", web::post().to(staff::admin::enable))
                 .route("/audit", web::get().to(staff::admin::audit_log))
+                .route("/content", web::get().to(staff::content::list))
+                .route("/translations", web::get().to(staff::content::dashboard))
+                .route("/content/guides/{slug}/publish", web::post().to(staff::content::publish))
+                .route("/content/guides/{slug}/review", web::post().to(staff::content::confirm_review))
+                .route("/content/guides/{slug}/{lang}", web::get().to(staff::content::edit))
+                .route("/content/guides/{slug}/{lang}", web::post().to(staff::content::save))
+                .route("/content/guides/{slug}/{lang}/revisions", web::get().to(staff::content::revisions))
+                .route(
+                    "/content/guides/{slug}/{lang}/revisions/{revision}/rollback",
+                    web::post().to(staff::content::rollback),
+                )
                 .default_service(web::to(public::not_found)),
         )
         // Public pages, all under a language prefix

@@ -370,3 +370,64 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_edits_previews_and_publishes_in_the_browser() {
+    use fantoccini::Locator;
+    let Some(tools) = tools("browser::an_editor_edits_previews_and_publishes_in_the_browser") else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await;
+    app.create_staff("editor@example.org", &[homeward::domain::Role::Editor]).await;
+    let (_driver, client) = start_driver(&tools).await;
+    let mut failures = Vec::new();
+    let mut check = async |what: &str, client: &fantoccini::Client| {
+        for v in axe_violations(client, &tools.axe).await {
+            failures.push(format!("axe {what}: {v}"));
+        }
+    };
+    client.goto(&app.url("/staff/login")).await.unwrap();
+    client.find(Locator::Id("email")).await.unwrap().send_keys("editor@example.org").await.unwrap();
+    client.find(Locator::Id("password")).await.unwrap().send_keys(crate::helpers::STAFF_PASSWORD).await.unwrap();
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Css("a[href='/admin/content/guides/identity-documents/ru']")).await.unwrap();
+    check("content list", &client).await;
+    client
+        .find(Locator::Css("a[href='/admin/content/guides/identity-documents/ru']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let body = client.wait().for_element(Locator::Id("body")).await.unwrap();
+    check("editor", &client).await;
+    body.clear().await.unwrap();
+    body.send_keys("## Новый раздел\n\nОбновлённый текст для проверки.").await.unwrap();
+    client.find(Locator::Css("button[value=preview]")).await.unwrap().click().await.unwrap();
+    let preview = client.wait().for_element(Locator::Css("#preview h2")).await.unwrap().text().await.unwrap();
+    assert_eq!(preview, "Новый раздел");
+    check("editor preview", &client).await;
+    client.find(Locator::Css("button[value=save]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Css(".notice")).await.unwrap();
+    client.goto(&app.url("/ru/guides/identity-documents")).await.unwrap();
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Обновлённый текст для проверки."), "the public page shows the new text at once");
+    for path in ["/admin/translations", "/admin/content/guides/identity-documents/ru/revisions"] {
+        client.goto(&app.url(path)).await.unwrap();
+        check(path, &client).await;
+    }
+    client.close().await.unwrap();
+    let staff = app.sign_in("editor@example.org").await;
+    let mut pages = Vec::new();
+    for path in [
+        "/admin/content",
+        "/admin/translations",
+        "/admin/content/guides/identity-documents/ru",
+        "/admin/content/guides/identity-documents/en",
+        "/admin/content/guides/identity-documents/ru/revisions",
+    ] {
+        pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
+    }
+    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}

@@ -7,6 +7,7 @@ mod smtp;
 
 mod browser;
 mod cli;
+mod content_admin;
 mod content_files;
 mod crash;
 mod frame;

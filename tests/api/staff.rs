@@ -80,7 +80,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let res = app.staff_post(&caseworker, &format!("/staff/inquiries/{id}/export"), &[]).await;
     assert_eq!(res.status().as_u16(), 403, "a caseworker alone may not export");
     // `/staff/` leads each role to its start.
-    for (client, to) in [(&caseworker, "/staff/inquiries"), (&editor, "/staff/account"), (&admin, "/admin/users")] {
+    for (client, to) in [(&caseworker, "/staff/inquiries"), (&editor, "/admin/content"), (&admin, "/admin/users")] {
         let res = client.get(app.url("/staff/")).send().await.unwrap();
         assert_eq!(location(&res), to);
     }

@@ -217,6 +217,17 @@ pub fn guide_page(conn: &mut DbConnection, slug: &str, lang: &str, default: &str
     Ok(GuidePage { guide, topic, translation, languages, outdated })
 }
 
+/// Whether a guide with this slug was published and then withdrawn by an editor.
+pub fn guide_withdrawn(conn: &mut DbConnection, slug: &str) -> Result<bool, RepoError> {
+    let n: i64 = guides::table
+        .filter(guides::slug.eq(slug))
+        .filter(guides::published.eq(false))
+        .filter(guides::withdrawn_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// A guide's slug and the languages it is written in, with when each last changed.
 pub type SitemapEntry = (String, Vec<(String, PrimitiveDateTime)>);
 
@@ -486,6 +497,7 @@ pub fn upsert_guide(conn: &mut DbConnection, input: &GuideInput) -> Result<(Stri
                     review_by: input.review_by,
                     created_at: at,
                     updated_at: at,
+                    withdrawn_at: None,
                 })
                 .execute(conn)?;
             Ok((id, Change::Created))

@@ -185,11 +185,16 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
         let (page, siblings) = state
             .db
             .run(move |c| {
-                let page = repo::guide_page(c, &s, &l, &d)?;
+                let page = match repo::guide_page(c, &s, &l, &d) {
+                    // Withdrawn after being published: say so rather than "not found".
+                    Err(crate::db::RepoError::NotFound) if repo::guide_withdrawn(c, &s)? => return Ok(None),
+                    other => other?,
+                };
                 let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
-                Ok((page, siblings))
+                Ok(Some((page, siblings)))
             })
-            .await?;
+            .await?
+            .ok_or(AppError::Gone)?;
         let mut ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
         // Alternates only for languages the guide is really written in.
         for alt in &mut ctx.alternates {

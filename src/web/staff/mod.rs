@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod content;
 pub mod inquiries;
 pub mod login;
 
@@ -317,7 +318,6 @@ impl FromRequest for Admin {
 }
 
 /// A signed-in editor (content administration).
-#[allow(dead_code)]
 pub struct Editor(pub Staff);
 
 impl FromRequest for Editor {
@@ -354,6 +354,10 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
         add("/staff/inquiries", "staff-nav-queue");
         add("/staff/replies", "staff-nav-replies");
     }
+    if staff.has(Role::Editor) {
+        add("/admin/content", "staff-nav-content");
+        add("/admin/translations", "staff-nav-translations");
+    }
     if staff.has(Role::Admin) {
         add("/admin/users", "staff-nav-users");
         add("/admin/audit", "staff-nav-audit");
@@ -367,6 +371,8 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
 pub async fn start(staff: Staff) -> HttpResponse {
     let to = if staff.has(Role::Caseworker) {
         "/staff/inquiries"
+    } else if staff.has(Role::Editor) {
+        "/admin/content"
     } else if staff.has(Role::Admin) {
         "/admin/users"
     } else {

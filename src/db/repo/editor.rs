@@ -1,0 +1,221 @@
+//! What the content editor reads and writes: the guide list with each language's
+//! state, revisions, saving with an optimistic lock, rollback, publishing and
+//! review confirmation. Every change bumps the content version (so every instance
+//! serves it at once) and writes its audit entry in the same transaction.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use time::Date;
+
+use super::audit::{self, Event};
+use super::content::{Change, TranslationInput, in_content_transaction, save_translation};
+use super::{RepoError, now};
+use crate::db::DbConnection;
+use crate::db::rows::{GuideRevisionRow, GuideRow, GuideTranslationRow};
+use crate::db::schema::{guide_revisions, guide_translations, guides, staff_users, topics};
+
+/// The state of one language of one guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationState {
+    Missing,
+    /// Written for an older major version of the default-language text.
+    Outdated,
+    Current,
+}
+
+impl TranslationState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranslationState::Missing => "missing",
+            TranslationState::Outdated => "outdated",
+            TranslationState::Current => "current",
+        }
+    }
+}
+
+/// One guide as the editor's lists show it.
+#[derive(Debug, Clone)]
+pub struct GuideSummary {
+    pub guide: GuideRow,
+    pub topic_slug: String,
+    /// Title in the default language (else the slug).
+    pub title: String,
+    /// State per language code.
+    pub states: HashMap<String, TranslationState>,
+}
+
+/// Every guide with each language's state, by topic position then guide position.
+pub fn guide_summaries(
+    conn: &mut DbConnection,
+    langs: &[String],
+    default: &str,
+) -> Result<Vec<GuideSummary>, RepoError> {
+    let rows: Vec<(GuideRow, String)> = guides::table
+        .inner_join(topics::table)
+        .order((topics::position, topics::slug, guides::position, guides::slug))
+        .select((GuideRow::as_select(), topics::slug))
+        .load(conn)?;
+    let translations: Vec<GuideTranslationRow> =
+        guide_translations::table.select(GuideTranslationRow::as_select()).load(conn)?;
+    let mut by_guide: HashMap<&str, HashMap<&str, &GuideTranslationRow>> = HashMap::new();
+    for t in &translations {
+        by_guide.entry(t.guide_id.as_str()).or_default().insert(t.lang.as_str(), t);
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for (guide, topic_slug) in rows {
+        let mine = by_guide.get(guide.id.as_str());
+        let source = mine.and_then(|m| m.get(default));
+        let mut states = HashMap::new();
+        for lang in langs {
+            let state = match mine.and_then(|m| m.get(lang.as_str())) {
+                None => TranslationState::Missing,
+                Some(_) if lang == default => TranslationState::Current,
+                Some(t) => match source {
+                    Some(s) if t.based_on_major < s.major_revision => TranslationState::Outdated,
+                    _ => TranslationState::Current,
+                },
+            };
+            states.insert(lang.clone(), state);
+        }
+        let title = source.map_or_else(|| guide.slug.clone(), |s| s.title.clone());
+        out.push(GuideSummary { guide, topic_slug, title, states });
+    }
+    Ok(out)
+}
+
+pub fn guide_by_slug(conn: &mut DbConnection, slug: &str) -> Result<GuideRow, RepoError> {
+    Ok(guides::table.filter(guides::slug.eq(slug)).select(GuideRow::as_select()).first(conn)?)
+}
+
+/// A revision with the email of whoever saved it.
+#[derive(Debug, Clone)]
+pub struct RevisionView {
+    pub row: GuideRevisionRow,
+    pub author: Option<String>,
+}
+
+/// The revisions of one translation, newest first.
+pub fn revisions(conn: &mut DbConnection, guide_id: &str, lang: &str) -> Result<Vec<RevisionView>, RepoError> {
+    let rows: Vec<(GuideRevisionRow, Option<String>)> = guide_revisions::table
+        .left_join(staff_users::table.on(guide_revisions::author_id.eq(staff_users::id.nullable())))
+        .filter(guide_revisions::guide_id.eq(guide_id))
+        .filter(guide_revisions::lang.eq(lang))
+        .order(guide_revisions::revision.desc())
+        .select((GuideRevisionRow::as_select(), staff_users::email.nullable()))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(row, author)| RevisionView { row, author }).collect())
+}
+
+pub fn revision(
+    conn: &mut DbConnection,
+    guide_id: &str,
+    lang: &str,
+    number: i32,
+) -> Result<GuideRevisionRow, RepoError> {
+    Ok(guide_revisions::table
+        .filter(guide_revisions::guide_id.eq(guide_id))
+        .filter(guide_revisions::lang.eq(lang))
+        .filter(guide_revisions::revision.eq(number))
+        .select(GuideRevisionRow::as_select())
+        .first(conn)?)
+}
+
+/// How a save ended.
+#[derive(Debug)]
+pub enum Saved {
+    /// Stored as this revision.
+    Stored(i32),
+    /// Nothing had changed.
+    Unchanged,
+    /// Someone else saved first: their current text, to show beside the editor's own.
+    Conflict(Box<GuideTranslationRow>),
+}
+
+/// Saves a translation if nobody saved it since `expected_revision` (0: it did not exist).
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConnection,
+    guide_id: &str,
+    input: &TranslationInput,
+    major: bool,
+    default_lang: &str,
+    expected_revision: i32,
+    actor: &str,
+    action: &str,
+) -> Result<Saved, RepoError> {
+    in_content_transaction(conn, |c| {
+        let current = super::content::translation(c, guide_id, &input.lang)?;
+        let current_revision = current.as_ref().map_or(0, |t| t.revision);
+        if current_revision != expected_revision {
+            return match current {
+                Some(row) => Ok((Saved::Conflict(Box::new(row)), false)),
+                None => Err(RepoError::NotFound),
+            };
+        }
+        // A translation follows the default text's current major version.
+        let basis = if input.lang == default_lang {
+            0
+        } else {
+            super::content::translation(c, guide_id, default_lang)?.map_or(1, |t| t.major_revision)
+        };
+        let change = save_translation(c, guide_id, input, major, default_lang, basis)?;
+        if change == Change::Unchanged {
+            return Ok((Saved::Unchanged, false));
+        }
+        let stored = super::content::translation(c, guide_id, &input.lang)?.map_or(0, |t| t.revision);
+        let detail = format!("{} r{stored}{}", input.lang, if major { " major" } else { "" });
+        audit::record(c, Event::new(Some(actor), action, "guide", Some(guide_id)).detail(&detail))?;
+        Ok((Saved::Stored(stored), true))
+    })
+}
+
+/// Publishes or unpublishes a guide.
+pub fn set_published(conn: &mut DbConnection, guide_id: &str, published: bool, actor: &str) -> Result<(), RepoError> {
+    in_content_transaction(conn, |c| {
+        let at = now();
+        let was: bool = guides::table.filter(guides::id.eq(guide_id)).select(guides::published).first(c)?;
+        // Withdrawn: a guide readers could see is taken down (a draft staying a draft is not).
+        let withdrawn_at = if published {
+            None
+        } else if was {
+            Some(at)
+        } else {
+            None
+        };
+        let keep_withdrawn = !published && !was;
+        if keep_withdrawn {
+            diesel::update(guides::table.filter(guides::id.eq(guide_id)))
+                .set((guides::published.eq(false), guides::updated_at.eq(at)))
+                .execute(c)?;
+        } else {
+            diesel::update(guides::table.filter(guides::id.eq(guide_id)))
+                .set((
+                    guides::published.eq(published),
+                    guides::updated_at.eq(at),
+                    guides::withdrawn_at.eq(withdrawn_at),
+                ))
+                .execute(c)?;
+        }
+        let action = if published { "content.publish" } else { "content.unpublish" };
+        audit::record(c, Event::new(Some(actor), action, "guide", Some(guide_id)))?;
+        Ok(((), true))
+    })
+}
+
+/// "Still correct in all languages": the next review is due on `next`.
+pub fn confirm_review(conn: &mut DbConnection, guide_id: &str, next: Date, actor: &str) -> Result<(), RepoError> {
+    in_content_transaction(conn, |c| {
+        let n = diesel::update(guides::table.filter(guides::id.eq(guide_id)))
+            .set((guides::review_by.eq(next), guides::updated_at.eq(now())))
+            .execute(c)?;
+        if n == 0 {
+            return Err(RepoError::NotFound);
+        }
+        audit::record(
+            c,
+            Event::new(Some(actor), "content.review_confirmed", "guide", Some(guide_id)).detail(&next.to_string()),
+        )?;
+        Ok(((), true))
+    })
+}

@@ -1,0 +1,250 @@
+//! Content administration: the editor, revisions, the translation dashboard,
+//! publishing and review confirmation, with role checks and escaping.
+
+use homeward::domain::Role;
+
+use crate::helpers::{Backend, TestApp, form_field, location, spawn_app, t};
+use crate::on_both_backends;
+
+on_both_backends!(
+    edit_preview_and_save_reach_the_public_page_at_once,
+    major_changes_make_translations_outdated_and_minor_ones_do_not,
+    a_second_editor_saving_the_same_translation_keeps_both_texts,
+    revisions_diff_and_rollback,
+    markup_in_titles_and_bodies_is_neutralised_everywhere,
+    only_editors_reach_content_and_only_admins_reach_accounts,
+    unpublishing_answers_410_and_review_dates_can_be_confirmed,
+);
+
+const GUIDE: &str = "identity-documents";
+
+async fn editor_app(backend: Backend) -> (TestApp, reqwest::Client) {
+    let app = spawn_app(backend).await;
+    app.create_staff("editor@example.org", &[Role::Editor]).await;
+    let client = app.sign_in("editor@example.org").await;
+    (app, client)
+}
+
+/// Sends the editor form for `lang` with the revision the page shows now.
+async fn save(app: &TestApp, client: &reqwest::Client, lang: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let path = format!("/admin/content/guides/{GUIDE}/{lang}");
+    let (_, page) = app.staff_get(client, &path).await;
+    let revision = form_field(&page, "revision");
+    save_at(app, client, lang, &revision, fields).await
+}
+
+async fn save_at(
+    app: &TestApp,
+    client: &reqwest::Client,
+    lang: &str,
+    revision: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut form = vec![
+        ("revision", revision.to_owned()),
+        ("title", "Identity documents".to_owned()),
+        ("summary", "Passports and ID cards".to_owned()),
+        ("body", "Some text.".to_owned()),
+        ("change", "minor".to_owned()),
+        ("change_note", String::new()),
+        ("action", "save".to_owned()),
+    ];
+    for (k, v) in fields {
+        form.retain(|(key, _)| key != k);
+        form.push((k, (*v).to_owned()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.staff_post(client, &format!("/admin/content/guides/{GUIDE}/{lang}"), &form).await
+}
+
+fn state_of(dashboard: &str, lang: &str) -> String {
+    // The grid row of the guide: its cells carry data-state, in language order.
+    let order = ["en", "hy", "az", "ru"];
+    let index = order.iter().position(|l| *l == lang).unwrap();
+    let row =
+        dashboard.split("<tr><th scope=\"row\">Identity documents").nth(1).unwrap().split("</tr>").next().unwrap();
+    row.split("data-state=\"").nth(index + 1).unwrap().split('"').next().unwrap().to_owned()
+}
+
+async fn edit_preview_and_save_reach_the_public_page_at_once(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    let (status, list) = app.staff_get(&client, "/admin/content").await;
+    assert_eq!(status, 200);
+    assert!(list.contains(&format!("/admin/content/guides/{GUIDE}/hy")));
+    let (status, page) = app.staff_get(&client, &format!("/admin/content/guides/{GUIDE}/ru")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("source-text"), "the source language is shown beside the translation");
+    // Preview renders as the public page will, and stores nothing.
+    let body = "## Fresh heading\n\nFresh text canary-4410 with a [link](/en/privacy).";
+    let res = save(&app, &client, "en", &[("body", body), ("action", "preview")]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let preview = res.text().await.unwrap();
+    assert!(preview.contains("id=\"preview\"") && preview.contains("Fresh heading</h2>"), "{preview}");
+    assert!(preview.contains("<textarea") && preview.contains("canary-4410"), "the text stays in the form");
+    let public = app.get(&format!("/en/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(!public.contains("canary-4410"));
+    // A major save without a change note is refused with the text kept.
+    let res = save(&app, &client, "en", &[("body", body), ("change", "major")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&t("en", "admin-error-change-note")) && html.contains("canary-4410"));
+    let res = save(&app, &client, "en", &[("body", body), ("change", "major"), ("change_note", "New rules")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(location(&res).contains("?saved="));
+    let public = app.get(&format!("/en/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(public.contains("canary-4410") && public.contains("Fresh heading"), "published at once");
+    assert!(public.contains("New rules"), "a major change publishes its note");
+    assert!(app.audit_actions().contains(&"content.save".to_owned()));
+}
+
+async fn major_changes_make_translations_outdated_and_minor_ones_do_not(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    assert_eq!(state_of(&dashboard, "hy"), "current");
+    assert!(dashboard.contains("id=\"coverage-hy\""));
+    save(&app, &client, "en", &[("body", "A typo fixed.")]).await;
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    assert_eq!(state_of(&dashboard, "hy"), "current", "a minor change leaves translations current");
+    save(&app, &client, "en", &[("body", "New rules apply.\n"), ("change", "major"), ("change_note", "Rules")]).await;
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    for lang in ["hy", "az", "ru"] {
+        assert_eq!(state_of(&dashboard, lang), "outdated", "{lang}");
+    }
+    assert_eq!(state_of(&dashboard, "en"), "current");
+    let public = app.get(&format!("/hy/guides/{GUIDE}")).await.text().await.unwrap();
+    let english = homeward::i18n::Translator::new(&homeward::domain::Lang::parse("en").unwrap()).language_name();
+    let notice = crate::helpers::t_args("hy", "guide-outdated-notice", &[("language", &english)]);
+    assert!(public.contains(&crate::helpers::html_escape(&notice)), "readers of the translation are told");
+    // Updating the translation brings it up to date.
+    save(&app, &client, "hy", &[("title", "Անձը հաստատող փաստաթղթեր"), ("body", "Նոր կանոններ։")]).await;
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    assert_eq!(state_of(&dashboard, "hy"), "current");
+    assert_eq!(state_of(&dashboard, "ru"), "outdated");
+}
+
+async fn a_second_editor_saving_the_same_translation_keeps_both_texts(backend: Backend) {
+    let (app, first) = editor_app(backend).await;
+    app.create_staff("second@example.org", &[Role::Editor]).await;
+    let second = app.sign_in("second@example.org").await;
+    let path = format!("/admin/content/guides/{GUIDE}/ru");
+    let revision = form_field(&app.staff_get(&second, &path).await.1, "revision");
+    let res = save(&app, &first, "ru", &[("body", "Текст первого редактора.")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = save_at(&app, &second, "ru", &revision, &[("body", "Текст второго редактора.")]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"conflict\"") && html.contains("Текст первого редактора."), "their text is shown");
+    assert!(html.contains("Текст второго редактора.</textarea>"), "my text is kept in the form");
+    // Saving again from that page (now based on their revision) is a deliberate overwrite.
+    let newer = form_field(&html, "revision");
+    let res = save_at(&app, &second, "ru", &newer, &[("body", "Текст второго редактора.")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let public = app.get(&format!("/ru/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(public.contains("Текст второго редактора."));
+}
+
+async fn revisions_diff_and_rollback(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    save(&app, &client, "en", &[("body", "Bring your old passport.")]).await;
+    save(&app, &client, "en", &[("body", "Bring your new passport and a photo.")]).await;
+    let (status, page) = app.staff_get(&client, &format!("/admin/content/guides/{GUIDE}/en/revisions")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<del>old</del>") || page.contains("<del>old"), "{page}");
+    assert!(page.contains("<ins>new</ins>") || page.contains("<ins>new"));
+    let latest: i32 =
+        form_field(&app.staff_get(&client, &format!("/admin/content/guides/{GUIDE}/en")).await.1, "revision")
+            .parse()
+            .unwrap();
+    let res = app
+        .staff_post(&client, &format!("/admin/content/guides/{GUIDE}/en/revisions/{}/rollback", latest - 1), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let public = app.get(&format!("/en/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(public.contains("Bring your old passport.") && !public.contains("new passport"));
+    let now: i32 =
+        form_field(&app.staff_get(&client, &format!("/admin/content/guides/{GUIDE}/en")).await.1, "revision")
+            .parse()
+            .unwrap();
+    assert_eq!(now, latest + 1, "a rollback is a new revision");
+    assert!(app.audit_actions().contains(&"content.rollback".to_owned()));
+}
+
+async fn markup_in_titles_and_bodies_is_neutralised_everywhere(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    let title = "Docs <script>alert('t')</script>";
+    let body = "Text <script>alert('b')</script> <img src=x onerror=alert(1)> [x](javascript:alert(2))";
+    let res = save(&app, &client, "en", &[("title", title), ("summary", "<b>s</b>"), ("body", body)]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    for path in [
+        "/admin/content".to_owned(),
+        "/admin/translations".to_owned(),
+        format!("/admin/content/guides/{GUIDE}/en"),
+        format!("/admin/content/guides/{GUIDE}/en/revisions"),
+        format!("/admin/content/guides/{GUIDE}/hy"),
+    ] {
+        let (_, html) = app.staff_get(&client, &path).await;
+        assert!(!html.contains("<script>alert") && !html.contains("onerror=alert(1)>"), "{path}");
+    }
+    let public = app.get(&format!("/en/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(!public.contains("<script>alert") && !public.contains("onerror") && !public.contains("javascript:"));
+    let res = save(&app, &client, "en", &[("body", body), ("action", "preview")]).await;
+    let html = res.text().await.unwrap();
+    let preview = html.split("id=\"preview\">").nth(1).unwrap();
+    assert!(!preview.contains("<script") && !preview.contains("onerror") && !preview.contains("javascript:"));
+}
+
+async fn only_editors_reach_content_and_only_admins_reach_accounts(backend: Backend) {
+    let (app, editor) = editor_app(backend).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let caseworker = app.sign_in("case@example.org").await;
+    let admin = app.sign_in("admin@example.org").await;
+    let editor_paths = [
+        "/admin/content".to_owned(),
+        "/admin/translations".to_owned(),
+        format!("/admin/content/guides/{GUIDE}/en"),
+        format!("/admin/content/guides/{GUIDE}/en/revisions"),
+    ];
+    for path in &editor_paths {
+        assert_eq!(app.staff_get(&editor, path).await.0, 200, "editor {path}");
+        assert_eq!(app.staff_get(&caseworker, path).await.0, 403, "caseworker {path}");
+        assert_eq!(app.staff_get(&admin, path).await.0, 403, "admin-only {path}");
+        let res = app.staff_client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 303, "anonymous {path}");
+    }
+    for path in ["/admin/users", "/admin/audit"] {
+        assert_eq!(app.staff_get(&editor, path).await.0, 403, "editor {path}");
+    }
+    let res = save(&app, &caseworker, "en", &[("body", "Caseworker text")]).await;
+    assert_eq!(res.status().as_u16(), 403, "a caseworker cannot edit content");
+    let res =
+        app.staff_post(&caseworker, &format!("/admin/content/guides/{GUIDE}/publish"), &[("published", "false")]).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(app.staff_get(&editor, &format!("/admin/content/guides/{GUIDE}/de")).await.0, 404);
+    assert_eq!(app.staff_get(&editor, "/admin/content/guides/no-such-guide/en").await.0, 404);
+}
+
+async fn unpublishing_answers_410_and_review_dates_can_be_confirmed(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    let res =
+        app.staff_post(&client, &format!("/admin/content/guides/{GUIDE}/publish"), &[("published", "false")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app.get(&format!("/en/guides/{GUIDE}")).await;
+    assert_eq!(res.status().as_u16(), 410);
+    assert!(res.text().await.unwrap().contains(&t("en", "error-410-title")));
+    assert_eq!(app.get("/en/guides/never-existed").await.status().as_u16(), 404);
+    app.staff_post(&client, &format!("/admin/content/guides/{GUIDE}/publish"), &[("published", "true")]).await;
+    assert_eq!(app.get(&format!("/en/guides/{GUIDE}")).await.status().as_u16(), 200);
+    // Past its review date: listed, then confirmed for another year.
+    app.sql(&format!("UPDATE guides SET review_by = '2020-01-01' WHERE slug = '{GUIDE}'"));
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    assert!(dashboard.contains(&format!("/admin/content/guides/{GUIDE}/review")));
+    let res = app.staff_post(&client, &format!("/admin/content/guides/{GUIDE}/review"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
+    assert!(!dashboard.contains(&format!("/admin/content/guides/{GUIDE}/review")));
+    let actions = app.audit_actions();
+    for a in ["content.unpublish", "content.publish", "content.review_confirmed"] {
+        assert!(actions.iter().any(|x| x == a), "{a}");
+    }
+}
