@@ -149,6 +149,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    search_misses (terms, lang) {
+        terms -> Text,
+        lang -> Text,
+        hits -> BigInt,
+        last_seen -> Date,
+    }
+}
+
+diesel::table! {
     data_keys (id) {
         id -> Text,
         wrapped_key -> Binary,
@@ -293,4 +302,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     inquiry_notes,
     canned_replies,
     audit_log,
+    search_misses,
 );

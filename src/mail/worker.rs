@@ -103,6 +103,8 @@ impl Worker {
         }
         let idle = self.session_idle;
         self.db.run(move |c| crate::db::repo::sessions::purge_dead(c, idle)).await?;
+        let forget_before = (now() - retention).date();
+        self.db.run(move |c| crate::db::repo::editor::purge_search_misses(c, forget_before)).await?;
         if let Some(digest) = &self.digest {
             super::digest::queue_digests(&self.db, self.vault.clone(), digest.clone()).await?;
         }

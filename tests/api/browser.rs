@@ -332,7 +332,9 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     client.find(Locator::Css("form[action$='/reply'] button")).await.unwrap().click().await.unwrap();
     client.wait().for_element(Locator::Css("#thread .from-staff")).await.unwrap();
     check("inquiry after reply", &client).await;
-    for path in ["/staff/replies", "/staff/account", "/staff/account/2fa", "/admin/users", "/admin/audit"] {
+    for path in
+        ["/staff/replies", "/staff/account", "/staff/account/2fa", "/admin/users", "/admin/audit", "/admin/outbox"]
+    {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
     }
@@ -362,6 +364,7 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
         "/staff/account/2fa".to_owned(),
         "/admin/users".to_owned(),
         "/admin/audit".to_owned(),
+        "/admin/outbox".to_owned(),
     ] {
         pages.push((path.clone(), app.staff_get(&staff, &path).await.1));
     }
@@ -412,7 +415,7 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
     client.goto(&app.url("/ru/guides/identity-documents")).await.unwrap();
     let page = client.source().await.unwrap();
     assert!(page.contains("Обновлённый текст для проверки."), "the public page shows the new text at once");
-    for path in ["/admin/translations", "/admin/content/guides/identity-documents/ru/revisions"] {
+    for path in ["/admin/translations", "/admin/content/guides/identity-documents/ru/revisions", "/admin/feedback"] {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
     }
@@ -425,6 +428,7 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/guides/identity-documents/ru",
         "/admin/content/guides/identity-documents/en",
         "/admin/content/guides/identity-documents/ru/revisions",
+        "/admin/feedback",
     ] {
         pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
     }

@@ -14,6 +14,8 @@ on_both_backends!(
     markup_in_titles_and_bodies_is_neutralised_everywhere,
     only_editors_reach_content_and_only_admins_reach_accounts,
     unpublishing_answers_410_and_review_dates_can_be_confirmed,
+    feedback_searches_and_gaps_show_editors_what_to_write,
+    admins_see_and_retry_failed_email_and_reset_second_factors,
 );
 
 const GUIDE: &str = "identity-documents";
@@ -247,4 +249,76 @@ async fn unpublishing_answers_410_and_review_dates_can_be_confirmed(backend: Bac
     for a in ["content.unpublish", "content.publish", "content.review_confirmed"] {
         assert!(actions.iter().any(|x| x == a), "{a}");
     }
+}
+
+async fn feedback_searches_and_gaps_show_editors_what_to_write(backend: Backend) {
+    let (app, editor) = editor_app(backend).await;
+    let page = app.text("/ru/guides/legal-aid").await.1;
+    let res = app
+        .post_form(
+            "/ru/guides/legal-aid/feedback",
+            &[
+                ("token", &form_field(&page, "token")),
+                ("useful", "no"),
+                ("comment", "Нет адресов <b>бюро</b>"),
+                ("website", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    for _ in 0..2 {
+        app.get("/az/search?q=Qonşuluq+zzqx").await;
+    }
+    let res = app.ask("en", &[]).await;
+    let id = app.inquiry_id(&crate::helpers::receipt_code(&res.text().await.unwrap()));
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let caseworker = app.sign_in("case@example.org").await;
+    app.staff_post(&caseworker, &format!("/staff/inquiries/{id}/content-gap"), &[("guide", "legal-aid")]).await;
+    let (status, page) = app.staff_get(&editor, "/admin/feedback").await;
+    assert_eq!(status, 200);
+    let table = page.split("id=\"feedback\"").nth(1).unwrap();
+    assert!(table.contains("Нет адресов &#60;b&#62;бюро&#60;/b&#62;"), "comments are shown, escaped");
+    let misses = page.split("id=\"misses\"").nth(1).unwrap();
+    assert!(misses.contains("zzqx") && misses.contains("<td>2</td>"), "{misses}");
+    let gaps = page.split("id=\"gaps\"").nth(1).unwrap();
+    assert!(gaps.contains("legal-aid"));
+    assert_eq!(app.staff_get(&caseworker, "/admin/feedback").await.0, 403);
+}
+
+async fn admins_see_and_retry_failed_email_and_reset_second_factors(backend: Backend) {
+    let smtp = crate::smtp::start_smtp();
+    smtp.set_mode(crate::smtp::Mode::PermFail);
+    let app = crate::helpers::spawn_app_with(
+        backend,
+        &[("HOMEWARD_SMTP_URL", &smtp.url()), ("HOMEWARD_OUTBOX_WORKER", "false")],
+    )
+    .await;
+    app.ask("en", &[("method", "email"), ("email", "ani.secret@example.org")]).await;
+    app.deliver_outbox().await;
+    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let editor_id = app.create_staff("editor@example.org", &[Role::Editor]).await;
+    let admin = app.sign_in("admin@example.org").await;
+    let editor = app.sign_in("editor@example.org").await;
+    assert_eq!(app.staff_get(&editor, "/admin/outbox").await.0, 403);
+    let (status, page) = app.staff_get(&admin, "/admin/outbox").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("a•••@example.org") && !page.contains("ani.secret"), "recipients are masked");
+    assert!(page.contains("550"), "the last error is shown");
+    let id = page.split("/admin/outbox/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    smtp.set_mode(crate::smtp::Mode::Accept);
+    let res = app.staff_post(&admin, &format!("/admin/outbox/{id}/retry"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_outbox().await;
+    smtp.wait_for(1, 20).await;
+    let (_, page) = app.staff_get(&admin, "/admin/outbox").await;
+    assert!(!page.contains(&id), "delivered after the retry");
+    // A lost phone: the admin resets the second factor, which also signs the person out.
+    app.db.run_sync(|c| homeward::db::repo::accounts::set_totp(c, &editor_id, Some(vec![1, 2, 3]), &[])).unwrap();
+    let res = app.staff_post(&admin, &format!("/admin/users/{editor_id}/reset-2fa"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let user = app.db.run_sync(|c| homeward::db::repo::accounts::by_id(c, &editor_id)).unwrap();
+    assert!(user.totp_secret_enc.is_none());
+    assert_eq!(app.staff_get(&editor, "/admin/content").await.0, 303);
+    let actions = app.audit_actions();
+    assert!(actions.contains(&"outbox.retry".to_owned()) && actions.contains(&"account.2fa_reset".to_owned()));
 }

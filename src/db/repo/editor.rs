@@ -219,3 +219,108 @@ pub fn confirm_review(conn: &mut DbConnection, guide_id: &str, next: Date, actor
         Ok(((), true))
     })
 }
+
+/// Counts a search that found nothing (folded terms, at most 80 characters).
+pub fn record_search_miss(conn: &mut DbConnection, terms: &str, lang: &str) -> Result<(), RepoError> {
+    use crate::db::schema::search_misses;
+    let terms: String = terms.chars().take(80).collect();
+    let today = now().date();
+    let bumped = diesel::update(
+        search_misses::table.filter(search_misses::terms.eq(&terms)).filter(search_misses::lang.eq(lang)),
+    )
+    .set((search_misses::hits.eq(search_misses::hits + 1), search_misses::last_seen.eq(today)))
+    .execute(conn)?;
+    if bumped == 0 {
+        let inserted = diesel::insert_into(search_misses::table)
+            .values((
+                search_misses::terms.eq(&terms),
+                search_misses::lang.eq(lang),
+                search_misses::hits.eq(1i64),
+                search_misses::last_seen.eq(today),
+            ))
+            .execute(conn);
+        match inserted {
+            // Another request inserted it first: count this one too.
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                diesel::update(
+                    search_misses::table.filter(search_misses::terms.eq(&terms)).filter(search_misses::lang.eq(lang)),
+                )
+                .set(search_misses::hits.eq(search_misses::hits + 1))
+                .execute(conn)?;
+            }
+            other => {
+                other?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The most frequent searches that found nothing: (terms, lang, hits, last seen).
+pub fn search_misses(conn: &mut DbConnection, limit: i64) -> Result<Vec<(String, String, i64, Date)>, RepoError> {
+    use crate::db::schema::search_misses;
+    Ok(search_misses::table
+        .order((search_misses::hits.desc(), search_misses::last_seen.desc()))
+        .limit(limit)
+        .select((search_misses::terms, search_misses::lang, search_misses::hits, search_misses::last_seen))
+        .load(conn)?)
+}
+
+/// Forgets searches not seen since `before` (housekeeping, with the retention period).
+pub fn purge_search_misses(conn: &mut DbConnection, before: Date) -> Result<usize, RepoError> {
+    use crate::db::schema::search_misses;
+    Ok(diesel::delete(search_misses::table.filter(search_misses::last_seen.lt(before))).execute(conn)?)
+}
+
+/// Reader feedback on one guide.
+#[derive(Debug, Clone)]
+pub struct FeedbackSummary {
+    pub slug: String,
+    pub title: String,
+    pub yes: i64,
+    pub no: i64,
+    /// Newest first: (lang, comment, when).
+    pub comments: Vec<(String, String, time::PrimitiveDateTime)>,
+}
+
+/// Yes/no counts and the latest comments per guide, guides with most "no" first.
+pub fn feedback_summaries(conn: &mut DbConnection, default: &str) -> Result<Vec<FeedbackSummary>, RepoError> {
+    use crate::db::rows::FeedbackRow;
+    use crate::db::schema::feedback;
+    let rows: Vec<(FeedbackRow, String)> = feedback::table
+        .inner_join(guides::table)
+        .order(feedback::created_at.desc())
+        .select((FeedbackRow::as_select(), guides::slug))
+        .load(conn)?;
+    let mut by_slug: Vec<FeedbackSummary> = Vec::new();
+    for (row, slug) in rows {
+        let index = match by_slug.iter().position(|s| s.slug == slug) {
+            Some(i) => i,
+            None => {
+                let title = guide_translations::table
+                    .inner_join(guides::table)
+                    .filter(guides::slug.eq(&slug))
+                    .filter(guide_translations::lang.eq(default))
+                    .select(guide_translations::title)
+                    .first::<String>(conn)
+                    .optional()?
+                    .unwrap_or_else(|| slug.clone());
+                by_slug.push(FeedbackSummary { slug: slug.clone(), title, yes: 0, no: 0, comments: Vec::new() });
+                by_slug.len() - 1
+            }
+        };
+        let entry = &mut by_slug[index];
+        if row.useful {
+            entry.yes += 1;
+        } else {
+            entry.no += 1;
+        }
+        if let Some(c) = row.comment.filter(|c| !c.trim().is_empty())
+            && entry.comments.len() < 20
+        {
+            entry.comments.push((row.lang, c, row.created_at));
+        }
+    }
+    by_slug.sort_by(|a, b| b.no.cmp(&a.no).then(a.slug.cmp(&b.slug)));
+    Ok(by_slug)
+}

@@ -261,3 +261,13 @@ pub fn counts_by_status(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, R
 pub fn list(conn: &mut DbConnection) -> Result<Vec<OutboxRow>, RepoError> {
     Ok(outbox::table.order(outbox::created_at).select(OutboxRow::as_select()).load(conn)?)
 }
+
+/// Messages not yet delivered (queued, sending, retrying, failed), failed ones first.
+pub fn undelivered(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxRow>, RepoError> {
+    Ok(outbox::table
+        .filter(outbox::status.ne("sent"))
+        .order((outbox::status.eq("failed").desc(), outbox::created_at.desc()))
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .load(conn)?)
+}

@@ -300,6 +300,11 @@ pub async fn search(
         let (l, t) = (lang.to_string(), terms.clone());
         let hits = state.db.run(move |c| repo::search(c, &t, &[&l, &default], 50)).await?;
         if hits.is_empty() {
+            // Counted for editors (what to write next): folded terms and language only.
+            let (missed, l) = (terms.join(" "), lang.to_string());
+            if let Err(e) = state.db.run(move |c| crate::db::repo::editor::record_search_miss(c, &missed, &l)).await {
+                tracing::warn!(error = %e, "could not count a search without results");
+            }
             page.message = Some(page.ctx.tr.t_args("search-no-results", &[("query", &shown)]));
             page.help = Some(page.ctx.t("search-no-results-help"));
         } else {

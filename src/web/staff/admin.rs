@@ -88,6 +88,7 @@ pub async fn users(
         Some("roles") => Some(page.ctx.t("admin-done-roles")),
         Some("disabled") => Some(page.ctx.t("admin-done-disabled")),
         Some("enabled") => Some(page.ctx.t("admin-done-enabled")),
+        Some("2fa-reset") => Some(page.ctx.t("admin-done-2fa-reset")),
         _ => None,
     };
     render(&page)
@@ -308,4 +309,129 @@ pub async fn audit_log(
         more,
         query: qs.finish(),
     })
+}
+
+/// Turns off someone's second factor (a lost phone); they set it up again after signing in.
+pub async fn reset_two_factor(
+    state: web::Data<AppState>,
+    Admin(staff): Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    valid_id(&id)?;
+    let (uid, actor) = (id.into_inner(), staff.user_id.clone());
+    state
+        .db
+        .run(move |c| {
+            write_transaction(c, |c| {
+                accounts::by_id(c, &uid)?;
+                accounts::set_totp(c, &uid, None, &[])?;
+                crate::db::repo::sessions::delete_for_user(c, &uid)?;
+                audit::record(c, Event::new(Some(&actor), "account.2fa_reset", "staff_user", Some(&uid)))
+            })
+        })
+        .await?;
+    Ok(see_other("/admin/users?done=2fa-reset"))
+}
+
+/// An address shown to operators without revealing it: `a•••@example.org`.
+pub fn mask_address(address: &str) -> String {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".to_owned(),
+    }
+}
+
+pub struct OutboxLine {
+    pub id: String,
+    pub kind: String,
+    pub status: String,
+    pub recipient: String,
+    pub attempts: i32,
+    pub last_error: String,
+    pub created_at: time::PrimitiveDateTime,
+    pub next_attempt_at: time::PrimitiveDateTime,
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxPage {
+    ctx: PageContext,
+    csrf: String,
+    lines: Vec<OutboxLine>,
+    counts: Vec<(String, i64)>,
+    notice: Option<String>,
+}
+
+pub async fn outbox_view(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let rows = state.db.run(|c| outbox::undelivered(c, 500)).await?;
+    let counts = state.db.run(outbox::counts_by_status).await?;
+    let lines = rows
+        .into_iter()
+        .map(|r| {
+            let recipient = r
+                .recipient_enc
+                .as_ref()
+                .and_then(|b| state.vault.open_string(b, &format!("outbox.recipient:{}", r.id)).ok())
+                .map_or_else(|| "–".to_owned(), |a| mask_address(&a));
+            OutboxLine {
+                id: r.id,
+                kind: r.kind,
+                status: r.status,
+                recipient,
+                attempts: r.attempts,
+                last_error: r.last_error.unwrap_or_default(),
+                created_at: r.created_at,
+                next_attempt_at: r.next_attempt_at,
+            }
+        })
+        .collect();
+    let ctx = staff_context(&state, &staff, req.path());
+    let notice = (done.done.as_deref() == Some("retry")).then(|| ctx.t("admin-done-retry"));
+    render(&OutboxPage { csrf: staff.csrf.clone(), lines, counts, notice, ctx })
+}
+
+pub async fn outbox_retry(
+    state: web::Data<AppState>,
+    Admin(staff): Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    valid_id(&id)?;
+    let (mid, actor) = (id.into_inner(), staff.user_id.clone());
+    let n = state
+        .db
+        .run(move |c| {
+            write_transaction(c, |c| {
+                let n = outbox::retry_now(c, Some(&mid))?;
+                if n > 0 {
+                    audit::record(c, Event::new(Some(&actor), "outbox.retry", "outbox", Some(&mid)))?;
+                }
+                Ok(n)
+            })
+        })
+        .await?;
+    if n == 0 {
+        return Err(AppError::NotFound);
+    }
+    state.mail_nudge.notify_one();
+    Ok(see_other("/admin/outbox?done=retry"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masked_addresses_keep_only_the_first_letter_and_the_domain() {
+        assert_eq!(mask_address("ani@example.am"), "a•••@example.am");
+        assert_eq!(mask_address("Ашот@пример.рф"), "А•••@пример.рф");
+        assert_eq!(mask_address("broken"), "•••");
+    }
 }

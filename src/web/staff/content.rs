@@ -570,3 +570,35 @@ mod tests {
         assert_eq!(rebuilt, "Bring your new passport and a photo.");
     }
 }
+
+#[derive(Template)]
+#[template(path = "admin/feedback.html")]
+struct FeedbackPage {
+    ctx: PageContext,
+    guides: Vec<editor::FeedbackSummary>,
+    misses: Vec<(String, String, i64, time::Date)>,
+    gaps: Vec<(String, i64)>,
+    default_lang: String,
+}
+
+/// What readers said and looked for in vain, and what caseworkers tagged as missing.
+pub async fn feedback(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+) -> Result<HttpResponse, AppError> {
+    let default = state.settings.default_language.to_string();
+    let d = default.clone();
+    let (guides, misses, gaps) = state
+        .db
+        .run(move |c| {
+            Ok::<_, crate::db::RepoError>((
+                editor::feedback_summaries(c, &d)?,
+                editor::search_misses(c, 100)?,
+                crate::db::repo::workspace::content_gaps(c)?,
+            ))
+        })
+        .await?;
+    let ctx = staff_context(&state, &staff, req.path());
+    render(&FeedbackPage { ctx, guides, misses, gaps, default_lang: default })
+}

@@ -357,9 +357,11 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
     if staff.has(Role::Editor) {
         add("/admin/content", "staff-nav-content");
         add("/admin/translations", "staff-nav-translations");
+        add("/admin/feedback", "staff-nav-feedback");
     }
     if staff.has(Role::Admin) {
         add("/admin/users", "staff-nav-users");
+        add("/admin/outbox", "staff-nav-outbox");
         add("/admin/audit", "staff-nav-audit");
     }
     add("/staff/account", "staff-nav-account");
