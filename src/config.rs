@@ -472,7 +472,85 @@ impl Parser {
     }
 }
 
+/// The settings an admin may change at `/admin/settings`.
+pub const OVERRIDABLE: &[&str] = &[
+    "languages",
+    "staff_notify",
+    "protection_lead",
+    "retention_days",
+    "acknowledge_days",
+    "answer_days",
+    "require_admin_2fa",
+    "quick_exit_url",
+];
+
 impl Settings {
+    /// Checks one admin-set value; `Err` is a short reason in English for the log,
+    /// the form shows its own message.
+    pub fn check_override(&self, key: &str, value: &str) -> Result<(), String> {
+        let mut copy = self.clone();
+        copy.apply_override(key, value)
+    }
+
+    fn apply_override(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let emails = |v: &str| -> Result<Vec<EmailAddress>, String> {
+            v.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| EmailAddress::parse(p).map_err(|e| e.to_string()))
+                .collect()
+        };
+        let days =
+            |v: &str| v.trim().parse::<u32>().ok().filter(|n| (1..=36_500).contains(n)).ok_or("not 1-36500 days");
+        match key {
+            "languages" => {
+                let mut langs: Vec<Lang> = Vec::new();
+                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let lang = Lang::parse(part).map_err(|e| e.to_string())?;
+                    if !crate::i18n::has_catalog(&lang) {
+                        return Err(format!("{part} has no translations"));
+                    }
+                    if !langs.contains(&lang) {
+                        langs.push(lang);
+                    }
+                }
+                if !langs.contains(&self.default_language) {
+                    return Err("the default language must stay enabled".into());
+                }
+                self.languages = langs;
+            }
+            "staff_notify" => self.staff_notify = emails(value)?,
+            "protection_lead" => self.protection_lead = emails(value)?,
+            "retention_days" => self.retention_days = days(value)?,
+            "acknowledge_days" => {
+                self.acknowledge_days = days(value).ok().filter(|d| *d <= 365).ok_or("not 1-365 days")?
+            }
+            "answer_days" => self.answer_days = days(value).ok().filter(|d| *d <= 365).ok_or("not 1-365 days")?,
+            "require_admin_2fa" => self.require_admin_2fa = value == "true",
+            "quick_exit_url" => {
+                let url = Url::parse(value.trim()).map_err(|e| e.to_string())?;
+                if url.scheme() != "https" && url.scheme() != "http" {
+                    return Err("not an http(s) address".into());
+                }
+                self.quick_exit_url = url;
+            }
+            other => return Err(format!("{other} cannot be changed here")),
+        }
+        Ok(())
+    }
+
+    /// These settings with the admin's changes applied; a stored value that no longer
+    /// checks out (e.g. a language whose files were removed) is skipped with a warning.
+    pub fn with_overrides(&self, overrides: &[(String, String)]) -> Settings {
+        let mut out = self.clone();
+        for (key, value) in overrides {
+            if let Err(e) = out.apply_override(key, value) {
+                tracing::warn!(setting = %key, reason = %e, "ignoring a stored setting");
+            }
+        }
+        out
+    }
+
     /// Whether links and cookies are served over TLS (turns on HSTS).
     pub fn is_https(&self) -> bool {
         self.base_url.as_ref().is_some_and(|u| u.scheme() == "https")

@@ -17,6 +17,9 @@ pub enum AppError {
     /// Existed once and was withdrawn (an unpublished guide).
     #[error("gone")]
     Gone,
+    /// Replaced by another page: a permanent redirect there.
+    #[error("moved")]
+    MovedTo(String),
     /// The first path segment is not an enabled language: a 404 that lists the enabled ones.
     #[error("unknown language")]
     UnknownLanguage,
@@ -52,6 +55,7 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound | AppError::UnknownLanguage => StatusCode::NOT_FOUND,
             AppError::Gone => StatusCode::GONE,
+            AppError::MovedTo(_) => StatusCode::MOVED_PERMANENTLY,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -62,6 +66,11 @@ impl ResponseError for AppError {
         if let AppError::Internal(e) = self {
             // The one place the cause chain is logged; it never holds personal data.
             tracing::error!(error = format!("{e:#}"), "request failed");
+        }
+        if let AppError::MovedTo(to) = self {
+            return HttpResponse::MovedPermanently()
+                .insert_header((actix_web::http::header::LOCATION, to.as_str()))
+                .finish();
         }
         let mut response = HttpResponse::new(self.status_code());
         if matches!(self, AppError::UnknownLanguage) {

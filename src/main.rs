@@ -223,6 +223,8 @@ fn rotate_keys(settings: Settings) -> anyhow::Result<()> {
 
 fn purge(settings: Settings) -> anyhow::Result<()> {
     let db = runtime()?.block_on(open_database(&settings))?;
+    // An admin may have changed the retention period at /admin/settings.
+    let settings = settings.with_overrides(&db.run_sync(homeward::db::repo::site_settings::load)?);
     let cutoff = homeward::db::repo::now() - time::Duration::days(i64::from(settings.retention_days));
     let purged = db.run_sync(|c| homeward::db::repo::inquiries::purge_closed(c, cutoff))?;
     let bodies = db.run_sync(|c| {

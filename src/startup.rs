@@ -62,6 +62,7 @@ pub fn outbox_worker(settings: &Settings, db: &Db, vault: Arc<Vault>) -> anyhow:
         retention: time::Duration::days(i64::from(settings.retention_days)),
         lease: time::Duration::seconds(i64::from(settings.outbox_lease_seconds)),
         digest: None,
+        base_settings: Some(Arc::new(settings.clone())),
         session_idle: time::Duration::minutes(i64::from(settings.session_idle_minutes)),
     })
 }
@@ -138,7 +139,8 @@ impl Application {
             None
         };
         let state = web::Data::new(AppState {
-            settings: Arc::new(settings),
+            live_settings: std::sync::RwLock::new(Arc::new(settings.clone())),
+            base_settings: Arc::new(settings),
             base_url: base_url.clone(),
             metrics: Metrics::new(db.backend()),
             db: db.clone(),
@@ -149,7 +151,21 @@ impl Application {
             vault: vault.clone(),
             mail_nudge,
         });
-        let workers = state.settings.workers;
+        // The admin's stored changes apply from the first request, and are re-read every few
+        // seconds so a change made on another instance reaches this one too.
+        state.refresh_settings().await.context("cannot read the stored settings")?;
+        {
+            let state = state.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                    if let Err(e) = state.refresh_settings().await {
+                        tracing::warn!(error = %e, "could not re-read the stored settings");
+                    }
+                }
+            });
+        }
+        let workers = state.settings().workers;
         let mut server = HttpServer::new(move || crate::web::app(state.clone()));
         if let Some(n) = workers {
             server = server.workers(n);

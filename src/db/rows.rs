@@ -105,6 +105,7 @@ pub struct GuideRow {
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
     pub withdrawn_at: Option<PrimitiveDateTime>,
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]

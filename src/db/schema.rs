@@ -88,6 +88,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         withdrawn_at -> Nullable<Timestamp>,
+        replaced_by -> Nullable<Text>,
     }
 }
 
@@ -154,6 +155,15 @@ diesel::table! {
         lang -> Text,
         hits -> BigInt,
         last_seen -> Date,
+    }
+}
+
+diesel::table! {
+    site_settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
     }
 }
 
@@ -303,4 +313,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     canned_replies,
     audit_log,
     search_misses,
+    site_settings,
 );

@@ -28,6 +28,9 @@ pub struct Worker {
     pub digest: Option<super::digest::DigestSettings>,
     /// Staff sessions idle this long are removed by housekeeping.
     pub session_idle: time::Duration,
+    /// Files and environment; housekeeping applies the admin's overrides (retention,
+    /// response targets) on top each time it runs.
+    pub base_settings: Option<Arc<crate::config::Settings>>,
 }
 
 const BATCH: i64 = 32;
@@ -91,7 +94,20 @@ impl Worker {
 
     /// Removes delivered bodies past their window and purges inquiries past retention.
     pub async fn housekeeping(&self) -> anyhow::Result<()> {
-        let (keep, retention) = (self.keep_delivered, self.retention);
+        let mut retention = self.retention;
+        let mut digest = self.digest.clone();
+        if let Some(base) = &self.base_settings {
+            let overrides = self.db.run(crate::db::repo::site_settings::load).await?;
+            let live = base.with_overrides(&overrides);
+            retention = time::Duration::days(i64::from(live.retention_days));
+            if let Some(d) = digest.as_mut() {
+                d.targets = crate::db::repo::workspace::Targets {
+                    acknowledge_days: live.acknowledge_days,
+                    answer_days: live.answer_days,
+                };
+            }
+        }
+        let keep = self.keep_delivered;
         let (bodies, purged) = self
             .db
             .run(move |c| {
@@ -105,8 +121,8 @@ impl Worker {
         self.db.run(move |c| crate::db::repo::sessions::purge_dead(c, idle)).await?;
         let forget_before = (now() - retention).date();
         self.db.run(move |c| crate::db::repo::editor::purge_search_misses(c, forget_before)).await?;
-        if let Some(digest) = &self.digest {
-            super::digest::queue_digests(&self.db, self.vault.clone(), digest.clone()).await?;
+        if let Some(digest) = digest {
+            super::digest::queue_digests(&self.db, self.vault.clone(), digest).await?;
         }
         Ok(())
     }

@@ -49,7 +49,7 @@ impl PageContext {
             icon_href: state.assets.href("img/favicon.svg"),
             home_href: format!("/{lang}/"),
             privacy_href: format!("/{lang}/privacy"),
-            quick_exit_href: state.settings.quick_exit_url.to_string(),
+            quick_exit_href: state.settings().quick_exit_url.to_string(),
             width_class: "reading",
             has_errors: false,
             staff_nav: None,
@@ -67,7 +67,7 @@ impl PageContext {
     /// A public page at `/{lang}{rest}`; the switcher leads to `/{other}{rest}`.
     pub fn public(state: &AppState, lang: &Lang, rest: &str) -> PageContext {
         let alternates = state
-            .settings
+            .settings()
             .languages
             .iter()
             .map(|l| Alternate {
@@ -87,7 +87,7 @@ impl PageContext {
     pub fn unprefixed(state: &AppState, req: &HttpRequest) -> PageContext {
         let lang = request_language(state, req);
         let alternates = state
-            .settings
+            .settings()
             .languages
             .iter()
             .map(|l| Alternate {
@@ -129,7 +129,7 @@ impl PageContext {
 /// The language to answer in when the path has none (or an unknown one):
 /// `?lang=`, else a language path prefix, else `Accept-Language`, else the default.
 pub fn request_language(state: &AppState, req: &HttpRequest) -> Lang {
-    let enabled = &state.settings.languages;
+    let enabled = &state.settings().languages;
     let from_query = req.query_string().split('&').find_map(|pair| pair.strip_prefix("lang="));
     let from_path = req.path().trim_start_matches('/').split('/').next();
     for candidate in [from_query, from_path].into_iter().flatten() {
@@ -138,5 +138,5 @@ pub fn request_language(state: &AppState, req: &HttpRequest) -> Lang {
         }
     }
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok());
-    negotiate(header, enabled, &state.settings.default_language)
+    negotiate(header, enabled, &state.settings().default_language)
 }

@@ -48,7 +48,7 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     };
     let languages = if list_languages {
         state
-            .settings
+            .settings()
             .languages
             .iter()
             .map(|l| Alternate {

@@ -32,7 +32,11 @@ use metrics::Metrics;
 
 /// Everything a handler may need, shared by all workers.
 pub struct AppState {
-    pub settings: Arc<Settings>,
+    /// The settings in force: files and environment, overridden by `/admin/settings`
+    /// (read through `settings()`; refreshed by `refresh_settings`).
+    pub live_settings: std::sync::RwLock<Arc<Settings>>,
+    /// The settings from files and environment alone.
+    pub base_settings: Arc<Settings>,
     /// The effective public URL (the configured one, or derived from the bound address).
     pub base_url: Url,
     pub db: Db,
@@ -52,7 +56,7 @@ pub struct AppState {
 pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::net::IpAddr> {
     let peer = req.peer_addr().map(|a| a.ip());
     match peer {
-        Some(ip) if state.settings.trusted_proxies.contains(&ip) => req
+        Some(ip) if state.settings().trusted_proxies.contains(&ip) => req
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
@@ -64,6 +68,25 @@ pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::
 }
 
 impl AppState {
+    /// The settings in force now.
+    pub fn settings(&self) -> Arc<Settings> {
+        match self.live_settings.read() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Re-reads the admin's overrides from the database (after a change, and every
+    /// few seconds on every instance).
+    pub async fn refresh_settings(&self) -> Result<(), crate::db::RepoError> {
+        let overrides = self.db.run(crate::db::repo::site_settings::load).await?;
+        let fresh = Arc::new(self.base_settings.with_overrides(&overrides));
+        if let Ok(mut live) = self.live_settings.write() {
+            *live = fresh;
+        }
+        Ok(())
+    }
+
     /// An absolute URL for a path that starts with `/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url.as_str().trim_end_matches('/'), path)
@@ -131,11 +154,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/users/{id}/enable", web::post().to(staff::admin::enable))
                 .route("/users/{id}/reset-2fa", web::post().to(staff::admin::reset_two_factor))
                 .route("/audit", web::get().to(staff::admin::audit_log))
+                .route("/settings", web::get().to(staff::admin::settings_form))
+                .route("/settings", web::post().to(staff::admin::save_settings))
                 .route("/outbox", web::get().to(staff::admin::outbox_view))
                 .route("/outbox/{id}/retry", web::post().to(staff::admin::outbox_retry))
                 .route("/feedback", web::get().to(staff::content::feedback))
                 .route("/content", web::get().to(staff::content::list))
                 .route("/translations", web::get().to(staff::content::dashboard))
+                .route("/content/new", web::get().to(staff::content::new_guide_form))
+                .route("/content/new", web::post().to(staff::content::create_guide))
+                .route("/content/topics/{slug}", web::get().to(staff::content::topic_form))
+                .route("/content/topics/{slug}", web::post().to(staff::content::save_topic))
+                .route("/content/guides/{slug}/settings", web::get().to(staff::content::guide_settings))
+                .route("/content/guides/{slug}/settings", web::post().to(staff::content::save_guide_settings))
                 .route("/content/guides/{slug}/publish", web::post().to(staff::content::publish))
                 .route("/content/guides/{slug}/review", web::post().to(staff::content::confirm_review))
                 .route("/content/guides/{slug}/{lang}", web::get().to(staff::content::edit))
@@ -190,7 +221,7 @@ pub fn app(
         .add((header::X_FRAME_OPTIONS, "DENY"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
-    if state.settings.is_https() {
+    if state.settings().is_https() {
         headers = headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"));
     }
     actix_web::App::new()

@@ -365,6 +365,7 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
         "/admin/users".to_owned(),
         "/admin/audit".to_owned(),
         "/admin/outbox".to_owned(),
+        "/admin/settings".to_owned(),
     ] {
         pages.push((path.clone(), app.staff_get(&staff, &path).await.1));
     }
@@ -415,7 +416,14 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
     client.goto(&app.url("/ru/guides/identity-documents")).await.unwrap();
     let page = client.source().await.unwrap();
     assert!(page.contains("Обновлённый текст для проверки."), "the public page shows the new text at once");
-    for path in ["/admin/translations", "/admin/content/guides/identity-documents/ru/revisions", "/admin/feedback"] {
+    for path in [
+        "/admin/translations",
+        "/admin/content/guides/identity-documents/ru/revisions",
+        "/admin/feedback",
+        "/admin/content/new",
+        "/admin/content/guides/identity-documents/settings",
+        "/admin/content/topics/legal",
+    ] {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
     }
@@ -429,6 +437,10 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/guides/identity-documents/en",
         "/admin/content/guides/identity-documents/ru/revisions",
         "/admin/feedback",
+        "/admin/content/new",
+        "/admin/content/guides/identity-documents/settings",
+        "/admin/content/topics/legal",
+        "/admin/content/topics/new",
     ] {
         pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
     }

@@ -16,6 +16,8 @@ on_both_backends!(
     unpublishing_answers_410_and_review_dates_can_be_confirmed,
     feedback_searches_and_gaps_show_editors_what_to_write,
     admins_see_and_retry_failed_email_and_reset_second_factors,
+    editors_create_topics_and_guides_move_reorder_and_replace_them,
+    admins_change_settings_that_apply_on_every_instance,
 );
 
 const GUIDE: &str = "identity-documents";
@@ -321,4 +323,165 @@ async fn admins_see_and_retry_failed_email_and_reset_second_factors(backend: Bac
     assert_eq!(app.staff_get(&editor, "/admin/content").await.0, 303);
     let actions = app.audit_actions();
     assert!(actions.contains(&"outbox.retry".to_owned()) && actions.contains(&"account.2fa_reset".to_owned()));
+}
+
+async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend: Backend) {
+    let (app, editor) = editor_app(backend).await;
+    // A new topic, with a bad name first (what was typed is kept).
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/topics/new",
+            &[("slug", "Bad Name"), ("position", "9"), ("title_en", "Housing help")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("Housing help"));
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/topics/new",
+            &[
+                ("slug", "housing"),
+                ("position", "9"),
+                ("title_en", "Housing help"),
+                ("title_ru", "Жильё"),
+                ("summary_en", "Renting and buying"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (status, topic) = app.text("/ru/topics/housing").await;
+    assert_eq!(status, 200);
+    assert!(topic.contains("Жильё"));
+    // A new guide starts as a draft in that topic.
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/new",
+            &[
+                ("slug", "renting"),
+                ("topic", "housing"),
+                ("title", "Renting a flat"),
+                ("summary", "Contracts"),
+                ("body", "Ask for a written contract."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin/content/guides/renting/en?saved=1");
+    assert_eq!(app.get("/en/guides/renting").await.status().as_u16(), 404, "a draft is not public");
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/new",
+            &[("slug", "renting"), ("topic", "housing"), ("title", "Again"), ("body", "x")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "the name is taken");
+    app.staff_post(&editor, "/admin/content/guides/renting/publish", &[("published", "true")]).await;
+    let (_, topic) = app.text("/en/topics/housing").await;
+    assert!(topic.contains("Renting a flat"));
+    // Move an existing guide into the new topic, first in order.
+    let res = app
+        .staff_post(
+            &editor,
+            &format!("/admin/content/guides/{GUIDE}/settings"),
+            &[("topic", "housing"), ("position", "0"), ("review_by", "2030-01-31"), ("replaced_by", "")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, topic) = app.text("/en/topics/housing").await;
+    let (a, b) = (topic.find("Identity documents").unwrap(), topic.find("Renting a flat").unwrap());
+    assert!(a < b, "order 0 comes first");
+    let res = app
+        .staff_post(
+            &editor,
+            &format!("/admin/content/guides/{GUIDE}/settings"),
+            &[("topic", "housing"), ("position", "x"), ("review_by", "tomorrow"), ("replaced_by", "")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&t("en", "admin-error-position")) && html.contains("tomorrow"));
+    // Withdrawn with a replacement: readers are sent there.
+    app.staff_post(
+        &editor,
+        "/admin/content/guides/renting/settings",
+        &[("topic", "housing"), ("position", "2"), ("review_by", "2030-01-31"), ("replaced_by", GUIDE)],
+    )
+    .await;
+    app.staff_post(&editor, "/admin/content/guides/renting/publish", &[("published", "false")]).await;
+    let res = app.get("/ru/guides/renting").await;
+    assert_eq!(res.status().as_u16(), 301);
+    assert_eq!(location(&res), format!("/ru/guides/{GUIDE}"));
+    let actions = app.audit_actions();
+    for a in ["content.topic_create", "content.guide_create", "content.guide_settings"] {
+        assert!(actions.iter().any(|x| x == a), "{a}");
+    }
+}
+
+async fn admins_change_settings_that_apply_on_every_instance(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // A second instance on the same database.
+    let settings = homeward::config::Settings::from_sources(None, &app.test_db.env(&[])).unwrap();
+    let second = homeward::startup::Application::build(settings).await.unwrap();
+    let other = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(second.run_until_stopped());
+    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    app.create_staff("editor@example.org", &[Role::Editor]).await;
+    let admin = app.sign_in("admin@example.org").await;
+    let editor = app.sign_in("editor@example.org").await;
+    assert_eq!(app.staff_get(&editor, "/admin/settings").await.0, 403, "an editor cannot reach settings");
+    let (status, page) = app.staff_get(&admin, "/admin/settings").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("value=\"en, hy, az, ru\""));
+    // Bad values: clear errors, everything typed kept, nothing saved.
+    let bad = [
+        ("languages", "en, xx"),
+        ("staff_notify", "not-an-address"),
+        ("protection_lead", "lead@example.org"),
+        ("retention_days", "0"),
+        ("acknowledge_days", "2"),
+        ("answer_days", "400"),
+        ("quick_exit_url", "javascript:alert(1)"),
+    ];
+    let res = app.staff_post(&admin, "/admin/settings", &bad).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    for key in ["languages", "staff_notify", "retention_days", "answer_days", "quick_exit_url"] {
+        assert!(html.contains(&t("en", &format!("admin-setting-error-{key}"))), "{key}");
+    }
+    assert!(html.contains("value=\"not-an-address\"") && html.contains("value=\"lead@example.org\""));
+    assert!(app.audit_actions().iter().all(|a| a != "settings.change"));
+    // Good values apply at once here…
+    let good = [
+        ("languages", "en, hy, ru"),
+        ("staff_notify", "team@example.org"),
+        ("protection_lead", "lead@example.org"),
+        ("retention_days", "30"),
+        ("acknowledge_days", "1"),
+        ("answer_days", "5"),
+        ("quick_exit_url", "https://weather.example/"),
+        ("require_admin_2fa", "true"),
+    ];
+    let res = app.staff_post(&admin, "/admin/settings", &good).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.get("/az/").await.status().as_u16(), 404, "a disabled language is gone");
+    let home = app.get("/en/").await.text().await.unwrap();
+    assert!(home.contains("https://weather.example/") && !home.contains("hreflang=\"az\""));
+    assert_eq!(location(&admin.get(app.url("/admin/users")).send().await.unwrap()), "/staff/account/2fa");
+    // …and on the other instance within a few seconds.
+    let client = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let status = client.get(format!("{other}/az/")).send().await.unwrap().status().as_u16();
+        if status == 404 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the other instance did not pick up the change");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let actions = app.audit_actions();
+    assert!(actions.iter().filter(|a| *a == "settings.change").count() >= 7);
 }

@@ -217,15 +217,35 @@ pub fn guide_page(conn: &mut DbConnection, slug: &str, lang: &str, default: &str
     Ok(GuidePage { guide, topic, translation, languages, outdated })
 }
 
-/// Whether a guide with this slug was published and then withdrawn by an editor.
-pub fn guide_withdrawn(conn: &mut DbConnection, slug: &str) -> Result<bool, RepoError> {
-    let n: i64 = guides::table
+/// A guide that was published and then withdrawn by an editor.
+pub enum Withdrawn {
+    /// Readers are told it is gone (410).
+    Gone,
+    /// Readers are sent to this published guide instead.
+    ReplacedBy(String),
+}
+
+/// Whether a guide with this slug was published and then withdrawn, and what replaces it.
+pub fn guide_withdrawn(conn: &mut DbConnection, slug: &str) -> Result<Option<Withdrawn>, RepoError> {
+    let row: Option<Option<String>> = guides::table
         .filter(guides::slug.eq(slug))
         .filter(guides::published.eq(false))
         .filter(guides::withdrawn_at.is_not_null())
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+        .select(guides::replaced_by)
+        .first(conn)
+        .optional()?;
+    let Some(replacement) = row else { return Ok(None) };
+    if let Some(target) = replacement {
+        let live: i64 = guides::table
+            .filter(guides::slug.eq(&target))
+            .filter(guides::published.eq(true))
+            .count()
+            .get_result(conn)?;
+        if live > 0 {
+            return Ok(Some(Withdrawn::ReplacedBy(target)));
+        }
+    }
+    Ok(Some(Withdrawn::Gone))
 }
 
 /// A guide's slug and the languages it is written in, with when each last changed.
@@ -498,6 +518,7 @@ pub fn upsert_guide(conn: &mut DbConnection, input: &GuideInput) -> Result<(Stri
                     created_at: at,
                     updated_at: at,
                     withdrawn_at: None,
+                    replaced_by: None,
                 })
                 .execute(conn)?;
             Ok((id, Change::Created))

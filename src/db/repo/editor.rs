@@ -324,3 +324,102 @@ pub fn feedback_summaries(conn: &mut DbConnection, default: &str) -> Result<Vec<
     by_slug.sort_by(|a, b| b.no.cmp(&a.no).then(a.slug.cmp(&b.slug)));
     Ok(by_slug)
 }
+
+/// A guide's own settings as the editor changes them.
+pub struct GuideSettings {
+    pub topic_slug: String,
+    pub position: i32,
+    pub review_by: Date,
+    /// Where readers go once it is withdrawn (a guide slug), if anywhere.
+    pub replaced_by: Option<String>,
+}
+
+/// Moves, reorders, re-dates a guide or names its replacement.
+pub fn update_guide(conn: &mut DbConnection, guide_id: &str, s: &GuideSettings, actor: &str) -> Result<(), RepoError> {
+    in_content_transaction(conn, |c| {
+        let topic_id: String = topics::table.filter(topics::slug.eq(&s.topic_slug)).select(topics::id).first(c)?;
+        if let Some(target) = &s.replaced_by {
+            let exists: i64 =
+                guides::table.filter(guides::slug.eq(target)).filter(guides::id.ne(guide_id)).count().get_result(c)?;
+            if exists == 0 {
+                return Err(RepoError::Conflict("replaced_by".into()));
+            }
+        }
+        let n = diesel::update(guides::table.filter(guides::id.eq(guide_id)))
+            .set((
+                guides::topic_id.eq(&topic_id),
+                guides::position.eq(s.position),
+                guides::review_by.eq(s.review_by),
+                guides::replaced_by.eq(&s.replaced_by),
+                guides::updated_at.eq(now()),
+            ))
+            .execute(c)?;
+        if n == 0 {
+            return Err(RepoError::NotFound);
+        }
+        let detail = format!("topic {} position {}", s.topic_slug, s.position);
+        audit::record(c, Event::new(Some(actor), "content.guide_settings", "guide", Some(guide_id)).detail(&detail))?;
+        Ok(((), true))
+    })
+}
+
+/// A new guide (a draft) with its first text in the default language.
+pub fn create_guide(
+    conn: &mut DbConnection,
+    slug: &str,
+    topic_slug: &str,
+    first: &TranslationInput,
+    default_lang: &str,
+    actor: &str,
+) -> Result<String, RepoError> {
+    in_content_transaction(conn, |c| {
+        let taken: i64 = guides::table.filter(guides::slug.eq(slug)).count().get_result(c)?;
+        if taken > 0 {
+            return Err(RepoError::Conflict("slug".into()));
+        }
+        let topic_id: String = topics::table.filter(topics::slug.eq(topic_slug)).select(topics::id).first(c)?;
+        let last: Option<i32> =
+            guides::table.filter(guides::topic_id.eq(&topic_id)).select(diesel::dsl::max(guides::position)).first(c)?;
+        let (id, _) = super::content::upsert_guide(
+            c,
+            &super::content::GuideInput {
+                slug: slug.to_owned(),
+                topic_slug: topic_slug.to_owned(),
+                position: last.unwrap_or(0) + 1,
+                published: false,
+                review_by: now().date() + time::Duration::days(365),
+            },
+        )?;
+        save_translation(c, &id, first, true, default_lang, 0)?;
+        audit::record(c, Event::new(Some(actor), "content.guide_create", "guide", Some(&id)).detail(slug))?;
+        Ok((id, true))
+    })
+}
+
+/// Creates or updates a topic (position and the titles given).
+pub fn save_topic(conn: &mut DbConnection, input: &super::content::TopicInput, actor: &str) -> Result<(), RepoError> {
+    in_content_transaction(conn, |c| {
+        let change = super::content::upsert_topic(c, input)?;
+        if change == Change::Unchanged {
+            return Ok(((), false));
+        }
+        let action = if change == Change::Created { "content.topic_create" } else { "content.topic_update" };
+        audit::record(c, Event::new(Some(actor), action, "topic", None).detail(&input.slug))?;
+        Ok(((), true))
+    })
+}
+
+/// A topic with every translation, for its edit form.
+pub fn topic_for_edit(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> Result<(crate::db::rows::TopicRow, Vec<crate::db::rows::TopicTranslationRow>), RepoError> {
+    use crate::db::rows::{TopicRow, TopicTranslationRow};
+    use crate::db::schema::topic_translations;
+    let topic = topics::table.filter(topics::slug.eq(slug)).select(TopicRow::as_select()).first(conn)?;
+    let translations = topic_translations::table
+        .filter(topic_translations::topic_id.eq(&topic.id))
+        .select(TopicTranslationRow::as_select())
+        .load(conn)?;
+    Ok((topic, translations))
+}

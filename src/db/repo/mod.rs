@@ -9,6 +9,7 @@ pub mod inquiries;
 pub mod keys;
 pub mod outbox;
 pub mod sessions;
+pub mod site_settings;
 pub mod workspace;
 
 use time::{OffsetDateTime, PrimitiveDateTime};

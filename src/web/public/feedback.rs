@@ -54,7 +54,7 @@ struct ThanksPage {
 }
 
 async fn guide_title(state: &AppState, lang: &Lang, slug: &Slug) -> Result<String, AppError> {
-    let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
+    let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
     let page = state.db.run(move |c| repo::guide_page(c, &s, &l, &d)).await?;
     Ok(page.translation.title)
 }
@@ -78,7 +78,7 @@ pub async fn submit_feedback(
         // Pretend all went well; a bot learns nothing.
         return Ok(see_other(&thanks));
     }
-    if state.settings.rate_limits
+    if state.settings().rate_limits
         && !state.limiter.allow("feedback", client_ip(&state, &req), 10, Duration::from_secs(600))
     {
         return Err(AppError::TooManyRequests);

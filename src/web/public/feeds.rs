@@ -44,7 +44,7 @@ struct Feed {
 pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/feed.atom"), || async {
-        let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
+        let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
         let (items, (_, changed_at)) =
             state.db.run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?))).await?;
         let tr = Translator::new(&lang);
@@ -92,8 +92,8 @@ struct Sitemap {
 pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     cached(&state, &req, "*|/sitemap.xml".to_owned(), || async {
         let guides = state.db.run(repo::sitemap_entries).await?;
-        let enabled: Vec<String> = state.settings.languages.iter().map(ToString::to_string).collect();
-        let default = state.settings.default_language.to_string();
+        let enabled: Vec<String> = state.settings().languages.iter().map(ToString::to_string).collect();
+        let default = state.settings().default_language.to_string();
         let mut urls = Vec::new();
         let home_alts: Vec<(String, String)> = enabled
             .iter()

@@ -56,7 +56,7 @@ impl ContactPage {
 }
 
 async fn topics_in(state: &AppState, lang: &Lang) -> Result<Vec<content_repo::TopicView>, AppError> {
-    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
+    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
     Ok(state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?)
 }
 
@@ -91,7 +91,7 @@ fn contact_page_with(
         token,
         topics: topics.into_iter().map(|t| (t.slug, t.title)).collect(),
         languages: state
-            .settings
+            .settings()
             .languages
             .iter()
             .map(|l| (l.to_string(), Translator::new(l).language_name()))
@@ -176,12 +176,12 @@ pub async fn submit_contact(
         // A bot filled the hidden field: it gets an ordinary-looking page and nothing is stored.
         return contact_page(&state, &lang, form, Vec::new()).await;
     }
-    if state.settings.rate_limits
+    if state.settings().rate_limits
         && !state.limiter.allow("contact", client_ip(&state, &req), 5, Duration::from_secs(600))
     {
         return Err(AppError::TooManyRequests);
     }
-    let min_age = i64::from(state.settings.min_fill_seconds);
+    let min_age = i64::from(state.settings().min_fill_seconds);
     let nonce = match form_token::verify_with_nonce(
         &state.key,
         &format!("contact:{lang}"),
@@ -202,7 +202,7 @@ pub async fn submit_contact(
     if checked.topic == "other" {
         checked.topic.clear();
     }
-    let valid = match validate(&checked, &slugs, &state.settings.languages) {
+    let valid = match validate(&checked, &slugs, &state.settings().languages) {
         Ok(v) => v,
         Err(problems) => {
             let errors = problems
@@ -236,7 +236,7 @@ pub async fn submit_contact(
                 .map_err(|e| AppError::Internal(e.into()))?,
         );
     }
-    let staff_lang = &state.settings.default_language;
+    let staff_lang = &state.settings().default_language;
     let staff_tr = Translator::new(staff_lang);
     let topic_title = match &valid.topic {
         Some(slug) => topics.iter().find(|t| &t.slug == slug).map_or_else(|| slug.clone(), |t| t.title.clone()),
@@ -244,7 +244,7 @@ pub async fn submit_contact(
     };
     let language_name = Translator::new(&valid.answer_lang).language_name();
     let link = state.absolute(&format!("/staff/inquiries/{id}"));
-    for to in &state.settings.staff_notify {
+    for to in &state.settings().staff_notify {
         mails.push(
             mail::staff_new_inquiry(staff_lang, to.as_str(), &reference, &topic_title, &language_name, &link, &id)
                 .map_err(|e| AppError::Internal(e.into()))?,
@@ -347,7 +347,8 @@ async fn lookup(
     lang: &Lang,
     typed: &str,
 ) -> Result<Result<(ReceiptCode, inquiries::InquiryThread), StatusPage>, AppError> {
-    if state.settings.rate_limits && !state.limiter.allow("status", client_ip(state, req), 20, Duration::from_secs(600))
+    if state.settings().rate_limits
+        && !state.limiter.allow("status", client_ip(state, req), 20, Duration::from_secs(600))
     {
         return Err(AppError::TooManyRequests);
     }

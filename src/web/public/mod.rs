@@ -36,7 +36,7 @@ impl FromRequest for PathLang {
         let segment = req.match_info().get("lang").unwrap_or("");
         let found = req
             .app_data::<web::Data<AppState>>()
-            .and_then(|state| state.settings.languages.iter().find(|l| l.as_str() == segment).cloned());
+            .and_then(|state| state.settings().languages.iter().find(|l| l.as_str() == segment).cloned());
         let result = match found {
             Some(lang) => Ok(PathLang(lang)),
             // `/de/` deserves the list of languages; `/favicon.ico` a plain 404.
@@ -50,7 +50,7 @@ impl FromRequest for PathLang {
 /// `GET /`: to the reader's language.
 pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok());
-    let lang = negotiate(header, &state.settings.languages, &state.settings.default_language);
+    let lang = negotiate(header, &state.settings().languages, &state.settings().default_language);
     let mut res = see_other(&format!("/{lang}/"));
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     res

@@ -70,7 +70,7 @@ struct HomePage {
 pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/"), || async {
-        let default = state.settings.default_language.to_string();
+        let default = state.settings().default_language.to_string();
         let (l, d) = (lang.to_string(), default.clone());
         let (topics, updates) =
             state.db.run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?))).await?;
@@ -107,7 +107,7 @@ pub async fn topic(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("topic").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/topics/{slug}"), || async {
-        let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
+        let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
         let (topic, guides) = state
             .db
             .run(move |c| {
@@ -181,20 +181,26 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
-        let (l, d, s) = (lang.to_string(), state.settings.default_language.to_string(), slug.to_string());
+        let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
         let (page, siblings) = state
             .db
             .run(move |c| {
                 let page = match repo::guide_page(c, &s, &l, &d) {
-                    // Withdrawn after being published: say so rather than "not found".
-                    Err(crate::db::RepoError::NotFound) if repo::guide_withdrawn(c, &s)? => return Ok(None),
+                    // Withdrawn after being published: say so (or send readers to its replacement).
+                    Err(crate::db::RepoError::NotFound) => match repo::guide_withdrawn(c, &s)? {
+                        Some(w) => return Ok(Err(w)),
+                        None => return Err(crate::db::RepoError::NotFound),
+                    },
                     other => other?,
                 };
                 let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
-                Ok(Some((page, siblings)))
+                Ok(Ok((page, siblings)))
             })
             .await?
-            .ok_or(AppError::Gone)?;
+            .map_err(|w| match w {
+                repo::Withdrawn::Gone => AppError::Gone,
+                repo::Withdrawn::ReplacedBy(target) => AppError::MovedTo(format!("/{lang}/guides/{target}")),
+            })?;
         let mut ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
         // Alternates only for languages the guide is really written in.
         for alt in &mut ctx.alternates {
@@ -203,10 +209,10 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
         let tr = ctx.tr.clone();
         let t = &page.translation;
         let shown_in =
-            Translator::new(&Lang::parse(&t.lang).unwrap_or_else(|_| state.settings.default_language.clone()));
+            Translator::new(&Lang::parse(&t.lang).unwrap_or_else(|_| state.settings().default_language.clone()));
         let fallback_notice = (t.lang != lang.as_str())
             .then(|| tr.t_args("guide-fallback-notice", &[("language", &shown_in.language_name())]));
-        let default_name = Translator::new(&state.settings.default_language).language_name();
+        let default_name = Translator::new(&state.settings().default_language).language_name();
         let outdated_notice = page.outdated.then(|| tr.t_args("guide-outdated-notice", &[("language", &default_name)]));
         let toc: Vec<TocEntry> = serde_json::from_str(&t.toc_json).unwrap_or_default();
         let related: Vec<GuideListItem> = siblings.into_iter().filter(|g| g.slug != slug.as_str()).collect();
@@ -296,7 +302,7 @@ pub async fn search(
     if terms.is_empty() {
         page.message = Some(page.ctx.t("search-empty"));
     } else {
-        let default = state.settings.default_language.to_string();
+        let default = state.settings().default_language.to_string();
         let (l, t) = (lang.to_string(), terms.clone());
         let hits = state.db.run(move |c| repo::search(c, &t, &[&l, &default], 50)).await?;
         if hits.is_empty() {

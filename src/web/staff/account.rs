@@ -56,7 +56,7 @@ async fn account_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Res
     let uid = staff.user_id.clone();
     let codes_left = state.db.run(move |c| accounts::recovery_codes_left(c, &uid)).await?;
     let langs = state
-        .settings
+        .settings()
         .languages
         .iter()
         .map(|l| LangChoice {
@@ -72,7 +72,7 @@ async fn account_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Res
         langs,
         sessions: list,
         codes_left,
-        two_factor_required: state.settings.require_admin_2fa && staff.has(Role::Admin),
+        two_factor_required: state.settings().require_admin_2fa && staff.has(Role::Admin),
         current_error: None,
         password_error: None,
         confirm_error: None,
@@ -113,7 +113,7 @@ pub async fn language(
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&input.language)
         .ok()
-        .filter(|l| state.settings.languages.contains(l))
+        .filter(|l| state.settings().languages.contains(l))
         .ok_or(AppError::BadRequest)?;
     let uid = staff.user_id.clone();
     state.db.run(move |c| accounts::set_language(c, &uid, lang.as_str())).await?;
@@ -228,7 +228,7 @@ fn two_factor_page(
         mac: enrol_mac(state, staff, &secret_text),
         qr: totp::qr_svg(&url)?,
         secret: secret_text,
-        required: state.settings.require_admin_2fa && staff.has(Role::Admin) && !staff.has_totp,
+        required: state.settings().require_admin_2fa && staff.has(Role::Admin) && !staff.has_totp,
         errors: Vec::new(),
         ctx,
     })
@@ -319,7 +319,7 @@ pub async fn two_factor_disable(
     staff: Staff,
     input: web::Form<CodeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let required = state.settings.require_admin_2fa && staff.has(Role::Admin);
+    let required = state.settings().require_admin_2fa && staff.has(Role::Admin);
     let proven = if required { None } else { check_second_factor(&state, &staff.user_id, &input.code).await? };
     if proven.is_none() {
         let mut page = account_page(&state, &req, &staff).await?;

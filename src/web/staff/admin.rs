@@ -435,3 +435,107 @@ mod tests {
         assert_eq!(mask_address("broken"), "•••");
     }
 }
+
+/// One line of the settings form.
+pub struct SettingField {
+    pub key: &'static str,
+    pub value: String,
+    /// What the files and environment say (shown when the admin changed it).
+    pub base: String,
+    pub changed: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/settings.html")]
+struct SettingsPage {
+    ctx: PageContext,
+    csrf: String,
+    fields: Vec<SettingField>,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+}
+
+fn setting_text(s: &crate::config::Settings, key: &str) -> String {
+    let emails = |v: &[EmailAddress]| v.iter().map(|e| e.as_str().to_owned()).collect::<Vec<_>>().join(", ");
+    match key {
+        "languages" => s.languages.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>().join(", "),
+        "staff_notify" => emails(&s.staff_notify),
+        "protection_lead" => emails(&s.protection_lead),
+        "retention_days" => s.retention_days.to_string(),
+        "acknowledge_days" => s.acknowledge_days.to_string(),
+        "answer_days" => s.answer_days.to_string(),
+        "require_admin_2fa" => s.require_admin_2fa.to_string(),
+        "quick_exit_url" => s.quick_exit_url.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn settings_fields(state: &AppState) -> Vec<SettingField> {
+    let (live, base) = (state.settings(), state.base_settings.clone());
+    crate::config::OVERRIDABLE
+        .iter()
+        .map(|key| {
+            let (value, base) = (setting_text(&live, key), setting_text(&base, key));
+            SettingField { key, changed: value != base, value, base, error: None }
+        })
+        .collect()
+}
+
+pub async fn settings_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = staff_context(&state, &staff, req.path());
+    let notice = (done.done.as_deref() == Some("saved")).then(|| ctx.t("admin-done-settings"));
+    render(&SettingsPage { csrf: staff.csrf.clone(), fields: settings_fields(&state), errors: Vec::new(), notice, ctx })
+}
+
+pub async fn save_settings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Admin(staff): Admin,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.trim().to_owned());
+    let mut fields = settings_fields(&state);
+    let mut changes = Vec::new();
+    let ctx = staff_context(&state, &staff, req.path());
+    let base = state.base_settings.clone();
+    for field in fields.iter_mut() {
+        // An unticked checkbox sends nothing.
+        let given = if field.key == "require_admin_2fa" {
+            if get("require_admin_2fa").is_some() { "true".to_owned() } else { "false".to_owned() }
+        } else {
+            get(field.key).unwrap_or_default()
+        };
+        let given = given.split(',').map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+        if given == field.value {
+            continue;
+        }
+        match base.check_override(field.key, &given.replace(", ", ",")) {
+            Ok(()) => changes.push((field.key.to_owned(), given.replace(", ", ","))),
+            Err(reason) => {
+                tracing::info!(setting = field.key, %reason, "admin setting refused");
+                field.error = Some(ctx.tp("admin-setting-error-", field.key));
+            }
+        }
+        field.value = given;
+    }
+    let errors: Vec<FieldError> =
+        fields.iter().filter_map(|f| f.error.clone().map(|message| FieldError { field: f.key, message })).collect();
+    if !errors.is_empty() {
+        let mut page = SettingsPage { csrf: staff.csrf.clone(), fields, errors, notice: None, ctx };
+        page.ctx.has_errors = true;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if !changes.is_empty() {
+        let actor = staff.user_id.clone();
+        state.db.run(move |c| crate::db::repo::site_settings::save(c, &changes, &actor)).await?;
+        state.refresh_settings().await?;
+        state.cache.invalidate();
+    }
+    Ok(see_other("/admin/settings?done=saved"))
+}

@@ -27,7 +27,7 @@ pub const MAX_SUMMARY: usize = 500;
 pub const MAX_BODY: usize = 100_000;
 
 fn langs(state: &AppState) -> Vec<String> {
-    state.settings.languages.iter().map(|l| l.to_string()).collect()
+    state.settings().languages.iter().map(|l| l.to_string()).collect()
 }
 
 fn lang_name(code: &str) -> String {
@@ -71,7 +71,7 @@ fn lines(state: &AppState, ctx: &PageContext, summaries: Vec<GuideSummary>) -> V
 }
 
 async fn summaries(state: &AppState) -> Result<Vec<GuideSummary>, AppError> {
-    let (l, d) = (langs(state), state.settings.default_language.to_string());
+    let (l, d) = (langs(state), state.settings().default_language.to_string());
     Ok(state.db.run(move |c| editor::guide_summaries(c, &l, &d)).await?)
 }
 
@@ -99,12 +99,13 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let ctx = staff_context(&state, &staff, req.path());
     let guides = lines(&state, &ctx, summaries(&state).await?);
-    let (l, d) = (staff.lang.to_string(), state.settings.default_language.to_string());
+    let (l, d) = (staff.lang.to_string(), state.settings().default_language.to_string());
     let topics = state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?;
     let notice = match done.done.as_deref() {
         Some("published") => Some(ctx.t("admin-done-published")),
         Some("unpublished") => Some(ctx.t("admin-done-unpublished")),
         Some("reviewed") => Some(ctx.t("admin-done-reviewed")),
+        Some("topic") => Some(ctx.t("admin-done-topic")),
         _ => None,
     };
     render(&ContentPage {
@@ -250,11 +251,11 @@ struct Loaded {
 }
 
 fn enabled_lang(state: &AppState, lang: &str) -> Result<Lang, AppError> {
-    Lang::parse(lang).ok().filter(|l| state.settings.languages.contains(l)).ok_or(AppError::NotFound)
+    Lang::parse(lang).ok().filter(|l| state.settings().languages.contains(l)).ok_or(AppError::NotFound)
 }
 
 async fn load(state: &AppState, slug: &str, lang: &str) -> Result<Loaded, AppError> {
-    let (slug, lang, default) = (slug.to_owned(), lang.to_owned(), state.settings.default_language.to_string());
+    let (slug, lang, default) = (slug.to_owned(), lang.to_owned(), state.settings().default_language.to_string());
     let all = langs(state);
     Ok(state
         .db
@@ -274,14 +275,14 @@ async fn load(state: &AppState, slug: &str, lang: &str) -> Result<Loaded, AppErr
 
 fn editor_page(state: &AppState, req: &HttpRequest, staff: &Staff, lang: &Lang, loaded: Loaded) -> EditorPage {
     let ctx = staff_context(state, staff, req.path());
-    let is_source = *lang == state.settings.default_language;
+    let is_source = *lang == state.settings().default_language;
     let current = loaded.current;
     EditorPage {
         csrf: staff.csrf.clone(),
         lang: lang.to_string(),
         lang_name: lang_name(lang.as_str()),
         lang_dir: lang.direction().as_str(),
-        source_name: lang_name(state.settings.default_language.as_str()),
+        source_name: lang_name(state.settings().default_language.as_str()),
         is_source,
         state_label: ctx.tp("admin-state-", loaded.state.as_str()),
         title: current.as_ref().map(|c| c.title.clone()).unwrap_or_default(),
@@ -412,7 +413,7 @@ pub async fn save(
         Some(staff.user_id.clone()),
     )?;
     let (default, actor, major, expected) =
-        (state.settings.default_language.to_string(), staff.user_id.clone(), page.major, input.revision);
+        (state.settings().default_language.to_string(), staff.user_id.clone(), page.major, input.revision);
     let outcome = state
         .db
         .run(move |c| editor::save(c, &guide_id, &translation, major, &default, expected, &actor, "content.save"))
@@ -533,7 +534,7 @@ pub async fn rollback(
 ) -> Result<HttpResponse, AppError> {
     let (slug, lang, number) = path.into_inner();
     let lang = enabled_lang(&state, &lang)?;
-    let (l, actor, default) = (lang.to_string(), staff.user_id.clone(), state.settings.default_language.to_string());
+    let (l, actor, default) = (lang.to_string(), staff.user_id.clone(), state.settings().default_language.to_string());
     let s = slug.clone();
     let outcome = state
         .db
@@ -587,7 +588,7 @@ pub async fn feedback(
     req: HttpRequest,
     Editor(staff): Editor,
 ) -> Result<HttpResponse, AppError> {
-    let default = state.settings.default_language.to_string();
+    let default = state.settings().default_language.to_string();
     let d = default.clone();
     let (guides, misses, gaps) = state
         .db
@@ -601,4 +602,422 @@ pub async fn feedback(
         .await?;
     let ctx = staff_context(&state, &staff, req.path());
     render(&FeedbackPage { ctx, guides, misses, gaps, default_lang: default })
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+async fn topic_choices(state: &AppState, staff: &Staff, selected: &str) -> Result<Vec<Choice>, AppError> {
+    let (l, d) = (staff.lang.to_string(), state.settings().default_language.to_string());
+    let topics = state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?;
+    Ok(topics.into_iter().map(|t| Choice { selected: t.slug == selected, value: t.slug, label: t.title }).collect())
+}
+
+#[derive(Template)]
+#[template(path = "admin/new_guide.html")]
+struct NewGuidePage {
+    ctx: PageContext,
+    csrf: String,
+    topics: Vec<Choice>,
+    source_name: String,
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+    slug_error: Option<String>,
+    title_error: Option<String>,
+    body_error: Option<String>,
+    errors: Vec<FieldError>,
+}
+
+pub async fn new_guide_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+) -> Result<HttpResponse, AppError> {
+    let ctx = staff_context(&state, &staff, req.path());
+    render(&NewGuidePage {
+        csrf: staff.csrf.clone(),
+        topics: topic_choices(&state, &staff, "").await?,
+        source_name: lang_name(state.settings().default_language.as_str()),
+        slug: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        body: String::new(),
+        slug_error: None,
+        title_error: None,
+        body_error: None,
+        errors: Vec::new(),
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewGuideInput {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    body: String,
+}
+
+pub async fn create_guide(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    input: web::Form<NewGuideInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = input.into_inner();
+    let ctx = staff_context(&state, &staff, req.path());
+    let slug = input.slug.trim().to_ascii_lowercase();
+    let title = crate::domain::inquiry::clean_line(&input.title);
+    let summary = crate::domain::inquiry::clean_line(&input.summary);
+    let body = crate::domain::inquiry::clean_text(&input.body);
+    let mut page = NewGuidePage {
+        csrf: staff.csrf.clone(),
+        topics: topic_choices(&state, &staff, &input.topic).await?,
+        source_name: lang_name(state.settings().default_language.as_str()),
+        slug: input.slug.clone(),
+        title: input.title.clone(),
+        summary: input.summary.clone(),
+        body: input.body.clone(),
+        slug_error: None,
+        title_error: None,
+        body_error: None,
+        errors: Vec::new(),
+        ctx,
+    };
+    if !page.topics.iter().any(|t| t.selected) {
+        return Err(AppError::BadRequest);
+    }
+    if crate::domain::Slug::parse(&slug).is_err() {
+        page.slug_error = Some(page.ctx.t("admin-error-slug"));
+    }
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        page.title_error = Some(page.ctx.t("admin-error-title"));
+    }
+    if body.is_empty() || body.chars().count() > MAX_BODY || summary.chars().count() > MAX_SUMMARY {
+        page.body_error = Some(page.ctx.t("admin-error-body"));
+    }
+    if page.slug_error.is_none() && page.title_error.is_none() && page.body_error.is_none() {
+        let default = state.settings().default_language.to_string();
+        let first = render_translation(&default, &title, &summary, &body, "", now(), Some(staff.user_id.clone()))?;
+        let (s, t, actor) = (slug.clone(), input.topic.clone(), staff.user_id.clone());
+        match state.db.run(move |c| editor::create_guide(c, &s, &t, &first, &default, &actor)).await {
+            Ok(_) => {
+                return Ok(see_other(&format!(
+                    "/admin/content/guides/{slug}/{}?saved=1",
+                    state.settings().default_language
+                )));
+            }
+            Err(crate::db::RepoError::Conflict(_)) => page.slug_error = Some(page.ctx.t("admin-error-slug-taken")),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    for (field, msg) in [("slug", &page.slug_error), ("title", &page.title_error), ("body", &page.body_error)] {
+        if let Some(message) = msg.clone() {
+            page.errors.push(FieldError { field, message });
+        }
+    }
+    page.ctx.has_errors = true;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[derive(Template)]
+#[template(path = "admin/guide_settings.html")]
+struct GuideSettingsPage {
+    ctx: PageContext,
+    csrf: String,
+    guide: GuideRow,
+    topics: Vec<Choice>,
+    replacements: Vec<Choice>,
+    position: String,
+    review_by: String,
+    position_error: Option<String>,
+    date_error: Option<String>,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+}
+
+async fn settings_page(
+    state: &AppState,
+    req: &HttpRequest,
+    staff: &Staff,
+    guide: GuideRow,
+    topic_slug: &str,
+) -> Result<GuideSettingsPage, AppError> {
+    let all = summaries(state).await?;
+    let mut replacements = vec![Choice {
+        value: String::new(),
+        label: staff_context(state, staff, "").t("admin-replacement-none"),
+        selected: guide.replaced_by.is_none(),
+    }];
+    replacements.extend(all.iter().filter(|g| g.guide.id != guide.id).map(|g| Choice {
+        selected: guide.replaced_by.as_deref() == Some(g.guide.slug.as_str()),
+        value: g.guide.slug.clone(),
+        label: g.title.clone(),
+    }));
+    Ok(GuideSettingsPage {
+        csrf: staff.csrf.clone(),
+        topics: topic_choices(state, staff, topic_slug).await?,
+        replacements,
+        position: guide.position.to_string(),
+        review_by: guide.review_by.to_string(),
+        guide,
+        position_error: None,
+        date_error: None,
+        errors: Vec::new(),
+        notice: None,
+        ctx: staff_context(state, staff, req.path()),
+    })
+}
+
+async fn guide_and_topic(state: &AppState, slug: String) -> Result<(GuideRow, String), AppError> {
+    Ok(state
+        .db
+        .run(move |c| {
+            use diesel::prelude::*;
+            let guide = editor::guide_by_slug(c, &slug)?;
+            let topic: String = crate::db::schema::topics::table
+                .filter(crate::db::schema::topics::id.eq(&guide.topic_id))
+                .select(crate::db::schema::topics::slug)
+                .first(c)?;
+            Ok::<_, crate::db::RepoError>((guide, topic))
+        })
+        .await?)
+}
+
+pub async fn guide_settings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (guide, topic) = guide_and_topic(&state, slug.into_inner()).await?;
+    let mut page = settings_page(&state, &req, &staff, guide, &topic).await?;
+    if done.done.as_deref() == Some("saved") {
+        page.notice = Some(page.ctx.t("admin-done-settings"));
+    }
+    render(&page)
+}
+
+#[derive(Deserialize)]
+pub struct SettingsInput {
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    review_by: String,
+    #[serde(default)]
+    replaced_by: String,
+}
+
+pub async fn save_guide_settings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+    input: web::Form<SettingsInput>,
+) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    let (guide, _) = guide_and_topic(&state, slug.clone()).await?;
+    let guide_id = guide.id.clone();
+    let mut page = settings_page(&state, &req, &staff, guide, &input.topic).await?;
+    if !page.topics.iter().any(|t| t.selected) {
+        return Err(AppError::BadRequest);
+    }
+    let replaced_by = Some(input.replaced_by.trim().to_owned()).filter(|r| !r.is_empty());
+    if let Some(r) = &replaced_by
+        && !page.replacements.iter().any(|c| &c.value == r)
+    {
+        return Err(AppError::BadRequest);
+    }
+    let position = input.position.trim().parse::<i32>().ok().filter(|p| (0..=10_000).contains(p));
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let review_by = time::Date::parse(input.review_by.trim(), &format).ok();
+    page.position = input.position.clone();
+    page.review_by = input.review_by.clone();
+    if position.is_none() {
+        page.position_error = Some(page.ctx.t("admin-error-position"));
+    }
+    if review_by.is_none() {
+        page.date_error = Some(page.ctx.t("admin-error-date"));
+    }
+    let (Some(position), Some(review_by)) = (position, review_by) else {
+        for (field, msg) in [("position", &page.position_error), ("review_by", &page.date_error)] {
+            if let Some(message) = msg.clone() {
+                page.errors.push(FieldError { field, message });
+            }
+        }
+        page.ctx.has_errors = true;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let settings = editor::GuideSettings { topic_slug: input.topic.clone(), position, review_by, replaced_by };
+    let actor = staff.user_id.clone();
+    state.db.run(move |c| editor::update_guide(c, &guide_id, &settings, &actor)).await?;
+    state.cache.invalidate();
+    Ok(see_other(&format!("/admin/content/guides/{slug}/settings?done=saved")))
+}
+
+pub struct TopicField {
+    pub is_default: bool,
+    pub lang: String,
+    pub name: String,
+    pub dir: &'static str,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/topic.html")]
+struct TopicPage {
+    ctx: PageContext,
+    csrf: String,
+    is_new: bool,
+    slug: String,
+    position: String,
+    fields: Vec<TopicField>,
+    errors: Vec<FieldError>,
+}
+
+fn topic_fields(state: &AppState, existing: &[crate::db::rows::TopicTranslationRow]) -> Vec<TopicField> {
+    state
+        .settings()
+        .languages
+        .iter()
+        .map(|l| {
+            let found = existing.iter().find(|t| t.lang == l.as_str());
+            TopicField {
+                is_default: *l == state.settings().default_language,
+                lang: l.to_string(),
+                name: lang_name(l.as_str()),
+                dir: l.direction().as_str(),
+                title: found.map(|t| t.title.clone()).unwrap_or_default(),
+                summary: found.map(|t| t.summary.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+pub async fn topic_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    let ctx = staff_context(&state, &staff, req.path());
+    let page = if slug == "new" {
+        TopicPage {
+            csrf: staff.csrf.clone(),
+            is_new: true,
+            slug: String::new(),
+            position: "0".into(),
+            fields: topic_fields(&state, &[]),
+            errors: Vec::new(),
+            ctx,
+        }
+    } else {
+        let s = slug.clone();
+        let (topic, translations) = state.db.run(move |c| editor::topic_for_edit(c, &s)).await?;
+        TopicPage {
+            csrf: staff.csrf.clone(),
+            is_new: false,
+            slug,
+            position: topic.position.to_string(),
+            fields: topic_fields(&state, &translations),
+            errors: Vec::new(),
+            ctx,
+        }
+    };
+    render(&page)
+}
+
+pub async fn save_topic(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let path_slug = slug.into_inner();
+    let is_new = path_slug == "new";
+    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let slug = if is_new { get("slug").trim().to_ascii_lowercase() } else { path_slug.clone() };
+    let mut errors = Vec::new();
+    let ctx = staff_context(&state, &staff, req.path());
+    if crate::domain::Slug::parse(&slug).is_err() {
+        errors.push(FieldError { field: "slug", message: ctx.t("admin-error-slug") });
+    }
+    let position = get("position").trim().parse::<i32>().ok().filter(|p| (0..=10_000).contains(p));
+    if position.is_none() {
+        errors.push(FieldError { field: "position", message: ctx.t("admin-error-position") });
+    }
+    let mut translations = Vec::new();
+    let mut fields = Vec::new();
+    for l in &state.settings().languages {
+        let title = crate::domain::inquiry::clean_line(&get(&format!("title_{l}")));
+        let summary = crate::domain::inquiry::clean_line(&get(&format!("summary_{l}")));
+        if *l == state.settings().default_language && (title.is_empty() || title.chars().count() > MAX_TITLE) {
+            errors.push(FieldError { field: "title_default", message: ctx.t("admin-error-title") });
+        }
+        if !title.is_empty() {
+            translations.push((l.to_string(), title.clone(), summary.clone()));
+        }
+        fields.push(TopicField {
+            is_default: *l == state.settings().default_language,
+            lang: l.to_string(),
+            name: lang_name(l.as_str()),
+            dir: l.direction().as_str(),
+            title,
+            summary,
+        });
+    }
+    if !errors.is_empty() {
+        let mut page =
+            TopicPage { csrf: staff.csrf.clone(), is_new, slug, position: get("position"), fields, errors, ctx };
+        page.ctx.has_errors = true;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if is_new {
+        let s = slug.clone();
+        let exists = state
+            .db
+            .run(move |c| {
+                editor::topic_for_edit(c, &s).map(|_| true).or_else(|e| match e {
+                    crate::db::RepoError::NotFound => Ok(false),
+                    other => Err(other),
+                })
+            })
+            .await?;
+        if exists {
+            let message = ctx.t("admin-error-slug-taken");
+            let mut page = TopicPage {
+                csrf: staff.csrf.clone(),
+                is_new,
+                slug,
+                position: get("position"),
+                fields,
+                errors: vec![FieldError { field: "slug", message }],
+                ctx,
+            };
+            page.ctx.has_errors = true;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    }
+    let input = content_repo::TopicInput { slug: slug.clone(), position: position.unwrap_or(0), translations };
+    let actor = staff.user_id.clone();
+    state.db.run(move |c| editor::save_topic(c, &input, &actor)).await?;
+    state.cache.invalidate();
+    Ok(see_other("/admin/content?done=topic"))
 }

@@ -27,7 +27,7 @@ const PER_PAGE: i64 = 25;
 pub const MAX_STAFF_TEXT: usize = 20_000;
 
 fn targets(state: &AppState) -> Targets {
-    Targets { acknowledge_days: state.settings.acknowledge_days, answer_days: state.settings.answer_days }
+    Targets { acknowledge_days: state.settings().acknowledge_days, answer_days: state.settings().answer_days }
 }
 
 /// Filters as they come from the queue's GET form (bookmarkable).
@@ -139,7 +139,7 @@ struct QueuePage {
 }
 
 async fn topics_for(state: &AppState, lang: &Lang) -> Result<Vec<TopicView>, AppError> {
-    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
+    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
     Ok(state.db.run(move |c| content::list_topics(c, &l, &d)).await?)
 }
 
@@ -179,7 +179,7 @@ pub async fn queue(
     topic_opts.extend(topics.iter().map(|t| (t.slug.clone(), t.title.clone())));
     let mut lang_opts = vec![(String::new(), ctx.t("staff-filter-any"))];
     lang_opts.extend(
-        state.settings.languages.iter().map(|l| (l.to_string(), crate::i18n::Translator::new(l).language_name())),
+        state.settings().languages.iter().map(|l| (l.to_string(), crate::i18n::Translator::new(l).language_name())),
     );
     let mut assignee_opts = vec![
         (String::new(), ctx.t("staff-filter-anyone")),
@@ -291,7 +291,7 @@ pub async fn export_csv(
 
 /// The guides a caseworker can point at (content gap, canned reply links).
 async fn guide_choices(state: &AppState, lang: &Lang) -> Result<Vec<(String, String)>, AppError> {
-    let (l, d) = (lang.to_string(), state.settings.default_language.to_string());
+    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
     Ok(state
         .db
         .run(move |c| {
@@ -493,7 +493,7 @@ pub async fn reply(
     };
     let mail = match (&contact.email, item.contact_method.as_str()) {
         (Some(to), "email") => {
-            let lang = Lang::parse(&item.answer_lang).unwrap_or_else(|_| state.settings.default_language.clone());
+            let lang = Lang::parse(&item.answer_lang).unwrap_or_else(|_| state.settings().default_language.clone());
             let status_url = state.absolute(&format!("/{lang}/status"));
             let reply_id = crate::db::repo::new_id();
             Some(
@@ -607,10 +607,16 @@ pub async fn safeguarding(
     if raise && !item.safeguarding {
         let link = state.absolute(&format!("/staff/inquiries/{}", item.id));
         let seed = format!("{}:{}", item.id, crate::db::repo::new_id());
-        for to in &state.settings.protection_lead {
+        for to in &state.settings().protection_lead {
             mails.push(
-                mail::safeguarding_alert(&state.settings.default_language, to.as_str(), &item.reference, &link, &seed)
-                    .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?,
+                mail::safeguarding_alert(
+                    &state.settings().default_language,
+                    to.as_str(),
+                    &item.reference,
+                    &link,
+                    &seed,
+                )
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?,
             );
         }
     }
@@ -738,7 +744,7 @@ async fn replies_page(state: &AppState, req: &HttpRequest, staff: &super::Staff)
         })
         .collect();
     let langs = state
-        .settings
+        .settings()
         .languages
         .iter()
         .map(|l| (l.to_string(), crate::i18n::Translator::new(l).language_name()))
@@ -786,7 +792,7 @@ pub async fn add_reply(
     input: web::Form<CannedInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = input.into_inner();
-    let lang = Lang::parse(&input.lang).ok().filter(|l| state.settings.languages.contains(l));
+    let lang = Lang::parse(&input.lang).ok().filter(|l| state.settings().languages.contains(l));
     let title = crate::domain::inquiry::clean_line(&input.title);
     let body = clean_text(&input.body);
     let guide = Some(input.guide.trim().to_owned()).filter(|g| !g.is_empty());

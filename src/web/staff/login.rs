@@ -50,7 +50,7 @@ fn session_cookie(state: &AppState, token: &str, max_age: Duration) -> Cookie<'s
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(state.settings.is_https())
+        .secure(state.settings().is_https())
         .max_age(CookieDuration::seconds(max_age.whole_seconds()))
         .finish()
 }
@@ -122,7 +122,7 @@ async fn start_session(state: &AppState, user_id: String, stage: &'static str) -
     let token = generate_token()?;
     let hash = hash_token(&token);
     let lifetime = if stage == STAGE_FULL {
-        Duration::hours(state.settings.session_max_hours.into())
+        Duration::hours(state.settings().session_max_hours.into())
     } else {
         Duration::minutes(SECOND_FACTOR_MINUTES)
     };
@@ -315,7 +315,7 @@ pub async fn code_submit(
             })
         })
         .await?;
-    let cookie = session_cookie(&state, &token, Duration::hours(state.settings.session_max_hours.into()));
+    let cookie = session_cookie(&state, &token, Duration::hours(state.settings().session_max_hours.into()));
     Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", next)).finish())
 }
 
@@ -406,7 +406,7 @@ pub async fn reset_request(
         let link = state.absolute(&format!("/staff/reset/{token}"));
         let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
         let vault = state.vault.clone();
-        let default_lang = state.settings.default_language.clone();
+        let default_lang = state.settings().default_language.clone();
         let queued = state
             .db
             .run(move |c| {

@@ -28,7 +28,7 @@ use crate::web::{AppState, render_with_status};
 
 /// The session cookie. With https it takes the `__Host-` prefix (Secure, whole site, no Domain).
 pub fn cookie_name(state: &AppState) -> &'static str {
-    if state.settings.is_https() { "__Host-homeward_staff" } else { "homeward_staff" }
+    if state.settings().is_https() { "__Host-homeward_staff" } else { "homeward_staff" }
 }
 
 /// Form tokens for pages shown before sign-in (sign-in, reset) stay valid this long.
@@ -105,14 +105,14 @@ pub async fn guard(
     let mut signed_in: Option<Staff> = None;
     if let Some(token) = session_token(&req, &state) {
         let hash = hash_token(&token);
-        let idle = Duration::minutes(state.settings.session_idle_minutes.into());
+        let idle = Duration::minutes(state.settings().session_idle_minutes.into());
         let found = state.db.run(move |c| sessions::find(c, &hash, idle, Duration::seconds(60))).await;
         match found {
             Ok(Some(found)) => {
                 let lang = Lang::parse(&found.user.language)
                     .ok()
-                    .filter(|l| state.settings.languages.contains(l))
-                    .unwrap_or_else(|| state.settings.default_language.clone());
+                    .filter(|l| state.settings().languages.contains(l))
+                    .unwrap_or_else(|| state.settings().default_language.clone());
                 if found.session.stage == STAGE_FULL {
                     signed_in = Some(Staff {
                         csrf: csrf_for(&state, &found.session.id),
@@ -168,7 +168,7 @@ pub async fn guard(
     }
     // An admin who must use a second factor and has none yet may only set one up.
     if let Some(staff) = &signed_in
-        && state.settings.require_admin_2fa
+        && state.settings().require_admin_2fa
         && staff.has(Role::Admin)
         && !staff.has_totp
         && !req.path().starts_with("/staff/account/2fa")
@@ -361,6 +361,7 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
     }
     if staff.has(Role::Admin) {
         add("/admin/users", "staff-nav-users");
+        add("/admin/settings", "staff-nav-settings");
         add("/admin/outbox", "staff-nav-outbox");
         add("/admin/audit", "staff-nav-audit");
     }
