@@ -630,4 +630,25 @@ mod tests {
         let msg = error_of(None, &[("HOMEWARD_SECRET_KEY", "abcdef-secret")]);
         assert!(!msg.contains("abcdef-secret"), "{msg}");
     }
+
+    #[test]
+    fn the_example_config_in_deploy_names_every_setting_and_parses() -> Result<(), ConfigError> {
+        let example = include_str!("../deploy/homeward.toml");
+        let mut uncommented = String::new();
+        for line in example.lines() {
+            if let Some(setting) = line.strip_prefix("# ").filter(|l| l.contains(" = ")) {
+                // Drop a trailing remark after the value.
+                let value = setting.split("  #").next().unwrap_or(setting);
+                uncommented.push_str(value);
+                uncommented.push('\n');
+            }
+        }
+        for (key, _, _) in SETTINGS {
+            assert!(uncommented.contains(&format!("{key} = ")), "deploy/homeward.toml lacks {key}");
+        }
+        let text = uncommented.replace("\"(64 hex characters)\"", &format!("\"{}\"", "ab".repeat(32)));
+        let settings = Settings::from_sources(Some((Path::new("deploy/homeward.toml"), &text)), &HashMap::new())?;
+        assert_eq!(settings.trusted_proxies.len(), 1);
+        Ok(())
+    }
 }

@@ -38,7 +38,11 @@ enum Command {
     /// Start the web server (the default)
     Serve,
     /// Apply pending database migrations and exit
-    Migrate,
+    Migrate {
+        /// Only report pending migrations (exit 1 if there are any); change nothing
+        #[arg(long)]
+        check: bool,
+    },
     /// Manage staff accounts
     User {
         #[command(subcommand)]
@@ -58,6 +62,16 @@ enum Command {
     },
     /// Delete closed inquiries past HOMEWARD_RETENTION_DAYS now (also runs in the server every ten minutes)
     Purge,
+    /// Write a consistent, checked copy of the SQLite database to FILE while the server runs
+    Backup {
+        /// The backup file to create (must not exist)
+        file: PathBuf,
+    },
+    /// Put a backup made by `homeward backup` into an empty data directory (server stopped)
+    Restore {
+        /// The backup file
+        file: PathBuf,
+    },
     /// The audit log of staff actions
     Audit {
         #[command(subcommand)]
@@ -127,13 +141,16 @@ fn main() -> ExitCode {
     homeward::telemetry::init(settings.log_format, &settings.log_filter);
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
-        Command::Migrate => migrate(settings),
+        Command::Migrate { check: false } => migrate(settings),
+        Command::Migrate { check: true } => return check_migrations(settings),
         Command::User { command: UserCommand::Add { email, roles } } => add_user(settings, &email, &roles),
         Command::CheckConfig => check_config(settings),
         Command::Outbox { command: OutboxCommand::RunOnce } => outbox_run_once(settings),
         Command::Keys { command: KeysCommand::Rotate } => rotate_keys(settings),
         Command::Purge => purge(settings),
         Command::Audit { command: AuditCommand::Verify } => verify_audit(settings),
+        Command::Backup { file } => backup(settings, &file),
+        Command::Restore { file } => restore(settings, &file),
         Command::Content { command: ContentCommand::Import { dir } } => import_content(settings, &dir),
         Command::Content { command: ContentCommand::Export { dir } } => export_content(settings, &dir),
     };
@@ -169,6 +186,36 @@ fn migrate(settings: Settings) -> anyhow::Result<()> {
     let db = runtime()?.block_on(open_database(&settings))?;
     println!("The {} database is up to date.", db.backend());
     Ok(())
+}
+
+/// `migrate --check`: 0 when up to date, 1 when migrations are pending, 2 on an error
+/// or a database newer than this program.
+fn check_migrations(settings: Settings) -> ExitCode {
+    let status = homeward::db::connect(&settings.database_url).and_then(|mut c| homeward::db::migration_status(&mut c));
+    match status {
+        Ok(s) if !s.unknown.is_empty() => {
+            eprintln!(
+                "error: this database was upgraded by a newer version of Homeward (unknown migration(s): {})",
+                s.unknown.join(", ")
+            );
+            ExitCode::from(2)
+        }
+        Ok(s) if s.pending.is_empty() => {
+            println!("The database is up to date: no pending migrations.");
+            ExitCode::SUCCESS
+        }
+        Ok(s) => {
+            println!("{} pending migration(s), applied by `homeward migrate` or at start-up:", s.pending.len());
+            for name in &s.pending {
+                println!("  {name}");
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn add_user(settings: Settings, email: &str, roles: &[String]) -> anyhow::Result<()> {
@@ -234,6 +281,44 @@ fn purge(settings: Settings) -> anyhow::Result<()> {
         )
     })?;
     println!("Purged {purged} closed inquiry(ies) and {bodies} delivered email body(ies).");
+    Ok(())
+}
+
+const PG_BACKUP_HELP: &str = "Homeward is using PostgreSQL: back it up with the database's own tools, e.g.\n  \
+pg_dump --format=custom --file=homeward.dump \"$HOMEWARD_DATABASE_URL\"\nand restore into an empty database with\n  \
+pg_restore --no-owner --dbname=\"$HOMEWARD_DATABASE_URL\" homeward.dump\n(see README, \"Backups\")";
+
+fn backup(settings: Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    let DatabaseUrl::Sqlite(db_path) = &settings.database_url else {
+        anyhow::bail!("{PG_BACKUP_HELP}");
+    };
+    let s = homeward::db::backup_sqlite(db_path, file)?;
+    println!(
+        "Backup written to {} and checked: {} guide(s), {} inquiry(ies), {} staff account(s).",
+        file.display(),
+        s.guides,
+        s.inquiries,
+        s.staff
+    );
+    println!(
+        "Keep the secret key (HOMEWARD_SECRET_KEY or the key file) backed up separately: without it the inquiries cannot be read."
+    );
+    Ok(())
+}
+
+fn restore(settings: Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    let DatabaseUrl::Sqlite(db_path) = &settings.database_url else {
+        anyhow::bail!("{PG_BACKUP_HELP}");
+    };
+    let s = homeward::db::restore_sqlite(file, db_path)?;
+    println!(
+        "Restored {} into {}: {} guide(s), {} inquiry(ies), {} staff account(s). Start the server with the same secret key as before.",
+        file.display(),
+        db_path.display(),
+        s.guides,
+        s.inquiries,
+        s.staff
+    );
     Ok(())
 }
 

@@ -157,6 +157,68 @@ impl Db {
 }
 
 /// Applies pending migrations from the folder of this backend.
+/// Which migrations a database still needs, and which it has that this binary does not know.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub pending: Vec<String>,
+    /// Applied by a newer Homeward: this binary must not run against the database.
+    pub unknown: Vec<String>,
+}
+
+fn status_of<DB, C>(conn: &mut C, source: EmbeddedMigrations) -> anyhow::Result<MigrationStatus>
+where
+    DB: diesel::backend::Backend,
+    C: MigrationHarness<DB>,
+{
+    use diesel::migration::MigrationSource;
+    let known: Vec<String> = MigrationSource::<DB>::migrations(&source)
+        .map_err(|e| anyhow::anyhow!("cannot list the migrations: {e}"))?
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect();
+    let applied: Vec<String> = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("cannot read the migration table: {e}"))?
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    let pending = conn
+        .pending_migrations(source)
+        .map_err(|e| anyhow::anyhow!("cannot list pending migrations: {e}"))?
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
+    let unknown = applied.into_iter().filter(|v| !known.contains(v)).collect();
+    Ok(MigrationStatus { pending, unknown })
+}
+
+/// The migration state of a database, changing nothing (`homeward migrate --check`).
+pub fn migration_status(conn: &mut DbConnection) -> anyhow::Result<MigrationStatus> {
+    // Dialect difference: each backend has its own migration folder.
+    match conn {
+        DbConnection::Sqlite(c) => status_of(c, SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => status_of(c, POSTGRES_MIGRATIONS),
+    }
+}
+
+/// Connects without applying anything (for `migrate --check`).
+pub fn connect(url: &DatabaseUrl) -> anyhow::Result<DbConnection> {
+    DbManager::new(url.clone())
+        .connect()
+        .with_context(|| format!("HOMEWARD_DATABASE_URL: cannot connect to the {} database", url.backend_name()))
+}
+
+fn refuse_newer(status: &MigrationStatus) -> anyhow::Result<()> {
+    if status.unknown.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "this database was upgraded by a newer version of Homeward (it has migration(s) {} that this program does not know). \
+         Run that newer version, or restore a backup made before the upgrade",
+        status.unknown.join(", ")
+    )
+}
+
 pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
     // Dialect difference: each backend has its own migration folder and its own way
     // to keep concurrent starters apart (SQLite's file lock, PostgreSQL's advisory lock).
@@ -164,16 +226,18 @@ pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
         DbConnection::Sqlite(c) => {
             // WAL is a property of the database file; set it once here, not per pooled connection.
             c.batch_execute("PRAGMA journal_mode = WAL;").context("cannot switch SQLite to WAL mode")?;
+            refuse_newer(&status_of(c, SQLITE_MIGRATIONS)?)?;
             c.run_pending_migrations(SQLITE_MIGRATIONS).map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"))?;
         }
         DbConnection::Postgres(c) => {
             diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
                 .execute(c)
                 .context("cannot take the migration lock")?;
-            let result = c
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|_| ())
-                .map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"));
+            let result = status_of(c, POSTGRES_MIGRATIONS).and_then(|s| refuse_newer(&s)).and_then(|()| {
+                c.run_pending_migrations(POSTGRES_MIGRATIONS)
+                    .map(|_| ())
+                    .map_err(|e| anyhow::anyhow!("cannot apply migrations: {e}"))
+            });
             let unlock = diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")).execute(c);
             result?;
             unlock.context("cannot release the migration lock")?;
@@ -289,4 +353,82 @@ mod tests {
             }
         }
     }
+}
+
+/// What a backup holds, for the operator's summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub guides: i64,
+    pub inquiries: i64,
+    pub staff: i64,
+}
+
+fn summary_of(conn: &mut SqliteConnection) -> anyhow::Result<BackupSummary> {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut count = |table: &str| -> anyhow::Result<i64> {
+        let rows: Vec<Count> = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .load(conn)
+            .with_context(|| format!("cannot count {table}"))?;
+        Ok(rows.first().map_or(0, |c| c.n))
+    };
+    Ok(BackupSummary { guides: count("guides")?, inquiries: count("inquiries")?, staff: count("staff_users")? })
+}
+
+/// Opens a SQLite file read-only-ish and checks it is whole and from a known schema.
+pub fn check_sqlite_file(path: &std::path::Path) -> anyhow::Result<BackupSummary> {
+    #[derive(diesel::QueryableByName)]
+    struct Check {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
+    }
+    let url = path.to_str().context("the file path is not valid UTF-8")?;
+    let mut conn = SqliteConnection::establish(url).with_context(|| format!("cannot open {}", path.display()))?;
+    let checks: Vec<Check> =
+        diesel::sql_query("PRAGMA integrity_check").load(&mut conn).context("cannot run the integrity check")?;
+    if checks.len() != 1 || checks[0].integrity_check != "ok" {
+        anyhow::bail!("{} is damaged: the SQLite integrity check failed", path.display());
+    }
+    let status = status_of(&mut conn, SQLITE_MIGRATIONS)?;
+    refuse_newer(&status)?;
+    summary_of(&mut conn)
+}
+
+/// A consistent copy of a live SQLite database (`VACUUM INTO`), checked after writing.
+pub fn backup_sqlite(source: &std::path::Path, target: &std::path::Path) -> anyhow::Result<BackupSummary> {
+    if target.exists() {
+        anyhow::bail!("{} already exists; choose a new file name", target.display());
+    }
+    let url = source.to_str().context("the database path is not valid UTF-8")?;
+    let mut conn = SqliteConnection::establish(url).with_context(|| format!("cannot open {}", source.display()))?;
+    conn.batch_execute("PRAGMA busy_timeout = 10000;").context("cannot set the busy timeout")?;
+    let target_text = target.to_str().context("the backup path is not valid UTF-8")?;
+    diesel::sql_query("VACUUM INTO ?")
+        .bind::<diesel::sql_types::Text, _>(target_text)
+        .execute(&mut conn)
+        .context("the backup could not be written")?;
+    check_sqlite_file(target)
+}
+
+/// Puts a checked backup in place of a database that does not exist yet.
+pub fn restore_sqlite(backup: &std::path::Path, target: &std::path::Path) -> anyhow::Result<BackupSummary> {
+    for existing in [target.to_path_buf(), target.with_extension("db-wal")] {
+        if existing.exists() {
+            anyhow::bail!(
+                "{} already exists: restore only into an empty data directory (stop the server and move the old files away first)",
+                existing.display()
+            );
+        }
+    }
+    let summary = check_sqlite_file(backup)?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let partial = target.with_extension("db-restoring");
+    std::fs::copy(backup, &partial).with_context(|| format!("cannot copy to {}", partial.display()))?;
+    std::fs::rename(&partial, target).with_context(|| format!("cannot move the copy to {}", target.display()))?;
+    Ok(summary)
 }

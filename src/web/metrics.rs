@@ -39,6 +39,14 @@ pub struct Metrics {
     latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
     pool: Family<PoolLabels, Gauge>,
     cache: Family<CacheLabels, Gauge>,
+    hit_ratio: Gauge<f64, std::sync::atomic::AtomicU64>,
+    outbox: Family<StatusLabels, Gauge>,
+    inquiries: Family<StatusLabels, Gauge>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StatusLabels {
+    status: String,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -61,12 +69,26 @@ impl Metrics {
             latency.clone(),
         );
         registry.register("db_pool_connections", "Database pool connections by state", pool.clone());
+        let hit_ratio = Gauge::<f64, std::sync::atomic::AtomicU64>::default();
+        registry.register(
+            "page_cache_hit_ratio",
+            "Share of public page lookups served from the cache",
+            hit_ratio.clone(),
+        );
+        let outbox = Family::<StatusLabels, Gauge>::default();
+        registry.register(
+            "outbox_messages",
+            "Emails in the outbox by delivery state (failed: given up after the last attempt)",
+            outbox.clone(),
+        );
+        let inquiries = Family::<StatusLabels, Gauge>::default();
+        registry.register("inquiries", "Stored inquiries by status", inquiries.clone());
         registry.register(
             "build",
             "Build information",
             Info::new(vec![("version", env!("CARGO_PKG_VERSION").to_owned()), ("backend", backend.to_owned())]),
         );
-        Metrics { registry, requests, latency, pool, cache }
+        Metrics { registry, requests, latency, pool, cache, hit_ratio, outbox, inquiries }
     }
 
     pub fn observe_request(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
@@ -77,7 +99,25 @@ impl Metrics {
     }
 
     /// The text exposition, with the pool gauges read just now.
-    pub fn encode(&self, pool_in_use: u32, pool_idle: u32, cache: (u64, u64)) -> Result<String, std::fmt::Error> {
+    pub fn encode(
+        &self,
+        pool_in_use: u32,
+        pool_idle: u32,
+        cache: (u64, u64),
+        outbox: &[(String, i64)],
+        inquiries: &[(String, i64)],
+    ) -> Result<String, std::fmt::Error> {
+        let lookups = cache.0 + cache.1;
+        self.hit_ratio.set(if lookups == 0 { 0.0 } else { cache.0 as f64 / lookups as f64 });
+        // Every state is reported, at 0 when empty, so alerts see a value rather than nothing.
+        for status in ["queued", "sending", "retrying", "failed", "sent"] {
+            let n = outbox.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+            self.outbox.get_or_create(&StatusLabels { status: status.to_owned() }).set(n);
+        }
+        for status in ["new", "in_progress", "answered", "closed"] {
+            let n = inquiries.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+            self.inquiries.get_or_create(&StatusLabels { status: status.to_owned() }).set(n);
+        }
         self.cache.get_or_create(&CacheLabels { result: "hit" }).set(i64::try_from(cache.0).unwrap_or(i64::MAX));
         self.cache.get_or_create(&CacheLabels { result: "miss" }).set(i64::try_from(cache.1).unwrap_or(i64::MAX));
         self.pool.get_or_create(&PoolLabels { state: "in_use" }).set(i64::from(pool_in_use));

@@ -366,3 +366,131 @@ async fn logs_are_json_lines_without_personal_data() {
     }
     assert!(!text.contains("/setup/"), "the setup token stays out of the logs");
 }
+
+on_both_backends!(migrations_can_be_checked_and_a_newer_database_is_refused);
+
+async fn migrations_can_be_checked_and_a_newer_database_is_refused(backend: Backend) {
+    let db = TestDb::new(&backend);
+    let run = |args: &[&str]| {
+        let mut cmd = homeward(db.dir.path());
+        cmd.args(args);
+        with_db(&mut cmd, &db);
+        cmd.output().unwrap()
+    };
+    let out = run(&["migrate", "--check"]);
+    assert_eq!(out.status.code(), Some(1), "pending migrations: {}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("000001_staff_accounts") && listed.contains("000008_site_settings"), "{listed}");
+    assert!(run(&["migrate"]).status.success());
+    let out = run(&["migrate", "--check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("up to date"));
+    // A newer Homeward has been here: this one refuses to touch the database.
+    let app_db =
+        homeward::db::Db::open(&homeward::config::Settings::from_sources(None, &db.env(&[])).unwrap().database_url)
+            .unwrap();
+    app_db
+        .run_sync(|c| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ('29990101000000')")
+                .execute(c)
+                .map_err(homeward::db::RepoError::from)
+        })
+        .unwrap();
+    let out = run(&["migrate", "--check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer version"));
+    let out = run(&["migrate"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("newer version") && stderr.contains("29990101000000"), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_while_writing_restores_the_same_content_and_inquiries() {
+    let app = crate::helpers::spawn_app(Backend::Sqlite).await;
+    let first = app.ask("hy", &[("message", "Առաջին հարց")]).await.text().await.unwrap();
+    let code = crate::helpers::receipt_code(&first);
+    // Keep writing while the backup runs.
+    let writer = {
+        let client = reqwest::Client::new();
+        let base = app.address.clone();
+        tokio::spawn(async move {
+            for _ in 0..30 {
+                let page = client.get(format!("{base}/en/contact")).send().await.unwrap().text().await.unwrap();
+                let token = crate::helpers::form_field(&page, "token");
+                let form = [
+                    ("token", token.as_str()),
+                    ("topic", "legal"),
+                    ("answer_lang", "en"),
+                    ("message", "Written during the backup"),
+                    ("method", "receipt"),
+                    ("consent", "yes"),
+                ];
+                client.post(format!("{base}/en/contact")).form(&form).send().await.unwrap();
+            }
+        })
+    };
+    let backup_dir = tempfile::tempdir().unwrap();
+    let file = backup_dir.path().join("homeward-backup.db");
+    let mut cmd = homeward(app.test_db.dir.path());
+    with_db(&mut cmd, &app.test_db);
+    let out = cmd.arg("backup").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("checked"));
+    writer.await.unwrap();
+    // A second backup to the same file is refused rather than overwriting it.
+    let mut cmd = homeward(app.test_db.dir.path());
+    with_db(&mut cmd, &app.test_db);
+    assert!(!cmd.arg("backup").arg(&file).output().unwrap().status.success());
+
+    // Restore into an empty data directory with the same secret key.
+    let restored = TestDb::new(&Backend::Sqlite);
+    let mut cmd = homeward(restored.dir.path());
+    with_db(&mut cmd, &restored);
+    let out = cmd.arg("restore").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // …but never over an existing database.
+    let mut cmd = homeward(restored.dir.path());
+    with_db(&mut cmd, &restored);
+    let out = cmd.arg("restore").arg(&file).output().unwrap();
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("already exists"));
+
+    let settings = homeward::config::Settings::from_sources(None, &restored.env(&[])).unwrap();
+    let copy = homeward::startup::Application::build(settings).await.unwrap();
+    let copy_address = format!("http://127.0.0.1:{}", copy.port());
+    tokio::spawn(copy.run_until_stopped());
+    assert_eq!(wait_ready(&copy_address).await, 200);
+    let client = reqwest::Client::new();
+    let original_guide = app.get("/ru/guides/legal-aid").await.text().await.unwrap();
+    let copied_guide =
+        client.get(format!("{copy_address}/ru/guides/legal-aid")).send().await.unwrap().text().await.unwrap();
+    // The same page apart from the absolute links in the head (each server has its own port).
+    let strip = |html: &str| {
+        let main = html.split("<main").nth(1).unwrap_or_default();
+        main.split("name=\"token\"").next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(strip(&original_guide), strip(&copied_guide), "the same content");
+    let thread = client
+        .post(format!("{copy_address}/hy/status"))
+        .form(&[("code", code.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(thread.contains("Առաջին հարց"), "an inquiry from before the backup opens with its code");
+}
+
+#[test]
+fn backup_on_postgres_points_to_pg_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = homeward(dir.path())
+        .env("HOMEWARD_DATABASE_URL", "postgres://homeward@127.0.0.1:9/homeward")
+        .args(["backup", "x.dump"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
+}

@@ -14,6 +14,7 @@ mod frame;
 mod inquiries;
 mod languages;
 mod ops;
+mod proxy;
 mod public;
 mod setup;
 mod staff;

@@ -10,6 +10,7 @@ on_both_backends!(
     readyz_is_ready_on_a_migrated_database,
     readyz_is_503_when_migrations_are_not_current,
     metrics_count_requests_by_route_and_status,
+    metrics_show_outbox_inquiries_cache_and_build,
     migrations_apply_from_empty_and_match_the_schema,
 );
 
@@ -87,4 +88,26 @@ async fn readyz_is_503_when_the_postgres_database_is_gone() {
     assert_eq!(res.status().as_u16(), 503);
     // The process itself is still alive.
     assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+}
+
+async fn metrics_show_outbox_inquiries_cache_and_build(backend: Backend) {
+    let app = crate::helpers::spawn_app_with(backend, &[("HOMEWARD_OUTBOX_WORKER", "false")]).await;
+    app.ask("en", &[("method", "email"), ("email", "m@example.org")]).await;
+    app.get("/en/").await;
+    app.get("/en/").await;
+    let text = app.get("/metrics").await.text().await.unwrap();
+    let value = |series: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with(series))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{series} missing in:\n{text}"))
+    };
+    assert_eq!(value("homeward_inquiries{status=\"new\"}"), 1.0);
+    assert_eq!(value("homeward_inquiries{status=\"closed\"}"), 0.0);
+    assert_eq!(value("homeward_outbox_messages{status=\"queued\"}"), 1.0, "the acknowledgement waits");
+    assert_eq!(value("homeward_outbox_messages{status=\"failed\"}"), 0.0);
+    let ratio = value("homeward_page_cache_hit_ratio");
+    assert!(ratio > 0.0 && ratio <= 1.0, "{ratio}");
+    assert!(text.contains("homeward_build_info{") && text.contains(env!("CARGO_PKG_VERSION")));
 }

@@ -328,3 +328,11 @@ pub fn purge_closed(conn: &mut DbConnection, cutoff: PrimitiveDateTime) -> Resul
 pub fn count(conn: &mut DbConnection) -> Result<i64, RepoError> {
     Ok(inquiries::table.count().get_result(conn)?)
 }
+
+/// Inquiries by status, for the metrics.
+pub fn counts_by_status(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, RepoError> {
+    Ok(inquiries::table
+        .group_by(inquiries::status)
+        .select((inquiries::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}

@@ -43,9 +43,13 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 
 pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (in_use, idle) = state.db.pool_state();
+    let (outbox, inquiries) = state
+        .db
+        .run(|c| Ok((crate::db::repo::outbox::counts_by_status(c)?, crate::db::repo::inquiries::counts_by_status(c)?)))
+        .await?;
     let body = state
         .metrics
-        .encode(in_use, idle, state.cache.stats())
+        .encode(in_use, idle, state.cache.stats(), &outbox, &inquiries)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("metrics: {e}")))?;
     let mut res = HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
