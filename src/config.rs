@@ -94,6 +94,8 @@ pub struct Settings {
     pub require_admin_2fa: bool,
     /// Hour of the day (UTC) after which caseworkers get their daily digest.
     pub digest_hour: u32,
+    /// Days after which a service's "last checked" date is shown as a warning.
+    pub service_check_days: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -152,6 +154,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("answer_days", "10", "Target days to answer an inquiry; later ones show as overdue"),
     ("require_admin_2fa", "false", "Admins must set up and use a second factor (authenticator app) to sign in"),
     ("digest_hour", "7", "Hour of the day (UTC, 0-23) after which each caseworker gets a daily digest email"),
+    (
+        "service_check_days",
+        "365",
+        "Days after which a service in the directory counts as not checked (readers see the date, editors a flag)",
+    ),
 ];
 
 fn env_name(key: &str) -> String {
@@ -392,6 +399,7 @@ impl Parser {
         let answer_days = self.number("answer_days", 10, 1, 365)?;
         let require_admin_2fa = self.boolean("require_admin_2fa", false)?;
         let digest_hour = self.number("digest_hour", 7, 0, 23)?;
+        let service_check_days = self.number("service_check_days", 365, 1, 3650)?;
         let mut protection_lead = Vec::new();
         if let Some(r) = self.get("protection_lead") {
             for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -449,6 +457,7 @@ impl Parser {
             answer_days,
             require_admin_2fa,
             digest_hour,
+            service_check_days,
         })
     }
 

@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod crypto;
 pub mod db;
+pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -72,6 +72,11 @@ enum Command {
         /// The backup file
         file: PathBuf,
     },
+    /// The directory of services and offices as TOML files (see content/services/README.md)
+    Services {
+        #[command(subcommand)]
+        command: ServicesCommand,
+    },
     /// The audit log of staff actions
     Audit {
         #[command(subcommand)]
@@ -88,6 +93,20 @@ enum Command {
 enum OutboxCommand {
     /// Deliver every email that is due now, then exit
     RunOnce,
+}
+
+#[derive(Subcommand)]
+enum ServicesCommand {
+    /// Load a folder of service files; checks every file first and changes nothing if any is wrong
+    Import {
+        /// The folder with _regions.toml and one <slug>.toml per service
+        dir: PathBuf,
+    },
+    /// Write every region and service to a folder, in the format `import` reads
+    Export {
+        /// The folder to write into (created if missing)
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -150,6 +169,8 @@ fn main() -> ExitCode {
         Command::Purge => purge(settings),
         Command::Audit { command: AuditCommand::Verify } => verify_audit(settings),
         Command::Backup { file } => backup(settings, &file),
+        Command::Services { command: ServicesCommand::Import { dir } } => import_services(settings, &dir),
+        Command::Services { command: ServicesCommand::Export { dir } } => export_services(settings, &dir),
         Command::Restore { file } => restore(settings, &file),
         Command::Content { command: ContentCommand::Import { dir } } => import_content(settings, &dir),
         Command::Content { command: ContentCommand::Export { dir } } => export_content(settings, &dir),
@@ -281,6 +302,36 @@ fn purge(settings: Settings) -> anyhow::Result<()> {
         )
     })?;
     println!("Purged {purged} closed inquiry(ies) and {bodies} delivered email body(ies).");
+    Ok(())
+}
+
+fn import_services(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
+    let files = homeward::directory::read_dir(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let topics = homeward::directory::topic_slugs(&db)?;
+    match homeward::directory::parse(&files, &topics, &settings.languages, &settings.default_language) {
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}/{e}", dir.display());
+            }
+            anyhow::bail!("{} problem(s); nothing was imported", errors.len())
+        }
+        Ok((regions, services)) => {
+            let n = db.run_sync(|c| homeward::db::repo::directory::save_all(c, &regions, &services))?;
+            println!("Imported {} region(s) and {n} service(s).", regions.len());
+            Ok(())
+        }
+    }
+}
+
+fn export_services(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let (regions, services) = db.run_sync(homeward::db::repo::directory::export_all)?;
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    for (name, text) in homeward::directory::render(&regions, &services)? {
+        std::fs::write(dir.join(&name), text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    }
+    println!("Wrote {} region(s) and {} service(s) to {}.", regions.len(), services.len(), dir.display());
     Ok(())
 }
 

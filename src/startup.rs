@@ -119,9 +119,13 @@ impl Application {
         if settings.sample_content {
             let db = db.clone();
             let default = settings.default_language.clone();
-            tokio::task::spawn_blocking(move || crate::content::load_sample_if_empty(&db, &default))
-                .await
-                .context("sample content task failed")??;
+            let langs = settings.languages.clone();
+            tokio::task::spawn_blocking(move || {
+                crate::content::load_sample_if_empty(&db, &default)?;
+                crate::directory::load_sample_if_empty(&db, &langs, &default)
+            })
+            .await
+            .context("sample content task failed")??;
         }
         let limiter = crate::web::rate_limit::RateLimiter::new(&key);
         let key = Arc::new(key);

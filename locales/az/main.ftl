@@ -627,3 +627,45 @@ admin-setting-error-acknowledge_days = 1-dən 365-ə qədər tam gün sayı daxi
 admin-setting-error-answer_days = 1-dən 365-ə qədər tam gün sayı daxil edin
 admin-setting-error-require_admin_2fa = Administratorların iki addımlı girişdən istifadə etməli olub-olmadığını seçin
 admin-setting-error-quick_exit_url = https:// ilə başlayan veb ünvan daxil edin
+
+## Where to get help (services directory)
+services-title = Haradan kömək almaq olar
+services-lead = Doğma yerlərinə qayıdanlara kömək edən idarə və təşkilatlar: dövlət qurumları, ödənişsiz hüquqi yardım, tibbi xidmət, təhsil, məşğulluq və xeyriyyə təşkilatları. Bölgə, mövzu və ya orada danışılan dili seçin.
+services-filters = Xidmət axtarın
+services-region = Bölgə
+services-topic = Mövzu
+services-language = Ünsiyyət dili
+services-filter-any = Hamısı
+services-find = Xidmətləri göstər
+services-count = { $count ->
+    [one] { $count } xidmət
+   *[other] { $count } xidmət
+}
+services-none = Siyahıda hələ xidmət yoxdur.
+services-none-filtered = Seçdiklərinizin hamısına uyğun xidmət yoxdur. Daha az şey seçin və ya bizə sual verin.
+services-speaks = Dillər
+services-checked = Son yoxlama: { $date }
+services-stale-notice = Bu məlumatlar sonuncu dəfə { $date } tarixində yoxlanılıb. Getməzdən əvvəl zəng edin.
+services-back = Bütün xidmətlər
+services-kind = Xidmətin növü
+services-address = Ünvan
+services-open-map = Xəritə tətbiqində aç
+services-hours = İş saatları
+services-phone = Telefon
+services-email = E-poçt
+services-website = Sayt
+services-accessibility = Əlçatanlıq
+services-topics = Nədə kömək edir
+services-last-checked = Məlumatların son yoxlanışı
+services-where-to-get-help = Haradan kömək almaq olar
+services-find-more = Başqa xidmətlər tap
+services-see-all = { $count ->
+    [one] Xidmətə bax
+   *[other] Bütün { $count } xidmətə bax
+}
+service-kind-public_office = Dövlət qurumu
+service-kind-legal_aid = Ödənişsiz hüquqi yardım
+service-kind-health = Tibbi xidmət
+service-kind-education = Təhsil
+service-kind-employment = Məşğulluq
+service-kind-ngo = Xeyriyyə və ya icma təşkilatı

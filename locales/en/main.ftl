@@ -627,3 +627,45 @@ admin-setting-error-acknowledge_days = Enter a whole number of days from 1 to 36
 admin-setting-error-answer_days = Enter a whole number of days from 1 to 365
 admin-setting-error-require_admin_2fa = Choose whether administrators must use two-step sign-in
 admin-setting-error-quick_exit_url = Enter a web address starting with https://
+
+## Where to get help (services directory)
+services-title = Where to get help
+services-lead = Offices and organisations that help people who return: public offices, free legal aid, health, education, employment and charities. Choose a region, a topic or a language they speak.
+services-filters = Find a service
+services-region = Region
+services-topic = Topic
+services-language = Language spoken
+services-filter-any = Any
+services-find = Show services
+services-count = { $count ->
+    [one] 1 service
+   *[other] { $count } services
+}
+services-none = There are no services in the directory yet.
+services-none-filtered = No service matches all of these choices. Try fewer choices, or ask us a question.
+services-speaks = Speaks
+services-checked = Last checked { $date }
+services-stale-notice = These details were last checked on { $date }. Call before you go.
+services-back = All services
+services-kind = Kind of service
+services-address = Address
+services-open-map = Open in your map app
+services-hours = Opening hours
+services-phone = Phone
+services-email = Email
+services-website = Website
+services-accessibility = Access
+services-topics = Helps with
+services-last-checked = Details last checked
+services-where-to-get-help = Where to get help
+services-find-more = Find more services
+services-see-all = { $count ->
+    [one] See the service
+   *[other] See all { $count } services
+}
+service-kind-public_office = Public office
+service-kind-legal_aid = Free legal aid
+service-kind-health = Health
+service-kind-education = Education
+service-kind-employment = Employment
+service-kind-ngo = Charity or community organisation

@@ -627,3 +627,45 @@ admin-setting-error-acknowledge_days = Մուտքագրեք օրերի ամբո�
 admin-setting-error-answer_days = Մուտքագրեք օրերի ամբողջ թիվ՝ 1-ից մինչև 365
 admin-setting-error-require_admin_2fa = Ընտրեք՝ արդյոք ադմինիստրատորները պարտավոր են օգտագործել երկքայլ մուտք
 admin-setting-error-quick_exit_url = Մուտքագրեք https://-ով սկսվող վեբ հասցե
+
+## Where to get help (services directory)
+services-title = Որտեղ ստանալ օգնություն
+services-lead = Հաստատություններ և կազմակերպություններ, որոնք օգնում են վերադարձողներին՝ պետական հաստատություններ, անվճար իրավաբանական օգնություն, բժշկական օգնություն, կրթություն, աշխատանք և բարեգործական կազմակերպություններ։ Ընտրեք տարածաշրջանը, թեման կամ լեզուն, որով այնտեղ կարող են խոսել ձեզ հետ։
+services-filters = Գտնել ծառայություն
+services-region = Տարածաշրջան
+services-topic = Թեմա
+services-language = Շփման լեզու
+services-filter-any = Բոլորը
+services-find = Ցույց տալ ծառայությունները
+services-count = { $count ->
+    [one] { $count } ծառայություն
+   *[other] { $count } ծառայություն
+}
+services-none = Ցանկում դեռ ծառայություններ չկան։
+services-none-filtered = Ոչ մի ծառայություն չի համապատասխանում ձեր բոլոր ընտրություններին։ Փորձեք ավելի քիչ բան ընտրել կամ հարց տվեք մեզ։
+services-speaks = Լեզուներ
+services-checked = Վերջին ստուգումը՝ { $date }
+services-stale-notice = Այս տվյալները վերջին անգամ ստուգվել են՝ { $date }։ Նախքան գնալը զանգահարեք։
+services-back = Բոլոր ծառայությունները
+services-kind = Ծառայության տեսակը
+services-address = Հասցե
+services-open-map = Բացել քարտեզի հավելվածում
+services-hours = Աշխատանքային ժամեր
+services-phone = Հեռախոս
+services-email = Էլ. փոստ
+services-website = Կայք
+services-accessibility = Մատչելիություն
+services-topics = Ինչով են օգնում
+services-last-checked = Տվյալների վերջին ստուգումը
+services-where-to-get-help = Որտեղ ստանալ օգնություն
+services-find-more = Գտնել այլ ծառայություններ
+services-see-all = { $count ->
+    [one] Դիտել ծառայությունը
+   *[other] Դիտել բոլոր { $count } ծառայությունները
+}
+service-kind-public_office = Պետական հաստատություն
+service-kind-legal_aid = Անվճար իրավաբանական օգնություն
+service-kind-health = Բժշկական օգնություն
+service-kind-education = Կրթություն
+service-kind-employment = Աշխատանք
+service-kind-ngo = Բարեգործական կամ համայնքային կազմակերպություն

@@ -641,3 +641,49 @@ admin-setting-error-acknowledge_days = Введите целое число дн
 admin-setting-error-answer_days = Введите целое число дней от 1 до 365
 admin-setting-error-require_admin_2fa = Выберите, обязаны ли администраторы использовать двухэтапный вход
 admin-setting-error-quick_exit_url = Введите адрес страницы, начинающийся с https://
+
+## Where to get help (services directory)
+services-title = Где получить помощь
+services-lead = Учреждения и организации, которые помогают тем, кто возвращается: государственные учреждения, бесплатная юридическая помощь, медицинская помощь, образование, трудоустройство и благотворительные организации. Выберите регион, тему или язык, на котором с вами могут говорить.
+services-filters = Найти службу
+services-region = Регион
+services-topic = Тема
+services-language = Язык общения
+services-filter-any = Все
+services-find = Показать службы
+services-count = { $count ->
+    [one] { $count } служба
+    [few] { $count } службы
+    [many] { $count } служб
+   *[other] { $count } службы
+}
+services-none = В списке пока нет служб.
+services-none-filtered = Ни одна служба не подходит под всё, что вы выбрали. Выберите меньше условий или задайте нам вопрос.
+services-speaks = Языки
+services-checked = Последняя проверка: { $date }
+services-stale-notice = Эти сведения последний раз проверялись { $date }. Прежде чем идти, позвоните.
+services-back = Все службы
+services-kind = Тип службы
+services-address = Адрес
+services-open-map = Открыть в приложении с картами
+services-hours = Часы работы
+services-phone = Телефон
+services-email = Электронная почта
+services-website = Сайт
+services-accessibility = Доступность
+services-topics = С чем помогают
+services-last-checked = Сведения последний раз проверялись
+services-where-to-get-help = Где получить помощь
+services-find-more = Найти другие службы
+services-see-all = { $count ->
+    [one] Посмотреть { $count } службу
+    [few] Посмотреть все { $count } службы
+    [many] Посмотреть все { $count } служб
+   *[other] Посмотреть все { $count } службы
+}
+service-kind-public_office = Государственное учреждение
+service-kind-legal_aid = Бесплатная юридическая помощь
+service-kind-health = Медицинская помощь
+service-kind-education = Образование
+service-kind-employment = Трудоустройство
+service-kind-ngo = Благотворительная или общественная организация

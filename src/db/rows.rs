@@ -299,3 +299,39 @@ pub struct AuditRow {
     pub prev_hash: String,
     pub hash: String,
 }
+
+use crate::db::schema::{service_translations, services};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = services)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct ServiceRow {
+    pub id: String,
+    pub slug: String,
+    pub kind: String,
+    pub topics: String,
+    pub region_slug: String,
+    pub address: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub languages: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub last_checked: Date,
+    pub published: bool,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = service_translations)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct ServiceTranslationRow {
+    pub service_id: String,
+    pub lang: String,
+    pub name: String,
+    pub description: String,
+    pub hours: String,
+    pub accessibility: Option<String>,
+}

@@ -168,6 +168,53 @@ diesel::table! {
 }
 
 diesel::table! {
+    regions (slug) {
+        slug -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    region_translations (region_slug, lang) {
+        region_slug -> Text,
+        lang -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    services (id) {
+        id -> Text,
+        slug -> Text,
+        kind -> Text,
+        topics -> Text,
+        region_slug -> Text,
+        address -> Text,
+        phone -> Text,
+        email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        languages -> Text,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        last_checked -> Date,
+        published -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_translations (service_id, lang) {
+        service_id -> Text,
+        lang -> Text,
+        name -> Text,
+        description -> Text,
+        hours -> Text,
+        accessibility -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     data_keys (id) {
         id -> Text,
         wrapped_key -> Binary,
@@ -285,6 +332,8 @@ diesel::table! {
 diesel::joinable!(inquiry_messages -> inquiries (inquiry_id));
 diesel::joinable!(staff_roles -> staff_users (user_id));
 diesel::joinable!(staff_sessions -> staff_users (user_id));
+diesel::joinable!(service_translations -> services (service_id));
+diesel::joinable!(services -> regions (region_slug));
 diesel::joinable!(inquiry_notes -> inquiries (inquiry_id));
 diesel::joinable!(topic_translations -> topics (topic_id));
 diesel::joinable!(guides -> topics (topic_id));
@@ -314,4 +363,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     search_misses,
     site_settings,
+    regions,
+    region_translations,
+    services,
+    service_translations,
 );

@@ -29,6 +29,7 @@ pub struct PageContext {
     pub icon_href: String,
     pub home_href: String,
     pub privacy_href: String,
+    pub services_href: String,
     pub quick_exit_href: String,
     /// `reading` (40rem column) for public pages, `wide` for staff tables.
     pub width_class: &'static str,
@@ -49,6 +50,7 @@ impl PageContext {
             icon_href: state.assets.href("img/favicon.svg"),
             home_href: format!("/{lang}/"),
             privacy_href: format!("/{lang}/privacy"),
+            services_href: format!("/{lang}/services"),
             quick_exit_href: state.settings().quick_exit_url.to_string(),
             width_class: "reading",
             has_errors: false,

@@ -189,6 +189,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/{lang}/guides/{slug}/feedback", web::get().to(public::feedback_page))
         .route("/{lang}/guides/{slug}/feedback", web::post().to(public::submit_feedback))
         .route("/{lang}/search", web::get().to(public::search))
+        .route("/{lang}/services", web::get().to(public::services::finder))
+        .route("/{lang}/services/{slug}", web::get().to(public::services::service))
         .route("/{lang}/feed.atom", web::get().to(public::feed))
         .route("/{lang}/privacy", web::get().to(public::privacy))
         .route("/{lang}/contact", web::get().to(public::contact))

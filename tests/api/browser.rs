@@ -135,6 +135,10 @@ fn public_paths() -> Vec<String> {
             "/search?q=passport",
             "/search?q=zzzz",
             "/privacy",
+            "/services",
+            "/services?region=capital&topic=legal",
+            "/services/sample-civil-registry-capital",
+            "/services/sample-district-hospital-east-lake",
         ] {
             paths.push(format!("/{lang}{p}"));
         }

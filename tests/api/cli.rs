@@ -494,3 +494,44 @@ fn backup_on_postgres_points_to_pg_dump() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn services_export_import_round_trip_and_bad_files_name_path_and_line() {
+    let app = crate::helpers::spawn_app(Backend::Sqlite).await;
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        let mut cmd = homeward(app.test_db.dir.path());
+        with_db(&mut cmd, &app.test_db);
+        cmd.args(args).output().unwrap()
+    };
+    let out = run(&["services".as_ref(), "export".as_ref(), out_dir.path().as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("12 service(s)"));
+    let before = std::fs::read_to_string(out_dir.path().join("sample-civil-registry-capital.toml")).unwrap();
+    // Change one file and import the folder back.
+    std::fs::write(
+        out_dir.path().join("sample-civil-registry-capital.toml"),
+        before.replace("last_checked = ", "last_checked = 2026-11-28\n# was ").replacen("\n# was ", "\n# was: ", 1),
+    )
+    .unwrap();
+    let out = run(&["services".as_ref(), "import".as_ref(), out_dir.path().as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let exported_again = tempfile::tempdir().unwrap();
+    run(&["services".as_ref(), "export".as_ref(), exported_again.path().as_os_str()]);
+    let after = std::fs::read_to_string(exported_again.path().join("sample-civil-registry-capital.toml")).unwrap();
+    assert!(after.contains("last_checked = 2026-11-28"), "{after}");
+    let (_, page) = app.text("/en/services/sample-civil-registry-capital").await;
+    assert!(page.contains("28 November 2026"), "the import reached the public page");
+    // A bad file: every problem with its path and line, and nothing changes.
+    std::fs::write(
+        out_dir.path().join("bad-office.toml"),
+        "kind = \"castle\"\ntopics = [\"legal\"]\nregion = \"atlantis\"\naddress = \"x\"\nphone = \"1\"\nlanguages = [\"en\"]\nlast_checked = 2026-01-01\n\n[en]\nname = \"Bad\"\ndescription = \"d\"\nhours = \"h\"\n",
+    )
+    .unwrap();
+    let out = run(&["services".as_ref(), "import".as_ref(), out_dir.path().as_os_str()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad-office.toml:1:") && stderr.contains("castle"), "{stderr}");
+    assert!(stderr.contains("bad-office.toml:3:") && stderr.contains("atlantis"), "{stderr}");
+    assert_eq!(app.get("/en/services/bad-office").await.status().as_u16(), 404);
+}

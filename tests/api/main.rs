@@ -16,5 +16,6 @@ mod languages;
 mod ops;
 mod proxy;
 mod public;
+mod services;
 mod setup;
 mod staff;

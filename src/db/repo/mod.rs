@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod canned;
 pub mod content;
+pub mod directory;
 pub mod editor;
 pub mod inquiries;
 pub mod keys;

@@ -5,6 +5,7 @@ mod feedback;
 mod feeds;
 mod inquiry;
 mod pages;
+pub mod services;
 
 pub use feedback::{feedback_page, submit_feedback};
 pub use feeds::{feed, robots, sitemap};

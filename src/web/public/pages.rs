@@ -175,14 +175,20 @@ struct GuidePageView {
     items: Vec<ListItem>,
     feedback: FeedbackForm,
     topic_slug: String,
+    /// "Where to get help": services for the guide's topic.
+    help: Vec<super::services::ServiceItem>,
+    help_more: usize,
 }
+
+/// How many services a guide page lists before linking to the finder.
+const HELP_ON_GUIDE: usize = 4;
 
 pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
         let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
-        let (page, siblings) = state
+        let (page, siblings, help) = state
             .db
             .run(move |c| {
                 let page = match repo::guide_page(c, &s, &l, &d) {
@@ -194,7 +200,12 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
                     other => other?,
                 };
                 let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
-                Ok(Ok((page, siblings)))
+                let filter = crate::db::repo::directory::ServiceFilter {
+                    topic: Some(page.topic.slug.clone()),
+                    ..Default::default()
+                };
+                let help = crate::db::repo::directory::find(c, &filter, &l, &d)?;
+                Ok(Ok((page, siblings, help)))
             })
             .await?
             .map_err(|w| match w {
@@ -232,6 +243,8 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
             items: list_items(&lang, &related, &tr, false),
             feedback: FeedbackForm::new(&state, &lang, slug.as_str()),
             topic_slug: page.topic.slug.clone(),
+            help_more: help.len().saturating_sub(HELP_ON_GUIDE),
+            help: help.into_iter().take(HELP_ON_GUIDE).map(|v| super::services::item(&state, &ctx, &lang, v)).collect(),
             ctx,
         };
         html_page(&view)

@@ -1,0 +1,300 @@
+//! The directory of services and offices: regions, services and their texts per
+//! language, what the finder and the guide pages read, and what import writes.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use time::Date;
+
+use super::{RepoError, new_id, now};
+use crate::db::DbConnection;
+use crate::db::rows::{ServiceRow, ServiceTranslationRow};
+use crate::db::schema::{region_translations, regions, service_translations, services};
+
+/// A region to store: slug, order and its name per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionInput {
+    pub slug: String,
+    pub position: i32,
+    pub names: Vec<(String, String)>,
+}
+
+/// One language's text of a service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceText {
+    pub lang: String,
+    pub name: String,
+    pub description: String,
+    pub hours: String,
+    pub accessibility: Option<String>,
+}
+
+/// A service to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceInput {
+    pub slug: String,
+    pub kind: String,
+    pub topics: Vec<String>,
+    pub region: String,
+    pub address: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub last_checked: Date,
+    pub texts: Vec<ServiceText>,
+}
+
+/// `["a", "b"]` → `",a,b,"`: one LIKE finds a member on both backends.
+fn packed(items: &[String]) -> String {
+    format!(",{},", items.join(","))
+}
+
+fn unpacked(text: &str) -> Vec<String> {
+    text.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// Writes regions and services (created or updated by slug); returns how many services changed.
+pub fn save_all(
+    conn: &mut DbConnection,
+    regions_in: &[RegionInput],
+    services_in: &[ServiceInput],
+) -> Result<usize, RepoError> {
+    super::content::in_content_transaction(conn, |c| {
+        for r in regions_in {
+            let n = diesel::update(regions::table.filter(regions::slug.eq(&r.slug)))
+                .set(regions::position.eq(r.position))
+                .execute(c)?;
+            if n == 0 {
+                diesel::insert_into(regions::table)
+                    .values((regions::slug.eq(&r.slug), regions::position.eq(r.position)))
+                    .execute(c)?;
+            }
+            diesel::delete(region_translations::table.filter(region_translations::region_slug.eq(&r.slug)))
+                .execute(c)?;
+            for (lang, name) in &r.names {
+                diesel::insert_into(region_translations::table)
+                    .values((
+                        region_translations::region_slug.eq(&r.slug),
+                        region_translations::lang.eq(lang),
+                        region_translations::name.eq(name),
+                    ))
+                    .execute(c)?;
+            }
+        }
+        let mut changed = 0;
+        for s in services_in {
+            let at = now();
+            let existing: Option<ServiceRow> = services::table
+                .filter(services::slug.eq(&s.slug))
+                .select(ServiceRow::as_select())
+                .first(c)
+                .optional()?;
+            let row = ServiceRow {
+                id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
+                slug: s.slug.clone(),
+                kind: s.kind.clone(),
+                topics: packed(&s.topics),
+                region_slug: s.region.clone(),
+                address: s.address.clone(),
+                phone: s.phone.clone(),
+                email: s.email.clone(),
+                website: s.website.clone(),
+                languages: packed(&s.languages),
+                latitude: s.latitude,
+                longitude: s.longitude,
+                last_checked: s.last_checked,
+                published: true,
+                created_at: existing.as_ref().map_or(at, |e| e.created_at),
+                updated_at: at,
+            };
+            if existing.is_some() {
+                diesel::delete(services::table.filter(services::id.eq(&row.id))).execute(c)?;
+            }
+            diesel::insert_into(services::table).values(&row).execute(c)?;
+            for t in &s.texts {
+                diesel::insert_into(service_translations::table)
+                    .values(ServiceTranslationRow {
+                        service_id: row.id.clone(),
+                        lang: t.lang.clone(),
+                        name: t.name.clone(),
+                        description: t.description.clone(),
+                        hours: t.hours.clone(),
+                        accessibility: t.accessibility.clone(),
+                    })
+                    .execute(c)?;
+            }
+            changed += 1;
+        }
+        Ok((changed, true))
+    })
+}
+
+pub fn count_services(conn: &mut DbConnection) -> Result<i64, RepoError> {
+    Ok(services::table.count().get_result(conn)?)
+}
+
+/// A region in the reader's language.
+#[derive(Debug, Clone)]
+pub struct RegionView {
+    pub slug: String,
+    pub name: String,
+}
+
+pub fn regions_in(conn: &mut DbConnection, lang: &str, default: &str) -> Result<Vec<RegionView>, RepoError> {
+    let rows: Vec<String> =
+        regions::table.order((regions::position, regions::slug)).select(regions::slug).load(conn)?;
+    let names: Vec<(String, String, String)> = region_translations::table
+        .select((region_translations::region_slug, region_translations::lang, region_translations::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|slug| {
+            let pick = |l: &str| names.iter().find(|(s, nl, _)| *s == slug && nl == l).map(|(_, _, n)| n.clone());
+            let name = pick(lang).or_else(|| pick(default)).unwrap_or_else(|| slug.clone());
+            RegionView { slug, name }
+        })
+        .collect())
+}
+
+/// A service in the reader's language (or the default one).
+#[derive(Debug, Clone)]
+pub struct ServiceView {
+    pub row: ServiceRow,
+    pub topics: Vec<String>,
+    pub languages: Vec<String>,
+    pub region_name: String,
+    pub text: ServiceTranslationRow,
+}
+
+/// Which services the finder shows.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceFilter {
+    pub region: Option<String>,
+    pub topic: Option<String>,
+    pub language: Option<String>,
+}
+
+fn views(
+    conn: &mut DbConnection,
+    rows: Vec<ServiceRow>,
+    lang: &str,
+    default: &str,
+) -> Result<Vec<ServiceView>, RepoError> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let texts: Vec<ServiceTranslationRow> = service_translations::table
+        .filter(service_translations::service_id.eq_any(&ids))
+        .select(ServiceTranslationRow::as_select())
+        .load(conn)?;
+    let mut by_service: HashMap<&str, Vec<&ServiceTranslationRow>> = HashMap::new();
+    for t in &texts {
+        by_service.entry(t.service_id.as_str()).or_default().push(t);
+    }
+    let region_names: HashMap<String, String> =
+        regions_in(conn, lang, default)?.into_iter().map(|r| (r.slug, r.name)).collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mine = by_service.get(row.id.as_str());
+        let pick = |l: &str| mine.and_then(|v| v.iter().find(|t| t.lang == l)).map(|t| (*t).clone());
+        let Some(text) =
+            pick(lang).or_else(|| pick(default)).or_else(|| mine.and_then(|v| v.first()).map(|t| (*t).clone()))
+        else {
+            continue;
+        };
+        out.push(ServiceView {
+            topics: unpacked(&row.topics),
+            languages: unpacked(&row.languages),
+            region_name: region_names.get(&row.region_slug).cloned().unwrap_or_else(|| row.region_slug.clone()),
+            text,
+            row,
+        });
+    }
+    out.sort_by(|a, b| a.region_name.cmp(&b.region_name).then(a.text.name.cmp(&b.text.name)));
+    Ok(out)
+}
+
+/// Published services matching every given filter, by region then name.
+pub fn find(
+    conn: &mut DbConnection,
+    filter: &ServiceFilter,
+    lang: &str,
+    default: &str,
+) -> Result<Vec<ServiceView>, RepoError> {
+    let mut query = services::table.filter(services::published.eq(true)).into_boxed();
+    if let Some(region) = &filter.region {
+        query = query.filter(services::region_slug.eq(region.clone()));
+    }
+    if let Some(topic) = &filter.topic {
+        query = query.filter(services::topics.like(format!("%,{},%", topic.replace(['%', '_', ','], ""))));
+    }
+    if let Some(language) = &filter.language {
+        query = query.filter(services::languages.like(format!("%,{},%", language.replace(['%', '_', ','], ""))));
+    }
+    let rows = query.select(ServiceRow::as_select()).load(conn)?;
+    views(conn, rows, lang, default)
+}
+
+pub fn by_slug(conn: &mut DbConnection, slug: &str, lang: &str, default: &str) -> Result<ServiceView, RepoError> {
+    let row = services::table
+        .filter(services::slug.eq(slug))
+        .filter(services::published.eq(true))
+        .select(ServiceRow::as_select())
+        .first(conn)?;
+    views(conn, vec![row], lang, default)?.pop().ok_or(RepoError::NotFound)
+}
+
+/// Everything, for `homeward services export`.
+pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<RegionInput>, Vec<ServiceInput>), RepoError> {
+    let region_rows: Vec<(String, i32)> = regions::table
+        .order((regions::position, regions::slug))
+        .select((regions::slug, regions::position))
+        .load(conn)?;
+    let names: Vec<(String, String, String)> = region_translations::table
+        .order((region_translations::region_slug, region_translations::lang))
+        .select((region_translations::region_slug, region_translations::lang, region_translations::name))
+        .load(conn)?;
+    let regions_out = region_rows
+        .into_iter()
+        .map(|(slug, position)| RegionInput {
+            names: names.iter().filter(|(s, _, _)| *s == slug).map(|(_, l, n)| (l.clone(), n.clone())).collect(),
+            slug,
+            position,
+        })
+        .collect();
+    let rows: Vec<ServiceRow> = services::table.order(services::slug).select(ServiceRow::as_select()).load(conn)?;
+    let texts: Vec<ServiceTranslationRow> = service_translations::table
+        .order((service_translations::service_id, service_translations::lang))
+        .select(ServiceTranslationRow::as_select())
+        .load(conn)?;
+    let services_out = rows
+        .into_iter()
+        .map(|r| ServiceInput {
+            texts: texts
+                .iter()
+                .filter(|t| t.service_id == r.id)
+                .map(|t| ServiceText {
+                    lang: t.lang.clone(),
+                    name: t.name.clone(),
+                    description: t.description.clone(),
+                    hours: t.hours.clone(),
+                    accessibility: t.accessibility.clone(),
+                })
+                .collect(),
+            slug: r.slug,
+            kind: r.kind,
+            topics: unpacked(&r.topics),
+            region: r.region_slug,
+            address: r.address,
+            phone: r.phone,
+            email: r.email,
+            website: r.website,
+            languages: unpacked(&r.languages),
+            latitude: r.latitude,
+            longitude: r.longitude,
+            last_checked: r.last_checked,
+        })
+        .collect();
+    Ok((regions_out, services_out))
+}

@@ -1,0 +1,382 @@
+//! The directory of services as files: `_regions.toml` plus one `<slug>.toml` per
+//! service (format in `content/services/README.md`), read by `homeward services
+//! import`, written by `export`, and shipped as sample data for an empty database.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::db::Db;
+use crate::db::repo::directory::{self, RegionInput, ServiceInput, ServiceText};
+use crate::domain::{Lang, Slug};
+
+pub const KINDS: &[&str] = &["public_office", "legal_aid", "health", "education", "employment", "ngo"];
+
+/// A problem in one file, with the line it is on (1 when it is about the whole file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.path, self.line, self.message)
+    }
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RegionsFile {
+    region: Vec<RegionEntry>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct RegionEntry {
+    slug: String,
+    order: i32,
+    #[serde(flatten)]
+    names: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize, Serialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct TextEntry {
+    name: String,
+    description: String,
+    hours: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    accessibility: Option<String>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct ServiceFile {
+    kind: String,
+    topics: Vec<String>,
+    region: String,
+    address: String,
+    phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    website: Option<String>,
+    languages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latitude: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    longitude: Option<f64>,
+    last_checked: toml::value::Datetime,
+    #[serde(flatten)]
+    texts: BTreeMap<String, TextEntry>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line where `key =` is first written (for errors about a value).
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(&format!("{key} ")) || l.trim_start().starts_with(&format!("{key}=")))
+        .map_or(1, |i| i + 1)
+}
+
+fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> FileError {
+    let line = e.span().map_or(1, |s| line_of(text, s.start));
+    FileError { path: path.to_owned(), line, message: e.message().to_owned() }
+}
+
+/// Everything in a directory folder, checked. All problems are reported together.
+pub fn parse(
+    files: &[(String, String)],
+    topics: &[String],
+    langs: &[Lang],
+    default: &Lang,
+) -> Result<(Vec<RegionInput>, Vec<ServiceInput>), Vec<FileError>> {
+    let mut errors = Vec::new();
+    let mut regions = Vec::new();
+    let lang_codes: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+    if let Some((path, text)) = files.iter().find(|(p, _)| p.ends_with("_regions.toml")) {
+        match toml::from_str::<RegionsFile>(text) {
+            Err(e) => errors.push(toml_error(path, text, &e)),
+            Ok(file) => {
+                for r in file.region {
+                    let line = text.find(&format!("\"{}\"", r.slug)).map_or(1, |o| line_of(text, o));
+                    if Slug::parse(&r.slug).is_err() {
+                        errors.push(FileError {
+                            path: path.clone(),
+                            line,
+                            message: format!("{:?} is not a valid region slug", r.slug),
+                        });
+                    }
+                    if !r.names.contains_key(default.as_str()) {
+                        errors.push(FileError {
+                            path: path.clone(),
+                            line,
+                            message: format!("region {:?} has no name in the default language ({default})", r.slug),
+                        });
+                    }
+                    let names = r.names.into_iter().filter(|(l, _)| lang_codes.contains(&l.as_str())).collect();
+                    regions.push(RegionInput { slug: r.slug, position: r.order, names });
+                }
+            }
+        }
+    } else {
+        errors.push(FileError { path: "_regions.toml".into(), line: 1, message: "the regions file is missing".into() });
+    }
+    let region_slugs: Vec<String> = regions.iter().map(|r| r.slug.clone()).collect();
+    let mut services = Vec::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".toml") && !p.ends_with("_regions.toml")) {
+        let err = |key: &str, message: String| FileError { path: path.clone(), line: line_of_key(text, key), message };
+        let name = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        if Slug::parse(&name).is_err() {
+            errors.push(FileError {
+                path: path.clone(),
+                line: 1,
+                message: "the file name must be <slug>.toml (a-z, 0-9, -)".into(),
+            });
+            continue;
+        }
+        let file: ServiceFile = match toml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(toml_error(path, text, &e));
+                continue;
+            }
+        };
+        if !KINDS.contains(&file.kind.as_str()) {
+            errors.push(err("kind", format!("kind {:?} is not one of {}", file.kind, KINDS.join(", "))));
+        }
+        if file.topics.is_empty() {
+            errors.push(err("topics", "name at least one topic".into()));
+        }
+        for t in &file.topics {
+            if !topics.contains(t) {
+                errors.push(err("topics", format!("topic {t:?} does not exist")));
+            }
+        }
+        if !region_slugs.contains(&file.region) {
+            errors.push(err("region", format!("region {:?} is not in _regions.toml", file.region)));
+        }
+        for l in &file.languages {
+            if Lang::parse(l).is_err() {
+                errors.push(err("languages", format!("{l:?} is not a language code")));
+            }
+        }
+        if let Some(e) = &file.email
+            && crate::domain::EmailAddress::parse(e).is_err()
+        {
+            errors.push(err("email", format!("{e:?} is not an email address")));
+        }
+        if let Some(w) = &file.website
+            && !url::Url::parse(w).is_ok_and(|u| u.scheme() == "https" || u.scheme() == "http")
+        {
+            errors.push(err("website", format!("{w:?} is not an http(s) address")));
+        }
+        match (file.latitude, file.longitude) {
+            (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
+                errors.push(err("latitude", "coordinates are out of range".into()));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                errors.push(err("latitude", "give both latitude and longitude".into()))
+            }
+            _ => {}
+        }
+        let last_checked = file.last_checked.date.and_then(|d| {
+            time::Date::from_calendar_date(i32::from(d.year), time::Month::try_from(d.month).ok()?, d.day).ok()
+        });
+        let Some(last_checked) = last_checked else {
+            errors.push(err("last_checked", "last_checked must be a date like 2026-11-01".into()));
+            continue;
+        };
+        if !file.texts.contains_key(default.as_str()) {
+            errors.push(FileError {
+                path: path.clone(),
+                line: 1,
+                message: format!("there is no [{default}] section (the default language)"),
+            });
+        }
+        let mut texts = Vec::new();
+        for (lang, t) in &file.texts {
+            if !lang_codes.contains(&lang.as_str()) {
+                errors.push(err(&format!("[{lang}]"), format!("[{lang}] is not an enabled language")));
+                continue;
+            }
+            if t.name.trim().is_empty() || t.description.trim().is_empty() {
+                errors.push(FileError {
+                    path: path.clone(),
+                    line: text.find(&format!("[{lang}]")).map_or(1, |o| line_of(text, o)),
+                    message: format!("[{lang}] needs a name and a description"),
+                });
+            }
+            texts.push(ServiceText {
+                lang: lang.clone(),
+                name: t.name.trim().to_owned(),
+                description: t.description.trim().to_owned(),
+                hours: t.hours.trim().to_owned(),
+                accessibility: t.accessibility.clone().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+            });
+        }
+        services.push(ServiceInput {
+            slug: name,
+            kind: file.kind,
+            topics: file.topics,
+            region: file.region,
+            address: file.address.trim().to_owned(),
+            phone: file.phone.trim().to_owned(),
+            email: file.email,
+            website: file.website,
+            languages: file.languages,
+            latitude: file.latitude,
+            longitude: file.longitude,
+            last_checked,
+            texts,
+        });
+    }
+    if errors.is_empty() { Ok((regions, services)) } else { Err(errors) }
+}
+
+/// The directory as files, in the format `parse` reads.
+pub fn render(regions: &[RegionInput], services: &[ServiceInput]) -> anyhow::Result<Vec<(String, String)>> {
+    let file = RegionsFile {
+        region: regions
+            .iter()
+            .map(|r| RegionEntry { slug: r.slug.clone(), order: r.position, names: r.names.iter().cloned().collect() })
+            .collect(),
+    };
+    let mut out = vec![("_regions.toml".to_owned(), toml::to_string(&file).context("regions")?)];
+    for s in services {
+        let (y, m, d) = s.last_checked.to_calendar_date();
+        let date: toml::value::Datetime = format!("{y:04}-{:02}-{d:02}", u8::from(m)).parse().context("date")?;
+        let file = ServiceFile {
+            kind: s.kind.clone(),
+            topics: s.topics.clone(),
+            region: s.region.clone(),
+            address: s.address.clone(),
+            phone: s.phone.clone(),
+            email: s.email.clone(),
+            website: s.website.clone(),
+            languages: s.languages.clone(),
+            latitude: s.latitude,
+            longitude: s.longitude,
+            last_checked: date,
+            texts: s
+                .texts
+                .iter()
+                .map(|t| {
+                    (
+                        t.lang.clone(),
+                        TextEntry {
+                            name: t.name.clone(),
+                            description: t.description.clone(),
+                            hours: t.hours.clone(),
+                            accessibility: t.accessibility.clone(),
+                        },
+                    )
+                })
+                .collect(),
+        };
+        out.push((format!("{}.toml", s.slug), toml::to_string(&file).with_context(|| s.slug.clone())?));
+    }
+    Ok(out)
+}
+
+/// The `.toml` files of a folder as (file name, text).
+pub fn read_dir(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            out.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "content/services/"]
+#[include = "*.toml"]
+struct SampleServices;
+
+pub fn sample_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = SampleServices::iter()
+        .filter_map(|name| {
+            let file = SampleServices::get(&name)?;
+            Some((name.into_owned(), String::from_utf8_lossy(&file.data).into_owned()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The topic slugs that exist now.
+pub fn topic_slugs(db: &Db) -> anyhow::Result<Vec<String>> {
+    let (l, d) = ("en".to_owned(), "en".to_owned());
+    Ok(db.run_sync(move |c| crate::db::repo::content::list_topics(c, &l, &d))?.into_iter().map(|t| t.slug).collect())
+}
+
+/// Loads the sample directory into a database without services.
+pub fn load_sample_if_empty(db: &Db, langs: &[Lang], default: &Lang) -> anyhow::Result<()> {
+    if db.run_sync(directory::count_services)? > 0 {
+        return Ok(());
+    }
+    let topics = topic_slugs(db)?;
+    let (regions, services) = match parse(&sample_files(), &topics, langs, default) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            // Sample content whose topics were removed: skip rather than refuse to start.
+            tracing::warn!(problems = errors.len(), "the sample services do not fit this database; not loaded");
+            return Ok(());
+        }
+    };
+    let n = db.run_sync(|c| directory::save_all(c, &regions, &services))?;
+    tracing::info!(services = n, "loaded the sample directory of services");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<Lang> {
+        ["en", "hy", "az", "ru"].iter().filter_map(|l| Lang::parse(l).ok()).collect()
+    }
+
+    #[test]
+    fn the_sample_directory_parses_and_round_trips() -> anyhow::Result<()> {
+        let topics = vec!["legal".to_owned(), "social".to_owned(), "economic".to_owned()];
+        let en = Lang::parse("en")?;
+        let (regions, services) = parse(&sample_files(), &topics, &langs(), &en)
+            .map_err(|e| anyhow::anyhow!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")))?;
+        assert_eq!(regions.len(), 4);
+        assert_eq!(services.len(), 12);
+        let files = render(&regions, &services)?;
+        let again = parse(&files, &topics, &langs(), &en).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        assert_eq!(again, (regions, services));
+        Ok(())
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() -> anyhow::Result<()> {
+        let topics = vec!["legal".to_owned()];
+        let en = Lang::parse("en")?;
+        let regions =
+            ("_regions.toml".to_owned(), "[[region]]\nslug = \"north\"\norder = 1\nen = \"North\"\n".to_owned());
+        let bad = (
+            "office.toml".to_owned(),
+            "kind = \"castle\"\ntopics = [\"legal\"]\nregion = \"south\"\naddress = \"a\"\nphone = \"1\"\nlanguages = [\"en\"]\nlast_checked = 2026-01-01\n\n[en]\nname = \"Office\"\ndescription = \"d\"\nhours = \"h\"\n".to_owned(),
+        );
+        let broken = ("broken.toml".to_owned(), "kind = \"ngo\"\ntopics = [\n".to_owned());
+        let errors = parse(&[regions, bad, broken], &topics, &langs(), &en).err().unwrap_or_default();
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(text.iter().any(|e| e.starts_with("office.toml:1:") && e.contains("castle")), "{text:?}");
+        assert!(text.iter().any(|e| e.starts_with("office.toml:3:") && e.contains("south")), "{text:?}");
+        assert!(text.iter().any(|e| e.starts_with("broken.toml:")), "{text:?}");
+        Ok(())
+    }
+}
