@@ -669,3 +669,17 @@ service-kind-health = Tibbi xidmət
 service-kind-education = Təhsil
 service-kind-employment = Məşğulluq
 service-kind-ngo = Xeyriyyə və ya icma təşkilatı
+
+## Admin: directory of services
+staff-nav-services = Xidmətlər
+admin-services-title = Xidmətlər siyahısı
+admin-services-lead = Oxucuların «Haradan kömək almaq olar» bölməsində gördüyü idarə və təşkilatlar. Əvvəlcə ən uzun müddət yoxlanılmayanlar göstərilir. Xidmətə zəng etdikdən və ya baş çəkdikdən sonra onun məlumatlarını təsdiqləyin.
+admin-services-stale = { $count ->
+    [one] { $count } xidmət uzun müddətdir yoxlanılmayıb.
+   *[other] { $count } xidmət uzun müddətdir yoxlanılmayıb.
+}
+admin-services-name = Xidmət
+admin-services-to-check = Yoxlanılmalıdır
+admin-services-mark-checked = Məlumatlar bu gün yoxlanılıb
+admin-services-done-checked = Xidmət bu gün yoxlanılmış kimi qeyd olundu.
+admin-services-files = Xidmətin məlumatlarını dəyişmək üçün onun faylını redaktə edin və qovluğu `homeward services import` əmri ilə yükləyin.

@@ -669,3 +669,17 @@ service-kind-health = Health
 service-kind-education = Education
 service-kind-employment = Employment
 service-kind-ngo = Charity or community organisation
+
+## Admin: directory of services
+staff-nav-services = Services
+admin-services-title = Services directory
+admin-services-lead = The offices and organisations readers see under "Where to get help", oldest check first. Confirm a service's details after calling or visiting it.
+admin-services-stale = { $count ->
+    [one] 1 service has not been checked for a long time.
+   *[other] { $count } services have not been checked for a long time.
+}
+admin-services-name = Service
+admin-services-to-check = Check it
+admin-services-mark-checked = Details checked today
+admin-services-done-checked = The service is marked as checked today.
+admin-services-files = To change a service's details, edit its file and load the folder with `homeward services import`.

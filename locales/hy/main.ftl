@@ -669,3 +669,17 @@ service-kind-health = Բժշկական օգնություն
 service-kind-education = Կրթություն
 service-kind-employment = Աշխատանք
 service-kind-ngo = Բարեգործական կամ համայնքային կազմակերպություն
+
+## Admin: directory of services
+staff-nav-services = Ծառայություններ
+admin-services-title = Ծառայությունների ցանկ
+admin-services-lead = Հաստատություններ և կազմակերպություններ, որոնք ընթերցողները տեսնում են «Որտեղ ստանալ օգնություն» բաժնում։ Սկզբում ցուցադրվում են նրանք, որոնք ամենաերկար ժամանակ չեն ստուգվել։ Զանգահարելուց կամ այցելելուց հետո հաստատեք ծառայության տվյալները։
+admin-services-stale = { $count ->
+    [one] { $count } ծառայություն երկար ժամանակ չի ստուգվել։
+   *[other] { $count } ծառայություն երկար ժամանակ չի ստուգվել։
+}
+admin-services-name = Ծառայություն
+admin-services-to-check = Պետք է ստուգել
+admin-services-mark-checked = Տվյալները ստուգվել են այսօր
+admin-services-done-checked = Ծառայությունը նշվել է որպես այսօր ստուգված։
+admin-services-files = Ծառայության տվյալները փոխելու համար խմբագրեք դրա ֆայլը և բեռնեք թղթապանակը `homeward services import` հրամանով։

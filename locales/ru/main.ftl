@@ -687,3 +687,19 @@ service-kind-health = Медицинская помощь
 service-kind-education = Образование
 service-kind-employment = Трудоустройство
 service-kind-ngo = Благотворительная или общественная организация
+
+## Admin: directory of services
+staff-nav-services = Службы
+admin-services-title = Список служб
+admin-services-lead = Учреждения и организации, которые читатели видят в разделе «Где получить помощь». Сначала показаны службы, которые дольше всего не проверялись. Подтверждайте сведения о службе после того, как позвонили туда или побывали там.
+admin-services-stale = { $count ->
+    [one] { $count } служба давно не проверялась.
+    [few] { $count } службы давно не проверялись.
+    [many] { $count } служб давно не проверялись.
+   *[other] { $count } службы давно не проверялись.
+}
+admin-services-name = Служба
+admin-services-to-check = Нужна проверка
+admin-services-mark-checked = Сведения проверены сегодня
+admin-services-done-checked = Служба отмечена как проверенная сегодня.
+admin-services-files = Чтобы изменить сведения о службе, отредактируйте её файл и загрузите папку командой `homeward services import`.

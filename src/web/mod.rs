@@ -159,6 +159,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/outbox", web::get().to(staff::admin::outbox_view))
                 .route("/outbox/{id}/retry", web::post().to(staff::admin::outbox_retry))
                 .route("/feedback", web::get().to(staff::content::feedback))
+                .route("/services", web::get().to(staff::content::services))
+                .route("/services/{slug}", web::post().to(staff::content::service_action))
                 .route("/content", web::get().to(staff::content::list))
                 .route("/translations", web::get().to(staff::content::dashboard))
                 .route("/content/new", web::get().to(staff::content::new_guide_form))

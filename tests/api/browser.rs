@@ -427,6 +427,7 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/new",
         "/admin/content/guides/identity-documents/settings",
         "/admin/content/topics/legal",
+        "/admin/services",
     ] {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
@@ -445,6 +446,7 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/guides/identity-documents/settings",
         "/admin/content/topics/legal",
         "/admin/content/topics/new",
+        "/admin/services",
     ] {
         pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
     }

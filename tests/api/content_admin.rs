@@ -18,6 +18,7 @@ on_both_backends!(
     admins_see_and_retry_failed_email_and_reset_second_factors,
     editors_create_topics_and_guides_move_reorder_and_replace_them,
     admins_change_settings_that_apply_on_every_instance,
+    editors_see_services_to_check_and_confirm_them,
 );
 
 const GUIDE: &str = "identity-documents";
@@ -484,4 +485,37 @@ async fn admins_change_settings_that_apply_on_every_instance(backend: Backend) {
     }
     let actions = app.audit_actions();
     assert!(actions.iter().filter(|a| *a == "settings.change").count() >= 7);
+}
+
+async fn editors_see_services_to_check_and_confirm_them(backend: Backend) {
+    let (app, editor) = editor_app(backend).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let caseworker = app.sign_in("case@example.org").await;
+    assert_eq!(app.staff_get(&caseworker, "/admin/services").await.0, 403);
+    let (status, page) = app.staff_get(&editor, "/admin/services").await;
+    assert_eq!(status, 200);
+    let stale_rows = page.matches("data-stale=\"true\"").count();
+    assert!(stale_rows >= 1, "old samples are flagged to editors");
+    let slug = page
+        .split("data-stale=\"true\"")
+        .nth(1)
+        .unwrap()
+        .split("/services/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let res = app.staff_post(&editor, &format!("/admin/services/{slug}"), &[("action", "checked")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&editor, "/admin/services").await;
+    assert_eq!(page.matches("data-stale=\"true\"").count(), stale_rows - 1);
+    let (_, public) = app.text(&format!("/en/services/{slug}")).await;
+    assert!(!public.contains("notice-warning"), "readers no longer see the warning");
+    let res = app.staff_post(&editor, &format!("/admin/services/{slug}"), &[("action", "unpublish")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.get(&format!("/en/services/{slug}")).await.status().as_u16(), 404);
+    let actions = app.audit_actions();
+    assert!(actions.contains(&"service.checked".to_owned()) && actions.contains(&"service.unpublish".to_owned()));
 }

@@ -298,3 +298,47 @@ pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<RegionInput>, Vec<Serv
         .collect();
     Ok((regions_out, services_out))
 }
+
+/// Every service (published or not) with its default-language name, for editors.
+pub fn all_for_editors(conn: &mut DbConnection, default: &str) -> Result<Vec<(ServiceRow, String)>, RepoError> {
+    let rows: Vec<ServiceRow> =
+        services::table.order((services::last_checked, services::slug)).select(ServiceRow::as_select()).load(conn)?;
+    let names: Vec<(String, String)> = service_translations::table
+        .filter(service_translations::lang.eq(default))
+        .select((service_translations::service_id, service_translations::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let name = names.iter().find(|(id, _)| *id == r.id).map_or_else(|| r.slug.clone(), |(_, n)| n.clone());
+            (r, name)
+        })
+        .collect())
+}
+
+/// An editor confirms the details are still right (today), or publishes/unpublishes a service.
+pub fn update_state(
+    conn: &mut DbConnection,
+    slug: &str,
+    checked_on: Option<Date>,
+    published: Option<bool>,
+    actor: &str,
+) -> Result<(), RepoError> {
+    super::content::in_content_transaction(conn, |c| {
+        let id: String = services::table.filter(services::slug.eq(slug)).select(services::id).first(c)?;
+        if let Some(day) = checked_on {
+            diesel::update(services::table.filter(services::id.eq(&id)))
+                .set((services::last_checked.eq(day), services::updated_at.eq(now())))
+                .execute(c)?;
+            super::audit::record(c, super::audit::Event::new(Some(actor), "service.checked", "service", Some(&id)))?;
+        }
+        if let Some(p) = published {
+            diesel::update(services::table.filter(services::id.eq(&id)))
+                .set((services::published.eq(p), services::updated_at.eq(now())))
+                .execute(c)?;
+            let action = if p { "service.publish" } else { "service.unpublish" };
+            super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
+        }
+        Ok(((), true))
+    })
+}

@@ -1021,3 +1021,82 @@ pub async fn save_topic(
     state.cache.invalidate();
     Ok(see_other("/admin/content?done=topic"))
 }
+
+pub struct ServiceLine {
+    pub slug: String,
+    pub name: String,
+    pub last_checked: String,
+    pub stale: bool,
+    pub published: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/services.html")]
+struct ServicesPage {
+    ctx: PageContext,
+    csrf: String,
+    lines: Vec<ServiceLine>,
+    stale: usize,
+    lang: String,
+    notice: Option<String>,
+}
+
+/// The directory for editors: services not checked for a long time first.
+pub async fn services(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let d = state.settings().default_language.to_string();
+    let rows = state.db.run(move |c| crate::db::repo::directory::all_for_editors(c, &d)).await?;
+    let ctx = staff_context(&state, &staff, req.path());
+    let limit = now().date() - Duration::days(i64::from(state.settings().service_check_days));
+    let lines: Vec<ServiceLine> = rows
+        .into_iter()
+        .map(|(r, name)| ServiceLine {
+            stale: r.last_checked < limit,
+            last_checked: ctx.tr.date(r.last_checked),
+            published: r.published,
+            slug: r.slug,
+            name,
+        })
+        .collect();
+    let notice = match done.done.as_deref() {
+        Some("checked") => Some(ctx.t("admin-services-done-checked")),
+        Some("state") => Some(ctx.t("admin-done-settings")),
+        _ => None,
+    };
+    render(&ServicesPage {
+        csrf: staff.csrf.clone(),
+        stale: lines.iter().filter(|l| l.stale).count(),
+        lines,
+        lang: staff.lang.to_string(),
+        notice,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ServiceAction {
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn service_action(
+    state: web::Data<AppState>,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+    input: web::Form<ServiceAction>,
+) -> Result<HttpResponse, AppError> {
+    let (checked, published, done) = match input.action.as_str() {
+        "checked" => (Some(now().date()), None, "checked"),
+        "publish" => (None, Some(true), "state"),
+        "unpublish" => (None, Some(false), "state"),
+        _ => return Err(AppError::BadRequest),
+    };
+    let (slug, actor) = (slug.into_inner(), staff.user_id.clone());
+    state.db.run(move |c| crate::db::repo::directory::update_state(c, &slug, checked, published, &actor)).await?;
+    state.cache.invalidate();
+    Ok(see_other(&format!("/admin/services?done={done}")))
+}

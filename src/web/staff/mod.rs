@@ -357,6 +357,7 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
     if staff.has(Role::Editor) {
         add("/admin/content", "staff-nav-content");
         add("/admin/translations", "staff-nav-translations");
+        add("/admin/services", "staff-nav-services");
         add("/admin/feedback", "staff-nav-feedback");
     }
     if staff.has(Role::Admin) {
