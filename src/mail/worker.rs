@@ -14,6 +14,11 @@ use crate::db::Db;
 use crate::db::repo::outbox::Claimed;
 use crate::db::repo::{inquiries, now, outbox};
 
+/// An SMTP error with every word that looks like an email address replaced.
+pub fn without_addresses(text: &str) -> String {
+    text.split(' ').map(|word| if word.contains('@') { "<address>" } else { word }).collect::<Vec<_>>().join(" ")
+}
+
 pub struct Worker {
     pub db: Db,
     pub vault: Arc<Vault>,
@@ -84,6 +89,8 @@ impl Worker {
                     SendError::Temporary(e) => (e, false),
                     SendError::Permanent(e) => (e, true),
                 };
+                // Servers often repeat the recipient in their answer: keep addresses out of logs and the outbox.
+                let error = without_addresses(&error);
                 tracing::warn!(mail = %mail.id, kind = %mail.kind, attempt = mail.attempts + 1, permanent, error = %error, "email not sent");
                 let attempts = mail.attempts;
                 self.db.run(move |c| outbox::record_failure(c, &id, &worker, attempts, &error, permanent)).await?;
@@ -156,5 +163,17 @@ impl Worker {
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "cannot release outbox claims"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn smtp_errors_lose_their_addresses() {
+        assert_eq!(
+            super::without_addresses("550 5.1.1 <jane@example.org>: Recipient address rejected"),
+            "550 5.1.1 <address> Recipient address rejected"
+        );
+        assert_eq!(super::without_addresses("451 try later"), "451 try later");
     }
 }

@@ -93,6 +93,9 @@ impl AppState {
     }
 }
 
+/// The largest staff form: a guide of `MAX_BODY` characters, URL-encoded, with room to spare.
+const STAFF_FORM_LIMIT: usize = 1024 * 1024;
+
 /// The route table, read top to bottom.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg
@@ -108,6 +111,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // Staff area: every request passes `staff::guard` (session, Origin, CSRF, no-store)
         .service(
             web::scope("/staff")
+                // Staff texts (replies, notes) may be long; in Armenian or Russian each character
+                // takes six bytes once URL-encoded.
+                .app_data(web::FormConfig::default().limit(STAFF_FORM_LIMIT))
+                .app_data(web::PayloadConfig::new(STAFF_FORM_LIMIT))
                 .wrap(from_fn(staff::guard))
                 .route("", web::get().to(staff::start))
                 .route("/", web::get().to(staff::start))
@@ -146,6 +153,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::scope("/admin")
+                .app_data(web::FormConfig::default().limit(STAFF_FORM_LIMIT))
+                .app_data(web::PayloadConfig::new(STAFF_FORM_LIMIT))
                 .wrap(from_fn(staff::guard))
                 .route("/users", web::get().to(staff::admin::users))
                 .route("/users/invite", web::post().to(staff::admin::invite))

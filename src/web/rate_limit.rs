@@ -48,6 +48,31 @@ impl RateLimiter {
         times.len() >= limit
     }
 
+    /// Counts an attempt now if fewer than `limit` were made within `window`; false when blocked.
+    /// Check and count happen under one lock, so parallel requests cannot all slip through.
+    pub fn reserve(&self, action: &'static str, key: &str, limit: usize, window: Duration) -> bool {
+        let now = Instant::now();
+        let Ok(mut windows) = self.windows.lock() else {
+            return true;
+        };
+        let times = windows.entry((action, self.keyed(key))).or_default();
+        times.retain(|t| now.duration_since(*t) < window);
+        if times.len() >= limit {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+
+    /// Takes back the latest attempt counted for `key` (it succeeded).
+    pub fn give_back(&self, action: &'static str, key: &str) {
+        if let Ok(mut windows) = self.windows.lock()
+            && let Some(times) = windows.get_mut(&(action, self.keyed(key)))
+        {
+            times.pop();
+        }
+    }
+
     pub fn fail(&self, action: &'static str, key: &str) {
         if let Ok(mut windows) = self.windows.lock() {
             windows.entry((action, self.keyed(key))).or_default().push(Instant::now());

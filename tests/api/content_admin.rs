@@ -19,6 +19,7 @@ on_both_backends!(
     editors_create_topics_and_guides_move_reorder_and_replace_them,
     admins_change_settings_that_apply_on_every_instance,
     editors_see_services_to_check_and_confirm_them,
+    a_long_guide_in_cyrillic_saves,
 );
 
 const GUIDE: &str = "identity-documents";
@@ -518,4 +519,14 @@ async fn editors_see_services_to_check_and_confirm_them(backend: Backend) {
     assert_eq!(app.get(&format!("/en/services/{slug}")).await.status().as_u16(), 404);
     let actions = app.audit_actions();
     assert!(actions.contains(&"service.checked".to_owned()) && actions.contains(&"service.unpublish".to_owned()));
+}
+
+async fn a_long_guide_in_cyrillic_saves(backend: Backend) {
+    let (app, client) = editor_app(backend).await;
+    // About 40,000 Cyrillic characters: over 200 KiB once URL-encoded.
+    let body = "Длинный текст руководства. ".repeat(1500);
+    let res = save(&app, &client, "ru", &[("body", body.as_str())]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let public = app.get(&format!("/ru/guides/{GUIDE}")).await.text().await.unwrap();
+    assert!(public.matches("Длинный текст руководства.").count() >= 1500);
 }

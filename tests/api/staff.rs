@@ -365,6 +365,23 @@ async fn two_step_sign_in_with_codes_and_recovery_codes(backend: Backend) {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/staff/account");
     assert_eq!(app.staff_get(&fresh, "/staff/inquiries").await.0, 200);
+    // The short second-factor window became a full session: still valid long after ten minutes.
+    let hours_left: Vec<i64> = app
+        .db
+        .run_sync(|c| {
+            use diesel::prelude::*;
+            use homeward::db::schema::staff_sessions::dsl::*;
+            staff_sessions
+                .filter(stage.eq("full"))
+                .select(expires_at)
+                .load::<time::PrimitiveDateTime>(c)
+                .map_err(homeward::db::RepoError::from)
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| (e - homeward::db::repo::now()).whole_hours())
+        .collect();
+    assert!(hours_left.iter().all(|h| *h >= 11), "{hours_left:?}");
     let again = app.staff_client();
     app.try_sign_in(&again, "case@example.org", STAFF_PASSWORD).await;
     assert_eq!(enter_code(&app, &again, &next).await.status().as_u16(), 422, "reuse of a code is refused");

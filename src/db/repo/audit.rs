@@ -193,7 +193,8 @@ pub fn list(
         .into_boxed();
     if let Some(action) = &filter.action {
         // Prefix match: `inquiry.` finds every inquiry action.
-        query = query.filter(audit_log::action.like(format!("{}%", action.replace(['%', '_'], ""))));
+        let escaped = action.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        query = query.filter(audit_log::action.like(format!("{escaped}%")).escape('\\'));
     }
     if let Some(actor) = &filter.actor {
         query = query.filter(audit_log::actor_id.eq(actor.clone()));

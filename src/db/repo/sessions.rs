@@ -86,14 +86,26 @@ pub fn find(
 }
 
 /// Second factor given: the session gets a new token (and so a new cookie) and full rights.
-pub fn promote(conn: &mut DbConnection, session_id: &str, new_token_hash: &str) -> Result<(), RepoError> {
-    let n = diesel::update(staff_sessions::table.filter(staff_sessions::id.eq(session_id)))
-        .set((
-            staff_sessions::token_hash.eq(new_token_hash),
-            staff_sessions::stage.eq(STAGE_FULL),
-            staff_sessions::last_seen_at.eq(now()),
-        ))
-        .execute(conn)?;
+pub fn promote(
+    conn: &mut DbConnection,
+    session_id: &str,
+    new_token_hash: &str,
+    lifetime: Duration,
+) -> Result<(), RepoError> {
+    let at = now();
+    let n = diesel::update(
+        staff_sessions::table
+            .filter(staff_sessions::id.eq(session_id))
+            .filter(staff_sessions::stage.eq(STAGE_PASSWORD)),
+    )
+    .set((
+        staff_sessions::token_hash.eq(new_token_hash),
+        staff_sessions::stage.eq(STAGE_FULL),
+        staff_sessions::last_seen_at.eq(at),
+        // The short second-factor window becomes a full session from now.
+        staff_sessions::expires_at.eq(at + lifetime),
+    ))
+    .execute(conn)?;
     if n == 1 { Ok(()) } else { Err(RepoError::NotFound) }
 }
 

@@ -140,7 +140,17 @@ pub async fn password(
     let uid = staff.user_id.clone();
     let user = state.db.run(move |c| accounts::by_id(c, &uid)).await?;
     let current = input.current.clone();
-    let current_ok = blocking(move || verify_password(&current, &user.password_hash)).await?;
+    // Guessing the current password from a borrowed session is throttled like sign-in.
+    let allowed = state.limiter.reserve(
+        "password-change",
+        &staff.user_id,
+        super::login::ACCOUNT_FAILURES,
+        std::time::Duration::from_secs(15 * 60),
+    );
+    let current_ok = allowed && blocking(move || verify_password(&current, &user.password_hash)).await?;
+    if current_ok {
+        state.limiter.give_back("password-change", &staff.user_id);
+    }
     let new = NewPassword::parse(&input.password, &input.confirm);
     if !current_ok || new.is_err() {
         let mut page = account_page(&state, &req, &staff).await?;
@@ -168,14 +178,13 @@ pub async fn password(
     }
     let Ok(new) = new else { return Err(AppError::BadRequest) };
     let hash = blocking(move || hash_password(&new)).await??;
-    let (uid, keep) = (staff.user_id.clone(), staff.session_id.clone());
+    let uid = staff.user_id.clone();
     state
         .db
         .run(move |c| {
             write_transaction(c, |c| {
+                // Every session ends, this one too: the person signs in again with the new password.
                 accounts::set_password(c, &uid, &hash)?;
-                // `set_password` ended every session; this one was just proven by the current password.
-                sessions::delete_others(c, &uid, &keep)?;
                 audit::record(c, Event::new(Some(&uid), "account.password_change", "staff_user", Some(&uid)))
             })
         })
@@ -273,7 +282,7 @@ pub async fn two_factor_enrol(
         return Ok(see_other("/staff/account"));
     }
     // The secret travels in the form, bound to this session by a MAC.
-    if enrol_mac(&state, &staff, &input.secret) != input.mac {
+    if !super::constant_time_eq(enrol_mac(&state, &staff, &input.secret).as_bytes(), input.mac.as_bytes()) {
         return Err(AppError::BadRequest);
     }
     let secret = totp_rs::Secret::try_from_base32(&input.secret).map_err(|_| AppError::BadRequest)?.to_vec();
@@ -320,7 +329,17 @@ pub async fn two_factor_disable(
     input: web::Form<CodeInput>,
 ) -> Result<HttpResponse, AppError> {
     let required = state.settings().require_admin_2fa && staff.has(Role::Admin);
-    let proven = if required { None } else { check_second_factor(&state, &staff.user_id, &input.code).await? };
+    let allowed = state.limiter.reserve(
+        "login-code",
+        &staff.user_id,
+        super::login::ACCOUNT_FAILURES,
+        std::time::Duration::from_secs(15 * 60),
+    );
+    let proven =
+        if required || !allowed { None } else { check_second_factor(&state, &staff.user_id, &input.code).await? };
+    if proven.is_some() {
+        state.limiter.give_back("login-code", &staff.user_id);
+    }
     if proven.is_none() {
         let mut page = account_page(&state, &req, &staff).await?;
         let key = if required { "staff-error-2fa-required" } else { "staff-error-code" };

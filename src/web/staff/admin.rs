@@ -196,7 +196,11 @@ pub async fn set_roles(
     valid_id(&id)?;
     let roles = input.roles();
     // An admin cannot take away their own admin role (the service would be left without one).
-    if *id == staff.user_id && !roles.contains(&Role::Admin) {
+    // An admin cannot take away their own admin role (the service would be left without one),
+    // nor give themselves access to inquiries: another admin decides that.
+    if *id == staff.user_id
+        && (!roles.contains(&Role::Admin) || (roles.contains(&Role::Caseworker) && !staff.has(Role::Caseworker)))
+    {
         return Err(AppError::BadRequest);
     }
     let (uid, actor) = (id.into_inner(), staff.user_id.clone());

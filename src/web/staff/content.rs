@@ -504,7 +504,7 @@ pub async fn revisions(
         .await?;
     let latest = list.first().map_or(0, |r| r.row.revision);
     let to = query.to.unwrap_or(latest);
-    let from = query.from.unwrap_or(to - 1);
+    let from = query.from.unwrap_or(to.saturating_sub(1));
     let find = |n: i32| list.iter().find(|r| r.row.revision == n);
     let (diff, title_diff) = match (find(from), find(to)) {
         (Some(a), Some(b)) => (word_diff(&a.row.body_md, &b.row.body_md), word_diff(&a.row.title, &b.row.title)),

@@ -151,9 +151,11 @@ pub async fn login(
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    if state.limiter.blocked("login-account", &account_key, ACCOUNT_FAILURES, THROTTLE_WINDOW)
-        || state.limiter.blocked("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW)
-    {
+    // Each attempt is counted before the slow check, so parallel guesses cannot slip past the limit;
+    // a success gives its attempt back.
+    let account_ok = state.limiter.reserve("login-account", &account_key, ACCOUNT_FAILURES, THROTTLE_WINDOW);
+    let client_ok = state.limiter.reserve("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW);
+    if !account_ok || !client_ok {
         page.errors.push(FieldError { field: "email", message: page.ctx.t("staff-error-throttled") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
@@ -173,8 +175,6 @@ pub async fn login(
     let user = match user {
         Some(u) if matches && !u.disabled => u,
         other => {
-            state.limiter.fail("login-account", &account_key);
-            state.limiter.fail("login-client", &client);
             let known = other.map(|u| u.id);
             state
                 .db
@@ -188,6 +188,16 @@ pub async fn login(
         }
     };
     state.limiter.forgive("login-account", &account_key);
+    state.limiter.give_back("login-client", &client);
+    // Signing in again replaces the session this browser had.
+    let previous = req
+        .extensions()
+        .get::<Staff>()
+        .map(|s| s.session_id.clone())
+        .or_else(|| req.extensions().get::<Pending>().map(|p| p.session_id.clone()));
+    if let Some(old) = previous {
+        state.db.run(move |c| sessions::delete(c, &old)).await?;
+    }
     let stage = if user.totp_secret_enc.is_some() { STAGE_PASSWORD } else { STAGE_FULL };
     let cookie = start_session(&state, user.id.clone(), stage).await?;
     let user_id = user.id.clone();
@@ -283,13 +293,12 @@ pub async fn code_submit(
     };
     let next = safe_next(Some(&input.next).filter(|n| !n.is_empty()).map(String::as_str));
     let mut page = code_page(&state, &pending.lang, next.clone());
-    if state.limiter.blocked("login-code", &pending.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW) {
+    if !state.limiter.reserve("login-code", &pending.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW) {
         page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-throttled") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
     }
     let Some(how) = check_second_factor(&state, &pending.user_id, &input.code).await? else {
-        state.limiter.fail("login-code", &pending.user_id);
         let uid = pending.user_id.clone();
         state
             .db
@@ -306,11 +315,12 @@ pub async fn code_submit(
     let token = generate_token()?;
     let hash = hash_token(&token);
     let (sid, uid) = (pending.session_id.clone(), pending.user_id.clone());
+    let lifetime = Duration::hours(state.settings().session_max_hours.into());
     state
         .db
         .run(move |c| {
             crate::db::write_transaction(c, |c| {
-                sessions::promote(c, &sid, &hash)?;
+                sessions::promote(c, &sid, &hash, lifetime)?;
                 audit::record(c, Event::new(Some(&uid), "auth.sign_in", "staff_user", Some(&uid)).detail(how))
             })
         })
@@ -401,43 +411,14 @@ pub async fn reset_request(
     state.limiter.fail("reset-account", &email.normalized());
     state.limiter.fail("reset-client", &client);
     if allowed {
-        let token = generate_token()?;
-        let hash = hash_token(&token);
-        let link = state.absolute(&format!("/staff/reset/{token}"));
-        let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
-        let vault = state.vault.clone();
-        let default_lang = state.settings().default_language.clone();
-        let queued = state
-            .db
-            .run(move |c| {
-                crate::db::write_transaction(c, |c| {
-                    let Some(user) = accounts::by_email(c, &email)? else { return Ok(false) };
-                    if user.disabled {
-                        return Ok(false);
-                    }
-                    accounts::create_link(
-                        c,
-                        &hash,
-                        TokenPurpose::Reset,
-                        Some(&email),
-                        &[],
-                        Duration::minutes(RESET_LINK_MINUTES),
-                    )?;
-                    let lang = Lang::parse(&user.language).unwrap_or(default_lang);
-                    let mail = crate::mail::password_reset(&lang, email.as_str(), &link, &hash)
-                        .map_err(|e| RepoError::Unexpected(format!("template: {e}")))?;
-                    crate::db::repo::outbox::enqueue(c, &vault, &mail, &host)?;
-                    audit::record(
-                        c,
-                        Event::new(Some(&user.id), "account.password_reset_requested", "staff_user", Some(&user.id)),
-                    )?;
-                    Ok(true)
-                })
-            })
-            .await?;
-        if queued {
-            state.mail_nudge.notify_one();
-        }
+        // The lookup and the email happen after the answer, so its timing cannot tell
+        // whether the address has an account.
+        let state = state.clone();
+        actix_web::rt::spawn(async move {
+            if let Err(e) = queue_reset(&state, email).await {
+                tracing::error!(error = %e, "could not queue a password reset email");
+            }
+        });
     }
     let page = Message {
         heading: ctx.t("staff-reset-sent-title"),
@@ -446,6 +427,48 @@ pub async fn reset_request(
         ctx,
     };
     render(&page)
+}
+
+/// Queues a reset link if an enabled account has this address (nothing otherwise).
+async fn queue_reset(state: &AppState, email: EmailAddress) -> Result<(), AppError> {
+    let token = generate_token()?;
+    let hash = hash_token(&token);
+    let link = state.absolute(&format!("/staff/reset/{token}"));
+    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let vault = state.vault.clone();
+    let default_lang = state.settings().default_language.clone();
+    let queued = state
+        .db
+        .run(move |c| {
+            crate::db::write_transaction(c, |c| {
+                let Some(user) = accounts::by_email(c, &email)? else { return Ok(false) };
+                if user.disabled {
+                    return Ok(false);
+                }
+                accounts::create_link(
+                    c,
+                    &hash,
+                    TokenPurpose::Reset,
+                    Some(&email),
+                    &[],
+                    Duration::minutes(RESET_LINK_MINUTES),
+                )?;
+                let lang = Lang::parse(&user.language).unwrap_or(default_lang);
+                let mail = crate::mail::password_reset(&lang, email.as_str(), &link, &hash)
+                    .map_err(|e| RepoError::Unexpected(format!("template: {e}")))?;
+                crate::db::repo::outbox::enqueue(c, &vault, &mail, &host)?;
+                audit::record(
+                    c,
+                    Event::new(Some(&user.id), "account.password_reset_requested", "staff_user", Some(&user.id)),
+                )?;
+                Ok(true)
+            })
+        })
+        .await?;
+    if queued {
+        state.mail_nudge.notify_one();
+    }
+    Ok(())
 }
 
 #[derive(Template)]
