@@ -326,14 +326,41 @@ async fn two_step_sign_in_with_codes_and_recovery_codes(backend: Backend) {
     let secret_text = form_field(&page, "secret");
     let wrong = client
         .post(app.url("/staff/account/2fa"))
-        .form(&[("csrf", csrf.as_str()), ("secret", &secret_text), ("mac", &mac), ("code", "000000")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", STAFF_PASSWORD),
+            ("secret", &secret_text),
+            ("mac", &mac),
+            ("code", "000000"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(wrong.status().as_u16(), 422);
+    // Without the current password a (possibly borrowed) session cannot enrol a phone.
+    let no_password = client
+        .post(app.url("/staff/account/2fa"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", "wrong password here"),
+            ("secret", &secret_text),
+            ("mac", &mac),
+            ("code", &code_at(&secret, 0)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_password.status().as_u16(), 422);
+    assert!(no_password.text().await.unwrap().contains(&t("en", "staff-error-current-password")));
     let res = client
         .post(app.url("/staff/account/2fa"))
-        .form(&[("csrf", csrf.as_str()), ("secret", &secret_text), ("mac", &mac), ("code", &code_at(&secret, 0))])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", STAFF_PASSWORD),
+            ("secret", &secret_text),
+            ("mac", &mac),
+            ("code", &code_at(&secret, 0)),
+        ])
         .send()
         .await
         .unwrap();
@@ -412,6 +439,7 @@ async fn admins_must_set_up_two_step_sign_in_when_required(backend: Backend) {
         .post(app.url("/staff/account/2fa"))
         .form(&[
             ("csrf", form_field(&page, "csrf").as_str()),
+            ("current", STAFF_PASSWORD),
             ("secret", &form_field(&page, "secret")),
             ("mac", &form_field(&page, "mac")),
             ("code", &code_at(&secret, 0)),

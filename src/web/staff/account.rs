@@ -220,6 +220,8 @@ struct TwoFactorPage {
     mac: String,
     qr: String,
     required: bool,
+    current_error: Option<String>,
+    code_error: Option<String>,
     errors: Vec<FieldError>,
 }
 
@@ -238,6 +240,8 @@ fn two_factor_page(
         qr: totp::qr_svg(&url)?,
         secret: secret_text,
         required: state.settings().require_admin_2fa && staff.has(Role::Admin) && !staff.has_totp,
+        current_error: None,
+        code_error: None,
         errors: Vec::new(),
         ctx,
     })
@@ -257,6 +261,8 @@ pub async fn two_factor_form(
 
 #[derive(Deserialize)]
 pub struct EnrolInput {
+    #[serde(default)]
+    current: String,
     #[serde(default)]
     secret: String,
     #[serde(default)]
@@ -286,11 +292,31 @@ pub async fn two_factor_enrol(
         return Err(AppError::BadRequest);
     }
     let secret = totp_rs::Secret::try_from_base32(&input.secret).map_err(|_| AppError::BadRequest)?.to_vec();
+    // A borrowed session alone must not be able to tie the account to someone else's phone.
+    let uid = staff.user_id.clone();
+    let user = state.db.run(move |c| accounts::by_id(c, &uid)).await?;
+    let allowed = state.limiter.reserve(
+        "password-change",
+        &staff.user_id,
+        super::login::ACCOUNT_FAILURES,
+        std::time::Duration::from_secs(15 * 60),
+    );
+    let current = input.current.clone();
+    let current_ok = allowed && blocking(move || verify_password(&current, &user.password_hash)).await?;
+    if current_ok {
+        state.limiter.give_back("password-change", &staff.user_id);
+    }
     let code: String = input.code.chars().filter(|c| !c.is_whitespace()).collect();
-    let step = totp::check(&secret, &code)?;
+    let step = if current_ok { totp::check(&secret, &code)? } else { None };
     let Some(step) = step else {
         let mut page = two_factor_page(&state, &req, &staff, &secret)?;
-        page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-code") });
+        if current_ok {
+            page.code_error = Some(page.ctx.t("staff-error-code"));
+            page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-code") });
+        } else {
+            page.current_error = Some(page.ctx.t("staff-error-current-password"));
+            page.errors.push(FieldError { field: "current", message: page.ctx.t("staff-error-current-password") });
+        }
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
