@@ -87,6 +87,11 @@ impl AppState {
         Ok(())
     }
 
+    /// The host that queued emails name in their Message-ID.
+    pub fn mail_host(&self) -> String {
+        self.base_url.host_str().unwrap_or("localhost").to_owned()
+    }
+
     /// An absolute URL for a path that starts with `/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url.as_str().trim_end_matches('/'), path)

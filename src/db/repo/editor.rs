@@ -45,6 +45,21 @@ pub struct GuideSummary {
     pub states: HashMap<String, TranslationState>,
 }
 
+/// The state of one translation against the default-language text.
+pub fn state_of(
+    lang: &str,
+    default: &str,
+    current: Option<&GuideTranslationRow>,
+    source: Option<&GuideTranslationRow>,
+) -> TranslationState {
+    match (current, source) {
+        (None, _) => TranslationState::Missing,
+        (Some(_), _) if lang == default => TranslationState::Current,
+        (Some(t), Some(s)) if t.based_on_major < s.major_revision => TranslationState::Outdated,
+        (Some(_), _) => TranslationState::Current,
+    }
+}
+
 /// Every guide with each language's state, by topic position then guide position.
 pub fn guide_summaries(
     conn: &mut DbConnection,
@@ -68,15 +83,8 @@ pub fn guide_summaries(
         let source = mine.and_then(|m| m.get(default));
         let mut states = HashMap::new();
         for lang in langs {
-            let state = match mine.and_then(|m| m.get(lang.as_str())) {
-                None => TranslationState::Missing,
-                Some(_) if lang == default => TranslationState::Current,
-                Some(t) => match source {
-                    Some(s) if t.based_on_major < s.major_revision => TranslationState::Outdated,
-                    _ => TranslationState::Current,
-                },
-            };
-            states.insert(lang.clone(), state);
+            let current = mine.and_then(|m| m.get(lang.as_str())).copied();
+            states.insert(lang.clone(), state_of(lang, default, current, source.copied()));
         }
         let title = source.map_or_else(|| guide.slug.clone(), |s| s.title.clone());
         out.push(GuideSummary { guide, topic_slug, title, states });

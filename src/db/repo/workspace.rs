@@ -476,19 +476,6 @@ pub fn erase(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, R
     })
 }
 
-/// A caseworker reply written from the workspace (see `inquiries::add_staff_reply`).
-pub fn reply(
-    conn: &mut DbConnection,
-    vault: &Vault,
-    id: &str,
-    staff: &str,
-    body: &str,
-    mail: Option<&NewMail>,
-    host: &str,
-) -> Result<(), RepoError> {
-    super::inquiries::add_staff_reply(conn, vault, id, Some(staff), body, mail, host)
-}
-
 /// Open inquiries assigned to one caseworker, for their digest (never closed ones).
 pub fn open_for(conn: &mut DbConnection, user_id: &str, targets: Targets) -> Result<Vec<QueueItem>, RepoError> {
     let filter = QueueFilter { assignee: Some(Assignee::User(user_id.to_owned())), ..Default::default() };

@@ -260,7 +260,7 @@ pub async fn submit_contact(
         inquiry: valid.clone(),
     };
     let vault = state.vault.clone();
-    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let host = state.mail_host();
     let created = state.db.run(move |c| inquiries::create(c, &vault, &new, &mails, &host)).await?;
     match created {
         Created::New => {

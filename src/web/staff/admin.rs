@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 use time::Duration;
 
-use super::{Admin, Staff, staff_context};
+use super::{Admin, Staff, staff_context, valid_id};
 use crate::crypto::{generate_token, hash_token};
 use crate::db::RepoError;
 use crate::db::repo::accounts::{self, TokenPurpose, roles_text};
@@ -166,7 +166,7 @@ pub async fn invite(
     let mail = crate::mail::invitation(&page.ctx.lang, email.as_str(), &link, hours, &hash)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
     let vault = state.vault.clone();
-    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let host = state.mail_host();
     let actor = staff.user_id.clone();
     let detail = roles_text(&roles);
     state
@@ -181,10 +181,6 @@ pub async fn invite(
         .await?;
     state.mail_nudge.notify_one();
     Ok(see_other("/admin/users?done=invited"))
-}
-
-fn valid_id(id: &str) -> Result<(), AppError> {
-    uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| AppError::NotFound)
 }
 
 pub async fn set_roles(

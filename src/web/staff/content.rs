@@ -256,18 +256,13 @@ fn enabled_lang(state: &AppState, lang: &str) -> Result<Lang, AppError> {
 
 async fn load(state: &AppState, slug: &str, lang: &str) -> Result<Loaded, AppError> {
     let (slug, lang, default) = (slug.to_owned(), lang.to_owned(), state.settings().default_language.to_string());
-    let all = langs(state);
     Ok(state
         .db
         .run(move |c| {
             let guide = editor::guide_by_slug(c, &slug)?;
             let current = content_repo::translation(c, &guide.id, &lang)?;
             let source = content_repo::translation(c, &guide.id, &default)?;
-            let state = editor::guide_summaries(c, &all, &default)?
-                .into_iter()
-                .find(|g| g.guide.id == guide.id)
-                .and_then(|g| g.states.get(&lang).copied())
-                .unwrap_or(TranslationState::Missing);
+            let state = editor::state_of(&lang, &default, current.as_ref(), source.as_ref());
             Ok::<_, crate::db::RepoError>(Loaded { guide, current, source, state })
         })
         .await?)

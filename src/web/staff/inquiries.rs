@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 use time::PrimitiveDateTime;
 
-use super::{Caseworker, CaseworkerAdmin, staff_context};
+use super::{Caseworker, CaseworkerAdmin, staff_context, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::content::{self, TopicView};
 use crate::db::repo::workspace::{self, Assignee, Case, Lateness, QueueFilter, QueueItem, Targets};
@@ -332,10 +332,6 @@ struct CasePage {
     data_requests: bool,
 }
 
-fn valid_id(id: &str) -> Result<(), AppError> {
-    uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| AppError::NotFound)
-}
-
 async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id: &str) -> Result<CasePage, AppError> {
     valid_id(id)?;
     let vault = state.vault.clone();
@@ -504,10 +500,15 @@ pub async fn reply(
         _ => None,
     };
     let vault = state.vault.clone();
-    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let host = state.mail_host();
     let (iid, actor) = (id.clone(), staff.user_id.clone());
     let notify = mail.is_some();
-    state.db.run(move |c| workspace::reply(c, &vault, &iid, &actor, &body, mail.as_ref(), &host)).await?;
+    state
+        .db
+        .run(move |c| {
+            crate::db::repo::inquiries::add_staff_reply(c, &vault, &iid, Some(&actor), &body, mail.as_ref(), &host)
+        })
+        .await?;
     if notify {
         state.mail_nudge.notify_one();
     }
@@ -621,7 +622,7 @@ pub async fn safeguarding(
         }
     }
     let vault = state.vault.clone();
-    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let host = state.mail_host();
     let (iid, actor) = (id.clone(), staff.user_id.clone());
     let notify = !mails.is_empty();
     state.db.run(move |c| workspace::set_safeguarding(c, &vault, &iid, raise, &mails, &host, &actor)).await?;

@@ -434,7 +434,7 @@ async fn queue_reset(state: &AppState, email: EmailAddress) -> Result<(), AppErr
     let token = generate_token()?;
     let hash = hash_token(&token);
     let link = state.absolute(&format!("/staff/reset/{token}"));
-    let host = state.base_url.host_str().unwrap_or("localhost").to_owned();
+    let host = state.mail_host();
     let vault = state.vault.clone();
     let default_lang = state.settings().default_language.clone();
     let queued = state

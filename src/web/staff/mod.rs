@@ -385,6 +385,11 @@ pub async fn start(staff: Staff) -> HttpResponse {
     crate::web::see_other(to)
 }
 
+/// Ids in staff URLs are UUIDs; anything else is simply not found.
+pub fn valid_id(id: &str) -> Result<(), crate::error::AppError> {
+    uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| crate::error::AppError::NotFound)
+}
+
 /// Runs argon2 (slow on purpose) on the blocking pool.
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
     tokio::task::spawn_blocking(f)
