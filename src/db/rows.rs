@@ -196,6 +196,8 @@ pub struct InquiryRow {
     pub answered_at: Option<PrimitiveDateTime>,
     pub safeguarding: bool,
     pub content_gap: Option<String>,
+    pub team_id: Option<String>,
+    pub region_slug: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -334,4 +336,33 @@ pub struct ServiceTranslationRow {
     pub description: String,
     pub hours: String,
     pub accessibility: Option<String>,
+}
+
+use crate::db::schema::{team_rules, teams};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = teams)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TeamRow {
+    pub id: String,
+    pub name: String,
+    pub notify_email: Option<String>,
+    pub languages: String,
+    pub show_publicly: bool,
+    pub position: i32,
+    pub is_default: bool,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = team_rules)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TeamRuleRow {
+    pub id: String,
+    pub team_id: String,
+    pub topic_slug: Option<String>,
+    pub region_slug: Option<String>,
+    pub lang: Option<String>,
+    pub created_at: PrimitiveDateTime,
 }

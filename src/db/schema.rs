@@ -245,6 +245,48 @@ diesel::table! {
         answered_at -> Nullable<Timestamp>,
         safeguarding -> Bool,
         content_gap -> Nullable<Text>,
+        team_id -> Nullable<Text>,
+        region_slug -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    teams (id) {
+        id -> Text,
+        name -> Text,
+        notify_email -> Nullable<Text>,
+        languages -> Text,
+        show_publicly -> Bool,
+        position -> Integer,
+        is_default -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    team_public_names (team_id, lang) {
+        team_id -> Text,
+        lang -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    team_rules (id) {
+        id -> Text,
+        team_id -> Text,
+        topic_slug -> Nullable<Text>,
+        region_slug -> Nullable<Text>,
+        lang -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    team_members (team_id, staff_id) {
+        team_id -> Text,
+        staff_id -> Text,
     }
 }
 
@@ -340,6 +382,10 @@ diesel::joinable!(guides -> topics (topic_id));
 diesel::joinable!(guide_translations -> guides (guide_id));
 diesel::joinable!(guide_revisions -> guides (guide_id));
 diesel::joinable!(feedback -> guides (guide_id));
+diesel::joinable!(team_public_names -> teams (team_id));
+diesel::joinable!(team_rules -> teams (team_id));
+diesel::joinable!(team_members -> teams (team_id));
+diesel::joinable!(team_members -> staff_users (staff_id));
 diesel::allow_tables_to_appear_in_same_query!(
     staff_users,
     staff_roles,
@@ -367,4 +413,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     region_translations,
     services,
     service_translations,
+    teams,
+    team_public_names,
+    team_rules,
+    team_members,
 );

@@ -67,6 +67,8 @@ impl InquiryStatus {
 #[derive(Debug, Default, Clone)]
 pub struct InquiryForm {
     pub topic: String,
+    /// The region the question is about; optional, empty when not given.
+    pub region: String,
     pub answer_lang: String,
     pub message: String,
     pub name: String,
@@ -79,6 +81,7 @@ pub struct InquiryForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Topic,
+    Region,
     Message,
     AnswerLang,
     Method,
@@ -93,6 +96,7 @@ impl Field {
     pub fn id(self) -> &'static str {
         match self {
             Field::Topic => "topic",
+            Field::Region => "region",
             Field::Message => "message",
             Field::AnswerLang => "answer_lang",
             Field::Method => "method-email",
@@ -107,6 +111,7 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     TopicUnknown,
+    RegionUnknown,
     MessageEmpty,
     MessageTooLong,
     LangUnknown,
@@ -124,6 +129,7 @@ impl Problem {
     pub fn key(self) -> &'static str {
         match self {
             Problem::TopicUnknown => "contact-error-topic",
+            Problem::RegionUnknown => "contact-error-region",
             Problem::MessageEmpty => "contact-error-message-empty",
             Problem::MessageTooLong => "contact-error-message-long",
             Problem::LangUnknown => "contact-error-lang",
@@ -142,6 +148,7 @@ impl Problem {
 #[derive(Debug, Clone)]
 pub struct ValidInquiry {
     pub topic: Option<String>,
+    pub region: Option<String>,
     pub answer_lang: Lang,
     pub message: String,
     pub name: Option<String>,
@@ -170,6 +177,7 @@ pub fn clean_line(input: &str) -> String {
 pub fn validate(
     form: &InquiryForm,
     topics: &[String],
+    regions: &[String],
     languages: &[Lang],
 ) -> Result<ValidInquiry, Vec<(Field, Problem)>> {
     let mut problems = Vec::new();
@@ -178,6 +186,14 @@ pub fn validate(
         t if topics.iter().any(|k| k == t) => Some(t.to_owned()),
         _ => {
             problems.push((Field::Topic, Problem::TopicUnknown));
+            None
+        }
+    };
+    let region = match form.region.trim() {
+        "" => None,
+        r if regions.iter().any(|k| k == r) => Some(r.to_owned()),
+        _ => {
+            problems.push((Field::Region, Problem::RegionUnknown));
             None
         }
     };
@@ -234,6 +250,7 @@ pub fn validate(
     match (answer_lang, method) {
         (Some(answer_lang), Some(method)) if problems.is_empty() => Ok(ValidInquiry {
             topic,
+            region,
             answer_lang,
             message,
             name: (!name.is_empty()).then_some(name),
@@ -253,6 +270,10 @@ mod tests {
         ["en", "ru"].iter().filter_map(|l| Lang::parse(l).ok()).collect()
     }
 
+    fn regions() -> Vec<String> {
+        vec!["north-valley".to_owned()]
+    }
+
     fn form() -> InquiryForm {
         InquiryForm {
             topic: "legal".into(),
@@ -265,12 +286,17 @@ mod tests {
     }
 
     fn problems(f: &InquiryForm) -> Vec<Problem> {
-        validate(f, &["legal".to_owned()], &langs()).err().unwrap_or_default().into_iter().map(|(_, p)| p).collect()
+        validate(f, &["legal".to_owned()], &regions(), &langs())
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
     }
 
     #[test]
     fn a_minimal_anonymous_question_is_valid() {
-        let v = validate(&form(), &["legal".to_owned()], &langs());
+        let v = validate(&form(), &["legal".to_owned()], &regions(), &langs());
         assert!(v.as_ref().is_ok_and(|v| v.name.is_none() && v.email.is_none() && v.method == ContactMethod::Receipt));
     }
 
@@ -301,11 +327,22 @@ mod tests {
         f.message = "я".repeat(MAX_MESSAGE_CHARS + 1);
         f.name = "n".repeat(MAX_NAME_CHARS + 1);
         f.topic = "astrology".into();
+        f.region = "atlantis".into();
         f.answer_lang = "de".into();
         assert_eq!(
             problems(&f),
-            vec![Problem::TopicUnknown, Problem::MessageTooLong, Problem::LangUnknown, Problem::NameTooLong]
+            vec![
+                Problem::TopicUnknown,
+                Problem::RegionUnknown,
+                Problem::MessageTooLong,
+                Problem::LangUnknown,
+                Problem::NameTooLong
+            ]
         );
+        let mut f = form();
+        f.region = "north-valley".into();
+        let v = validate(&f, &["legal".to_owned()], &regions(), &langs());
+        assert!(v.is_ok_and(|v| v.region.as_deref() == Some("north-valley")));
     }
 
     #[test]
@@ -317,7 +354,7 @@ mod tests {
         let mut f = form();
         f.name = "Ani\r\nBcc: x@example.org\u{0}\u{202E}gnp.exe".into();
         f.message = "line one\r\nline two\u{0}\u{7}".into();
-        let v = validate(&f, &["legal".to_owned()], &langs());
+        let v = validate(&f, &["legal".to_owned()], &regions(), &langs());
         assert!(v.as_ref().is_ok_and(|v| v.name.as_deref() == Some("Ani Bcc: x@example.org gnp.exe")));
         assert!(v.as_ref().is_ok_and(|v| v.message == "line one\nline two"));
     }

@@ -7,6 +7,7 @@ mod lang;
 mod password;
 mod receipt;
 mod role;
+pub mod routing;
 mod slug;
 pub mod text;
 

@@ -73,7 +73,7 @@ macro_rules! email_templates {
     ($name:ident, $subject:literal, $text:literal, $html:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
         mod $name {
             #[allow(unused_imports)]
-            use super::{DigestLine, MailContext};
+            use super::{DigestLine, InquirySummary, MailContext};
             // The subject reads only some of the fields all three parts share.
             #[allow(dead_code)]
             #[derive(askama::Template)]
@@ -91,7 +91,7 @@ macro_rules! email_templates {
 
 email_templates!(ack, "email/inquiry_ack/subject.txt", "email/inquiry_ack/body.txt", "email/inquiry_ack/body.html", { status_url: &'a str });
 email_templates!(reply, "email/reply_notice/subject.txt", "email/reply_notice/body.txt", "email/reply_notice/body.html", { status_url: &'a str });
-email_templates!(staff, "email/staff_new_inquiry/subject.txt", "email/staff_new_inquiry/body.txt", "email/staff_new_inquiry/body.html", { reference: &'a str, topic: &'a str, language: &'a str, link: &'a str });
+email_templates!(staff, "email/staff_new_inquiry/subject.txt", "email/staff_new_inquiry/body.txt", "email/staff_new_inquiry/body.html", { about: &'a InquirySummary<'a>, handed_over: bool });
 
 email_templates!(reset, "email/password_reset/subject.txt", "email/password_reset/body.txt", "email/password_reset/body.html", { link: &'a str, minutes: i64 });
 email_templates!(invite, "email/invitation/subject.txt", "email/invitation/body.txt", "email/invitation/body.html", { link: &'a str, hours: i64 });
@@ -205,24 +205,38 @@ pub fn reply_notice(
     )
 }
 
-/// To a staff address: a new inquiry exists. Topic, language and a link only.
+/// What a staff notification may say about an inquiry: no personal data, only metadata and a link.
+pub struct InquirySummary<'a> {
+    pub reference: &'a str,
+    pub topic: &'a str,
+    pub language: &'a str,
+    /// The team it went to; empty when no team took it.
+    pub team: &'a str,
+    pub link: &'a str,
+    pub inquiry_id: &'a str,
+}
+
+/// To a staff or team address: a new inquiry exists, or one was handed over to the team.
 pub fn staff_new_inquiry(
     staff_lang: &Lang,
     to: &str,
-    reference: &str,
-    topic: &str,
-    language: &str,
-    link: &str,
-    inquiry_id: &str,
+    about: &InquirySummary<'_>,
+    handed_over: bool,
 ) -> Result<NewMail, askama::Error> {
     let ctx = MailContext::new(staff_lang);
+    // A hand-over can happen more than once; each is its own message.
+    let seed = if handed_over {
+        format!("staff-handover:{}:{}:{to}", about.inquiry_id, crate::db::repo::new_id())
+    } else {
+        format!("staff-new:{}:{to}", about.inquiry_id)
+    };
     compose(
-        &staff::Subject { ctx: &ctx, reference, topic, language, link },
-        &staff::Text { ctx: &ctx, reference, topic, language, link },
-        &staff::Html { ctx: &ctx, reference, topic, language, link },
-        format!("staff-new:{inquiry_id}:{to}"),
+        &staff::Subject { ctx: &ctx, about, handed_over },
+        &staff::Text { ctx: &ctx, about, handed_over },
+        &staff::Html { ctx: &ctx, about, handed_over },
+        seed,
         "staff_new_inquiry",
         to,
-        Some(inquiry_id),
+        Some(about.inquiry_id),
     )
 }

@@ -289,7 +289,13 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     let id = app.inquiry_id(&code);
     let reference = app.db.run_sync(|c| homeward::db::repo::workspace::item(c, &id)).unwrap().reference;
     app.ask("ru", &[("topic", "social")]).await;
-    app.create_staff("case@example.org", &[homeward::domain::Role::Caseworker, homeward::domain::Role::Admin]).await;
+    let me = app
+        .create_staff("case@example.org", &[homeward::domain::Role::Caseworker, homeward::domain::Role::Admin])
+        .await;
+    // A team with a rule, so that the case page offers a hand-over and the team pages have content.
+    let team = app.db.run_sync(|c| homeward::db::repo::teams::create(c, "Legal aid", &me)).unwrap();
+    let rule = homeward::domain::routing::Rule { topic: Some("legal".into()), region: None, lang: Some("hy".into()) };
+    app.db.run_sync(|c| homeward::db::repo::teams::add_rule(c, &team, &rule, &me)).unwrap();
     let (_driver, client) = start_driver(&tools).await;
     let mut failures = Vec::new();
     let mut check = async |what: &str, client: &fantoccini::Client| {
@@ -342,6 +348,16 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
     }
+    client.goto(&app.url("/admin/teams")).await.unwrap();
+    check("/admin/teams", &client).await;
+    client.find(Locator::Css("form[action='/admin/teams'] button")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("error-summary")).await.unwrap();
+    check("/admin/teams (errors)", &client).await;
+    client.goto(&app.url(&format!("/admin/teams/{team}"))).await.unwrap();
+    check("/admin/teams/{id}", &client).await;
+    client.find(Locator::Css("form[action$='/rules'] button")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("error-summary")).await.unwrap();
+    check("/admin/teams/{id} (errors)", &client).await;
 
     // The inquirer reads the answer with the receipt code; the note is not there.
     client.goto(&app.url("/en/status")).await.unwrap();
@@ -370,6 +386,8 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
         "/admin/audit".to_owned(),
         "/admin/outbox".to_owned(),
         "/admin/settings".to_owned(),
+        "/admin/teams".to_owned(),
+        format!("/admin/teams/{team}"),
     ] {
         pages.push((path.clone(), app.staff_get(&staff, &path).await.1));
     }

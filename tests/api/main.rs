@@ -19,3 +19,4 @@ mod public;
 mod services;
 mod setup;
 mod staff;
+mod teams;

@@ -22,6 +22,8 @@ pub struct NewInquiry {
     pub submission_hash: String,
     pub lang: String,
     pub inquiry: ValidInquiry,
+    /// The team routing chose, if any.
+    pub team_id: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -84,6 +86,8 @@ pub fn create(
                 answered_at: None,
                 safeguarding: false,
                 content_gap: None,
+                team_id: new.team_id.clone(),
+                region_slug: q.region.clone(),
             })
             .execute(c)?;
         insert_message(c, vault, id, "inquirer", None, &q.message, None)?;
@@ -137,6 +141,7 @@ pub struct InquiryThread {
     pub contact_method: String,
     pub created_at: PrimitiveDateTime,
     pub messages: Vec<ThreadMessage>,
+    pub team_id: Option<String>,
 }
 
 fn thread_of(conn: &mut DbConnection, vault: &Vault, row: InquiryRow) -> Result<InquiryThread, RepoError> {
@@ -161,6 +166,7 @@ fn thread_of(conn: &mut DbConnection, vault: &Vault, row: InquiryRow) -> Result<
         contact_method: row.contact_method,
         created_at: row.created_at,
         messages,
+        team_id: row.team_id,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod outbox;
 pub mod sessions;
 pub mod site_settings;
+pub mod teams;
 pub mod workspace;
 
 use time::{OffsetDateTime, PrimitiveDateTime};

@@ -12,7 +12,7 @@ use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
 use crate::db::rows::{InquiryMessageRow, InquiryRow, NoteRow, OutboxRow, TombstoneRow};
 use crate::db::schema::{
-    inquiries, inquiry_messages, inquiry_notes, inquiry_tombstones, outbox as outbox_table, staff_users,
+    inquiries, inquiry_messages, inquiry_notes, inquiry_tombstones, outbox as outbox_table, staff_users, teams,
 };
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::inquiry::InquiryStatus;
@@ -41,6 +41,15 @@ pub struct QueueFilter {
     pub assignee: Option<Assignee>,
     pub overdue: bool,
     pub safeguarding: bool,
+    pub team: Option<TeamFilter>,
+}
+
+/// Which team's inquiries a queue shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamFilter {
+    Nobody,
+    /// Any of these teams (one team, or "my teams").
+    AnyOf(Vec<String>),
 }
 
 /// One row of the queue: metadata only.
@@ -61,6 +70,9 @@ pub struct QueueItem {
     pub closed_at: Option<PrimitiveDateTime>,
     pub safeguarding: bool,
     pub content_gap: Option<String>,
+    pub team_id: Option<String>,
+    pub team_name: Option<String>,
+    pub region_slug: Option<String>,
 }
 
 /// Whether an inquiry is past a target.
@@ -90,9 +102,9 @@ impl QueueItem {
     }
 }
 
-type QueueTuple = (InquiryRow, Option<String>);
+type QueueTuple = (InquiryRow, Option<String>, Option<String>);
 
-fn to_item((row, email): QueueTuple) -> QueueItem {
+fn to_item((row, email, team_name): QueueTuple) -> QueueItem {
     QueueItem {
         status: InquiryStatus::parse(&row.status).unwrap_or(InquiryStatus::New),
         id: row.id,
@@ -109,6 +121,9 @@ fn to_item((row, email): QueueTuple) -> QueueItem {
         closed_at: row.closed_at,
         safeguarding: row.safeguarding,
         content_gap: row.content_gap,
+        team_id: row.team_id,
+        team_name,
+        region_slug: row.region_slug,
     }
 }
 
@@ -118,6 +133,7 @@ macro_rules! filtered_queue {
         let targets: Targets = $targets;
         let mut query = inquiries::table
             .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
+            .left_join(teams::table.on(inquiries::team_id.eq(teams::id.nullable())))
             .into_boxed();
         if let Some(status) = filter.status {
             query = query.filter(inquiries::status.eq(status.as_str()));
@@ -137,6 +153,11 @@ macro_rules! filtered_queue {
         }
         if filter.safeguarding {
             query = query.filter(inquiries::safeguarding.eq(true));
+        }
+        match &filter.team {
+            Some(TeamFilter::Nobody) => query = query.filter(inquiries::team_id.is_null()),
+            Some(TeamFilter::AnyOf(ids)) => query = query.filter(inquiries::team_id.eq_any(ids.clone())),
+            None => {}
         }
         if filter.overdue {
             let at = now();
@@ -164,7 +185,7 @@ pub fn queue(
 ) -> Result<(Vec<QueueItem>, i64), RepoError> {
     let total: i64 = filtered_queue!(filter, targets).count().get_result(conn)?;
     let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
-        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((
             inquiries::status.eq(InquiryStatus::New.as_str()).desc(),
             inquiries::assigned_to.is_null().desc(),
@@ -185,7 +206,7 @@ pub fn all_matching(
     limit: i64,
 ) -> Result<Vec<QueueItem>, RepoError> {
     let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
-        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((inquiries::created_at.asc(), inquiries::id.asc()))
         .limit(limit)
         .load(conn)?;
@@ -219,12 +240,13 @@ fn open(vault: &Vault, blob: &[u8], aad: &str) -> Result<String, RepoError> {
 }
 
 fn item_by_id(conn: &mut DbConnection, id: &str) -> Result<(InquiryRow, QueueItem), RepoError> {
-    let (row, email): QueueTuple = inquiries::table
+    let (row, email, team_name): QueueTuple = inquiries::table
         .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
+        .left_join(teams::table.on(inquiries::team_id.eq(teams::id.nullable())))
         .filter(inquiries::id.eq(id))
-        .select((InquiryRow::as_select(), staff_users::email.nullable()))
+        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .first(conn)?;
-    Ok((row.clone(), to_item((row, email))))
+    Ok((row.clone(), to_item((row, email, team_name))))
 }
 
 /// Metadata of one inquiry, without decrypting anything.
@@ -438,6 +460,8 @@ pub fn export(conn: &mut DbConnection, vault: &Vault, id: &str, actor: &str) -> 
             "assigned_to": item.assigned_email,
             "safeguarding": item.safeguarding,
             "content_gap": item.content_gap,
+            "team": item.team_name,
+            "region": item.region_slug,
             "messages": case.thread.iter().map(entry).collect::<Vec<_>>(),
             "internal_notes": case.notes.iter().map(entry).collect::<Vec<_>>(),
             "emails": mails.iter().map(|m| serde_json::json!({

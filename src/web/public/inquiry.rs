@@ -14,7 +14,9 @@ use crate::crypto::{form_token, os_random, receipt};
 use crate::db::RepoError;
 use crate::db::repo::content as content_repo;
 use crate::db::repo::inquiries::{self, Created, NewInquiry};
+use crate::db::repo::{directory, teams};
 use crate::domain::inquiry::{ContactMethod, InquiryForm, MAX_MESSAGE_CHARS, clean_text, validate};
+use crate::domain::routing;
 use crate::domain::{Lang, ReceiptCode};
 use crate::error::AppError;
 use crate::i18n::Translator;
@@ -43,6 +45,7 @@ struct ContactPage {
     token: String,
     form: InquiryForm,
     topics: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
     languages: Vec<(String, String)>,
     /// (id, label, input type, value)
     detail_fields: Vec<(&'static str, String, &'static str, String)>,
@@ -55,9 +58,23 @@ impl ContactPage {
     }
 }
 
-async fn topics_in(state: &AppState, lang: &Lang) -> Result<Vec<content_repo::TopicView>, AppError> {
+/// The topics and regions the form offers, in the reader's language.
+struct Lists {
+    topics: Vec<content_repo::TopicView>,
+    regions: Vec<directory::RegionView>,
+}
+
+async fn lists_in(state: &AppState, lang: &Lang) -> Result<Lists, AppError> {
     let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    Ok(state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?)
+    Ok(state
+        .db
+        .run(move |c| {
+            Ok::<_, RepoError>(Lists {
+                topics: content_repo::list_topics(c, &l, &d)?,
+                regions: directory::regions_in(c, &l, &d)?,
+            })
+        })
+        .await?)
 }
 
 async fn contact_page(
@@ -66,15 +83,15 @@ async fn contact_page(
     form: InquiryForm,
     errors: Vec<FieldError>,
 ) -> Result<HttpResponse, AppError> {
-    let topics = topics_in(state, lang).await?;
-    contact_page_with(state, lang, topics, form, errors)
+    let lists = lists_in(state, lang).await?;
+    contact_page_with(state, lang, &lists, form, errors)
 }
 
 /// The form again, with the topics already at hand.
 fn contact_page_with(
     state: &AppState,
     lang: &Lang,
-    topics: Vec<content_repo::TopicView>,
+    lists: &Lists,
     form: InquiryForm,
     errors: Vec<FieldError>,
 ) -> Result<HttpResponse, AppError> {
@@ -89,7 +106,8 @@ fn contact_page_with(
     ];
     let page = ContactPage {
         token,
-        topics: topics.into_iter().map(|t| (t.slug, t.title)).collect(),
+        topics: lists.topics.iter().map(|t| (t.slug.clone(), t.title.clone())).collect(),
+        regions: lists.regions.iter().map(|r| (r.slug.clone(), r.name.clone())).collect(),
         languages: state
             .settings()
             .languages
@@ -130,6 +148,8 @@ pub struct ContactInput {
     #[serde(default)]
     topic: String,
     #[serde(default)]
+    region: String,
+    #[serde(default)]
     answer_lang: String,
     #[serde(default)]
     message: String,
@@ -163,6 +183,7 @@ pub async fn submit_contact(
     let input = input.into_inner();
     let form = InquiryForm {
         topic: input.topic.clone(),
+        region: input.region.clone(),
         answer_lang: input.answer_lang.clone(),
         message: input.message.clone(),
         name: input.name.clone(),
@@ -196,28 +217,30 @@ pub async fn submit_contact(
             return contact_page(&state, &lang, form, errors).await;
         }
     };
-    let topics = topics_in(&state, &lang).await?;
-    let slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+    let lists = lists_in(&state, &lang).await?;
+    let slugs: Vec<String> = lists.topics.iter().map(|t| t.slug.clone()).collect();
+    let region_slugs: Vec<String> = lists.regions.iter().map(|r| r.slug.clone()).collect();
     let mut checked = form.clone();
     if checked.topic == "other" {
         checked.topic.clear();
     }
-    let valid = match validate(&checked, &slugs, &state.settings().languages) {
+    let valid = match validate(&checked, &slugs, &region_slugs, &state.settings().languages) {
         Ok(v) => v,
         Err(problems) => {
             let errors = problems
                 .iter()
                 .map(|(field, problem)| FieldError { field: field.id(), message: tr.t(problem.key()) })
                 .collect();
-            return contact_page_with(&state, &lang, topics, form, errors);
+            return contact_page_with(&state, &lang, &lists, form, errors);
         }
     };
 
     let code = receipt::code_for(&state.key, &nonce);
     // Everything that makes this submission itself, to tell a resent form from a reused one.
     let fingerprint_input = format!(
-        "{:?}|{}|{}|{:?}|{:?}|{:?}|{}",
+        "{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{}",
         valid.topic,
+        valid.region,
         valid.answer_lang,
         valid.message,
         valid.name,
@@ -239,16 +262,40 @@ pub async fn submit_contact(
     let staff_lang = &state.settings().default_language;
     let staff_tr = Translator::new(staff_lang);
     let topic_title = match &valid.topic {
-        Some(slug) => topics.iter().find(|t| &t.slug == slug).map_or_else(|| slug.clone(), |t| t.title.clone()),
+        Some(slug) => lists.topics.iter().find(|t| &t.slug == slug).map_or_else(|| slug.clone(), |t| t.title.clone()),
         None => staff_tr.t("email-staff-no-topic"),
     };
     let language_name = Translator::new(&valid.answer_lang).language_name();
     let link = state.absolute(&format!("/staff/inquiries/{id}"));
-    for to in &state.settings().staff_notify {
-        mails.push(
-            mail::staff_new_inquiry(staff_lang, to.as_str(), &reference, &topic_title, &language_name, &link, &id)
-                .map_err(|e| AppError::Internal(e.into()))?,
-        );
+    let team = {
+        let (topic, region, answer_lang) = (valid.topic.clone(), valid.region.clone(), valid.answer_lang.to_string());
+        state
+            .db
+            .run(move |c| {
+                teams::route(
+                    c,
+                    &routing::Inquiry { topic: topic.as_deref(), region: region.as_deref(), lang: &answer_lang },
+                )
+            })
+            .await?
+    };
+    let about = mail::InquirySummary {
+        reference: &reference,
+        topic: &topic_title,
+        language: &language_name,
+        team: team.as_ref().map_or("", |t| t.name.as_str()),
+        link: &link,
+        inquiry_id: &id,
+    };
+    let team_address = team.as_ref().and_then(|t| t.notify_email.clone());
+    let mut staff_addresses: Vec<String> = state.settings().staff_notify.iter().map(|a| a.to_string()).collect();
+    if let Some(address) = team_address
+        && !staff_addresses.iter().any(|a| a.eq_ignore_ascii_case(&address))
+    {
+        staff_addresses.push(address);
+    }
+    for to in &staff_addresses {
+        mails.push(mail::staff_new_inquiry(staff_lang, to, &about, false).map_err(|e| AppError::Internal(e.into()))?);
     }
     let new = NewInquiry {
         id: id.clone(),
@@ -258,6 +305,7 @@ pub async fn submit_contact(
         submission_hash: receipt::fingerprint(&state.key, "submission", fingerprint_input.as_bytes()),
         lang: lang.to_string(),
         inquiry: valid.clone(),
+        team_id: team.map(|t| t.id),
     };
     let vault = state.vault.clone();
     let host = state.mail_host();
@@ -270,7 +318,7 @@ pub async fn submit_contact(
         Created::AlreadyStored => tracing::info!("a form was sent twice; the inquiry is stored once"),
         Created::NonceReused => {
             let errors = vec![FieldError { field: "message", message: tr.t("contact-error-reused") }];
-            return contact_page_with(&state, &lang, topics, form, errors);
+            return contact_page_with(&state, &lang, &lists, form, errors);
         }
     }
     let ctx = PageContext::public(&state, &lang, "/contact");
@@ -292,6 +340,8 @@ pub struct MessageView {
 pub struct ThreadView {
     pub code: String,
     pub status_label: String,
+    /// The team's public name, when the team chose to be named.
+    pub handled_by: Option<String>,
     pub messages: Vec<MessageView>,
 }
 
@@ -368,11 +418,28 @@ async fn lookup(
     }
 }
 
-fn thread_view(tr: &Translator, code: &ReceiptCode, thread: &inquiries::InquiryThread) -> ThreadView {
+/// The public name of the team handling a thread, in the reader's language.
+async fn handled_by(
+    state: &AppState,
+    lang: &Lang,
+    thread: &inquiries::InquiryThread,
+) -> Result<Option<String>, AppError> {
+    let Some(team) = thread.team_id.clone() else { return Ok(None) };
+    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
+    Ok(state.db.run(move |c| teams::public_name(c, &team, &l, &d)).await?)
+}
+
+fn thread_view(
+    tr: &Translator,
+    code: &ReceiptCode,
+    thread: &inquiries::InquiryThread,
+    handled_by: Option<String>,
+) -> ThreadView {
     let status_key = format!("status-{}", thread.status.as_str());
     ThreadView {
         code: code.to_string(),
         status_label: tr.t(&status_key),
+        handled_by,
         messages: thread
             .messages
             .iter()
@@ -403,7 +470,8 @@ pub async fn check_status(
         Err(page) => return show(page),
     };
     let mut page = status_page(&state, &lang);
-    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread));
+    let team = handled_by(&state, &lang, &thread).await?;
+    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread, team));
     page.token = followup_token(&state, &lang)?;
     show(page)
 }
@@ -449,7 +517,8 @@ pub async fn add_message(
     let hash = receipt::hash(&state.key, &code);
     let vault = state.vault.clone();
     let thread = state.db.run(move |c| inquiries::by_receipt(c, &vault, &hash)).await?;
-    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread));
+    let team = handled_by(&state, &lang, &thread).await?;
+    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread, team));
     page.token = followup_token(&state, &lang)?;
     show(page)
 }

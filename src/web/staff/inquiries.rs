@@ -11,8 +11,8 @@ use time::PrimitiveDateTime;
 use super::{Caseworker, CaseworkerAdmin, staff_context, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::content::{self, TopicView};
-use crate::db::repo::workspace::{self, Assignee, Case, Lateness, QueueFilter, QueueItem, Targets};
-use crate::db::repo::{accounts, canned, now};
+use crate::db::repo::workspace::{self, Assignee, Case, Lateness, QueueFilter, QueueItem, Targets, TeamFilter};
+use crate::db::repo::{accounts, canned, directory, now, teams};
 use crate::db::rows::CannedReplyRow;
 use crate::domain::Lang;
 use crate::domain::inquiry::{InquiryStatus, clean_text};
@@ -44,11 +44,14 @@ pub struct QueueQuery {
     #[serde(default)]
     overdue: String,
     #[serde(default)]
+    team: String,
+    #[serde(default)]
     page: Option<i64>,
 }
 
 impl QueueQuery {
-    fn filter(&self, me: &str) -> QueueFilter {
+    /// The filter; `my_teams` are the teams of the person asking (for "my teams").
+    fn filter(&self, me: &str, my_teams: Vec<String>) -> QueueFilter {
         let mut f = QueueFilter::default();
         match self.status.as_str() {
             "all" => f.all_statuses = true,
@@ -63,6 +66,12 @@ impl QueueQuery {
             id => Some(Assignee::User(id.to_owned())),
         };
         f.overdue = self.overdue == "1";
+        f.team = match self.team.as_str() {
+            "" => None,
+            "none" => Some(TeamFilter::Nobody),
+            "mine" => Some(TeamFilter::AnyOf(my_teams)),
+            id => Some(TeamFilter::AnyOf(vec![id.to_owned()])),
+        };
         f
     }
 
@@ -75,6 +84,7 @@ impl QueueQuery {
             ("lang", &self.lang),
             ("assignee", &self.assignee),
             ("overdue", &self.overdue),
+            ("team", &self.team),
         ] {
             if !v.is_empty() {
                 s.append_pair(k, v);
@@ -134,8 +144,14 @@ struct QueuePage {
     topics: Vec<Choice>,
     langs: Vec<Choice>,
     assignees: Vec<Choice>,
+    teams: Vec<Choice>,
     overdue: bool,
     query: String,
+}
+
+async fn my_teams(state: &AppState, staff: &super::Staff) -> Result<Vec<String>, AppError> {
+    let me = staff.user_id.clone();
+    Ok(state.db.run(move |c| teams::teams_of(c, &me)).await?)
 }
 
 async fn topics_for(state: &AppState, lang: &Lang) -> Result<Vec<TopicView>, AppError> {
@@ -155,7 +171,7 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let ctx = staff_context(&state, &staff, req.path());
-    let filter = query.filter(&staff.user_id);
+    let filter = query.filter(&staff.user_id, my_teams(&state, &staff).await?);
     let page = query.page.unwrap_or(1).clamp(1, 100_000);
     let t = targets(&state);
     let (items, total) = state.db.run(move |c| workspace::queue(c, &filter, t, page, PER_PAGE)).await?;
@@ -187,6 +203,12 @@ pub async fn queue(
         ("none".to_owned(), ctx.t("staff-filter-unassigned")),
     ];
     assignee_opts.extend(people);
+    let mut team_opts = vec![
+        (String::new(), ctx.t("staff-filter-any-team")),
+        ("mine".to_owned(), ctx.t("staff-filter-my-teams")),
+        ("none".to_owned(), ctx.t("staff-filter-no-team")),
+    ];
+    team_opts.extend(state.db.run(teams::names).await?);
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let page_label = ctx.t_args("staff-page-of", "page", &format!("{page} / {pages}"));
     let page_view = QueuePage {
@@ -199,6 +221,7 @@ pub async fn queue(
         topics: choices(topic_opts, &query.topic),
         langs: choices(lang_opts, &query.lang),
         assignees: choices(assignee_opts, &query.assignee),
+        teams: choices(team_opts, &query.team),
         overdue: query.overdue == "1",
         query: query.query_string(),
         ctx,
@@ -217,7 +240,7 @@ pub async fn export_csv(
     Caseworker(staff): Caseworker,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let filter = query.filter(&staff.user_id);
+    let filter = query.filter(&staff.user_id, my_teams(&state, &staff).await?);
     let t = targets(&state);
     let items = state.db.run(move |c| workspace::all_matching(c, &filter, t, 100_000)).await?;
     let at = now();
@@ -241,6 +264,8 @@ pub async fn export_csv(
         "overdue",
         "safeguarding",
         "content_gap",
+        "team",
+        "region",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -267,6 +292,8 @@ pub async fn export_csv(
                 if late { "yes" } else { "no" }.to_owned(),
                 if item.safeguarding { "yes" } else { "no" }.to_owned(),
                 item.content_gap.clone().unwrap_or_default(),
+                item.team_name.clone().unwrap_or_default(),
+                item.region_slug.clone().unwrap_or_default(),
             ],
         )?;
     }
@@ -306,6 +333,23 @@ async fn guide_choices(state: &AppState, lang: &Lang) -> Result<Vec<(String, Str
         .await?)
 }
 
+/// Teams to hand an inquiry to, each with the languages its members speak.
+fn team_choices(list: &[teams::TeamView]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|t| {
+            let langs: Vec<String> = t
+                .languages()
+                .iter()
+                .filter_map(|l| Lang::parse(l).ok())
+                .map(|l| crate::i18n::Translator::new(&l).language_name())
+                .collect();
+            let label =
+                if langs.is_empty() { t.team.name.clone() } else { format!("{} ({})", t.team.name, langs.join(", ")) };
+            (t.team.id.clone(), label)
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "staff/inquiry.html")]
 struct CasePage {
@@ -319,6 +363,8 @@ struct CasePage {
     status_label: String,
     statuses: Vec<Choice>,
     assignees: Vec<Choice>,
+    teams: Vec<Choice>,
+    region_name: Option<String>,
     guides: Vec<Choice>,
     canned: Vec<CannedReplyRow>,
     reply: String,
@@ -343,6 +389,15 @@ async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id
     let guides = guide_choices(state, &staff.lang).await?;
     let answer_lang = case.item.answer_lang.clone();
     let canned = state.db.run(move |c| canned::list(c, Some(&answer_lang))).await?;
+    let team_list = state.db.run(teams::list).await?;
+    let region_name = match case.item.region_slug.clone() {
+        Some(slug) => {
+            let (l, d) = (staff.lang.to_string(), state.settings().default_language.to_string());
+            let regions = state.db.run(move |c| directory::regions_in(c, &l, &d)).await?;
+            Some(regions.into_iter().find(|r| r.slug == slug).map_or(slug, |r| r.name))
+        }
+        None => None,
+    };
     let at = now();
     let mut assignee_opts = vec![(String::new(), ctx.t("staff-assign-nobody"))];
     assignee_opts.extend(people);
@@ -363,6 +418,8 @@ async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id
         status_label: status_label(&ctx, case.item.status),
         statuses: choices(statuses, case.item.status.as_str()),
         assignees: choices(assignee_opts, case.item.assigned_to.as_deref().unwrap_or("")),
+        teams: choices(team_choices(&team_list), case.item.team_id.as_deref().unwrap_or("")),
+        region_name,
         guides: choices(guide_opts, case.item.content_gap.as_deref().unwrap_or("")),
         by_email: case.item.contact_method == "email" && case.email.is_some(),
         data_requests: staff.has(crate::domain::Role::Admin),
@@ -406,6 +463,7 @@ pub async fn detail(
             "status" => Some("staff-done-status"),
             "flag" => Some("staff-done-flag"),
             "gap" => Some("staff-done-gap"),
+            "team" => Some("staff-done-team"),
             _ => None,
         };
         page.notice = key.map(|k| page.ctx.t(k));
@@ -561,6 +619,63 @@ pub async fn assign(
     let (iid, actor) = (id.clone(), staff.user_id.clone());
     state.db.run(move |c| workspace::assign(c, &iid, target.as_deref(), &actor)).await?;
     Ok(after(&id, "assign"))
+}
+
+#[derive(Deserialize)]
+pub struct TeamInput {
+    #[serde(default)]
+    team: String,
+}
+
+/// Hands an inquiry to another team, which is emailed (metadata only).
+pub async fn hand_over(
+    state: web::Data<AppState>,
+    Caseworker(staff): Caseworker,
+    id: web::Path<String>,
+    input: web::Form<TeamInput>,
+) -> Result<HttpResponse, AppError> {
+    valid_id(&id)?;
+    let team_list = state.db.run(teams::list).await?;
+    let Some(team) = team_list.into_iter().find(|t| t.team.id == input.team) else {
+        return Err(AppError::BadRequest);
+    };
+    let item = {
+        let iid = id.clone();
+        state.db.run(move |c| workspace::item(c, &iid)).await?
+    };
+    let staff_lang = state.settings().default_language.clone();
+    let topics = topics_for(&state, &staff_lang).await?;
+    let staff_tr = crate::i18n::Translator::new(&staff_lang);
+    let topic_title = match &item.topic_slug {
+        Some(slug) => topics.iter().find(|t| &t.slug == slug).map_or_else(|| slug.clone(), |t| t.title.clone()),
+        None => staff_tr.t("email-staff-no-topic"),
+    };
+    let language_name =
+        Lang::parse(&item.answer_lang).map(|l| crate::i18n::Translator::new(&l).language_name()).unwrap_or_default();
+    let link = state.absolute(&format!("/staff/inquiries/{}", item.id));
+    let about = mail::InquirySummary {
+        reference: &item.reference,
+        topic: &topic_title,
+        language: &language_name,
+        team: &team.team.name,
+        link: &link,
+        inquiry_id: &item.id,
+    };
+    let mails = match &team.team.notify_email {
+        Some(to) => vec![
+            mail::staff_new_inquiry(&staff_lang, to, &about, true)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?,
+        ],
+        None => Vec::new(),
+    };
+    let vault = state.vault.clone();
+    let host = state.mail_host();
+    let (iid, actor, tid) = (id.clone(), staff.user_id.clone(), team.team.id.clone());
+    let moved = state.db.run(move |c| teams::hand_over(c, &vault, &iid, &tid, &mails, &host, &actor)).await?;
+    if moved {
+        state.mail_nudge.notify_one();
+    }
+    Ok(after(&id, "team"))
 }
 
 #[derive(Deserialize)]

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod content;
 pub mod inquiries;
 pub mod login;
+pub mod teams;
 
 use std::future::{Ready, ready};
 
@@ -362,6 +363,7 @@ pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageCont
     }
     if staff.has(Role::Admin) {
         add("/admin/users", "staff-nav-users");
+        add("/admin/teams", "staff-nav-teams");
         add("/admin/settings", "staff-nav-settings");
         add("/admin/outbox", "staff-nav-outbox");
         add("/admin/audit", "staff-nav-audit");
