@@ -130,113 +130,130 @@ pub fn parse(
     let region_slugs: Vec<String> = regions.iter().map(|r| r.slug.clone()).collect();
     let mut services = Vec::new();
     for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".toml") && !p.ends_with("_regions.toml")) {
-        let err = |key: &str, message: String| FileError { path: path.clone(), line: line_of_key(text, key), message };
-        let name = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-        if Slug::parse(&name).is_err() {
-            errors.push(FileError {
-                path: path.clone(),
-                line: 1,
-                message: "the file name must be <slug>.toml (a-z, 0-9, -)".into(),
-            });
-            continue;
+        match parse_service(path, text, topics, &region_slugs, langs, default) {
+            Ok(service) => services.push(service),
+            Err(problems) => errors.extend(problems),
         }
-        let file: ServiceFile = match toml::from_str(text) {
-            Ok(f) => f,
-            Err(e) => {
-                errors.push(toml_error(path, text, &e));
-                continue;
-            }
-        };
-        if !KINDS.contains(&file.kind.as_str()) {
-            errors.push(err("kind", format!("kind {:?} is not one of {}", file.kind, KINDS.join(", "))));
-        }
-        if file.topics.is_empty() {
-            errors.push(err("topics", "name at least one topic".into()));
-        }
-        for t in &file.topics {
-            if !topics.contains(t) {
-                errors.push(err("topics", format!("topic {t:?} does not exist")));
-            }
-        }
-        if !region_slugs.contains(&file.region) {
-            errors.push(err("region", format!("region {:?} is not in _regions.toml", file.region)));
-        }
-        for l in &file.languages {
-            if Lang::parse(l).is_err() {
-                errors.push(err("languages", format!("{l:?} is not a language code")));
-            }
-        }
-        if let Some(e) = &file.email
-            && crate::domain::EmailAddress::parse(e).is_err()
-        {
-            errors.push(err("email", format!("{e:?} is not an email address")));
-        }
-        if let Some(w) = &file.website
-            && !url::Url::parse(w).is_ok_and(|u| u.scheme() == "https" || u.scheme() == "http")
-        {
-            errors.push(err("website", format!("{w:?} is not an http(s) address")));
-        }
-        match (file.latitude, file.longitude) {
-            (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
-                errors.push(err("latitude", "coordinates are out of range".into()));
-            }
-            (Some(_), None) | (None, Some(_)) => {
-                errors.push(err("latitude", "give both latitude and longitude".into()))
-            }
-            _ => {}
-        }
-        let last_checked = file.last_checked.date.and_then(|d| {
-            time::Date::from_calendar_date(i32::from(d.year), time::Month::try_from(d.month).ok()?, d.day).ok()
-        });
-        let Some(last_checked) = last_checked else {
-            errors.push(err("last_checked", "last_checked must be a date like 2026-11-01".into()));
-            continue;
-        };
-        if !file.texts.contains_key(default.as_str()) {
-            errors.push(FileError {
-                path: path.clone(),
-                line: 1,
-                message: format!("there is no [{default}] section (the default language)"),
-            });
-        }
-        let mut texts = Vec::new();
-        for (lang, t) in &file.texts {
-            if !lang_codes.contains(&lang.as_str()) {
-                errors.push(err(&format!("[{lang}]"), format!("[{lang}] is not an enabled language")));
-                continue;
-            }
-            if t.name.trim().is_empty() || t.description.trim().is_empty() {
-                errors.push(FileError {
-                    path: path.clone(),
-                    line: text.find(&format!("[{lang}]")).map_or(1, |o| line_of(text, o)),
-                    message: format!("[{lang}] needs a name and a description"),
-                });
-            }
-            texts.push(ServiceText {
-                lang: lang.clone(),
-                name: t.name.trim().to_owned(),
-                description: t.description.trim().to_owned(),
-                hours: t.hours.trim().to_owned(),
-                accessibility: t.accessibility.clone().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
-            });
-        }
-        services.push(ServiceInput {
-            slug: name,
-            kind: file.kind,
-            topics: file.topics,
-            region: file.region,
-            address: file.address.trim().to_owned(),
-            phone: file.phone.trim().to_owned(),
-            email: file.email,
-            website: file.website,
-            languages: file.languages,
-            latitude: file.latitude,
-            longitude: file.longitude,
-            last_checked,
-            texts,
-        });
     }
     if errors.is_empty() { Ok((regions, services)) } else { Err(errors) }
+}
+
+/// One service file (`<slug>.toml`), checked against the topics and regions that exist.
+pub fn parse_service(
+    path: &str,
+    text: &str,
+    topics: &[String],
+    region_slugs: &[String],
+    langs: &[Lang],
+    default: &Lang,
+) -> Result<ServiceInput, Vec<FileError>> {
+    let mut errors = Vec::new();
+    let lang_codes: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+    let path = &path.to_owned();
+    let err = |key: &str, message: String| FileError { path: path.clone(), line: line_of_key(text, key), message };
+    let name = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+    if Slug::parse(&name).is_err() {
+        errors.push(FileError {
+            path: path.clone(),
+            line: 1,
+            message: "the file name must be <slug>.toml (a-z, 0-9, -)".into(),
+        });
+        return Err(errors);
+    }
+    let file: ServiceFile = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(toml_error(path, text, &e));
+            return Err(errors);
+        }
+    };
+    if !KINDS.contains(&file.kind.as_str()) {
+        errors.push(err("kind", format!("kind {:?} is not one of {}", file.kind, KINDS.join(", "))));
+    }
+    if file.topics.is_empty() {
+        errors.push(err("topics", "name at least one topic".into()));
+    }
+    for t in &file.topics {
+        if !topics.contains(t) {
+            errors.push(err("topics", format!("topic {t:?} does not exist")));
+        }
+    }
+    if !region_slugs.contains(&file.region) {
+        errors.push(err("region", format!("region {:?} is not in _regions.toml", file.region)));
+    }
+    for l in &file.languages {
+        if Lang::parse(l).is_err() {
+            errors.push(err("languages", format!("{l:?} is not a language code")));
+        }
+    }
+    if let Some(e) = &file.email
+        && crate::domain::EmailAddress::parse(e).is_err()
+    {
+        errors.push(err("email", format!("{e:?} is not an email address")));
+    }
+    if let Some(w) = &file.website
+        && !url::Url::parse(w).is_ok_and(|u| u.scheme() == "https" || u.scheme() == "http")
+    {
+        errors.push(err("website", format!("{w:?} is not an http(s) address")));
+    }
+    match (file.latitude, file.longitude) {
+        (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
+            errors.push(err("latitude", "coordinates are out of range".into()));
+        }
+        (Some(_), None) | (None, Some(_)) => errors.push(err("latitude", "give both latitude and longitude".into())),
+        _ => {}
+    }
+    let last_checked = file.last_checked.date.and_then(|d| {
+        time::Date::from_calendar_date(i32::from(d.year), time::Month::try_from(d.month).ok()?, d.day).ok()
+    });
+    let Some(last_checked) = last_checked else {
+        errors.push(err("last_checked", "last_checked must be a date like 2026-11-01".into()));
+        return Err(errors);
+    };
+    if !file.texts.contains_key(default.as_str()) {
+        errors.push(FileError {
+            path: path.clone(),
+            line: 1,
+            message: format!("there is no [{default}] section (the default language)"),
+        });
+    }
+    let mut texts = Vec::new();
+    for (lang, t) in &file.texts {
+        if !lang_codes.contains(&lang.as_str()) {
+            errors.push(err(&format!("[{lang}]"), format!("[{lang}] is not an enabled language")));
+            continue;
+        }
+        if t.name.trim().is_empty() || t.description.trim().is_empty() {
+            errors.push(FileError {
+                path: path.clone(),
+                line: text.find(&format!("[{lang}]")).map_or(1, |o| line_of(text, o)),
+                message: format!("[{lang}] needs a name and a description"),
+            });
+        }
+        texts.push(ServiceText {
+            lang: lang.clone(),
+            name: t.name.trim().to_owned(),
+            description: t.description.trim().to_owned(),
+            hours: t.hours.trim().to_owned(),
+            accessibility: t.accessibility.clone().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+        });
+    }
+    let service = ServiceInput {
+        slug: name,
+        kind: file.kind,
+        topics: file.topics,
+        region: file.region,
+        address: file.address.trim().to_owned(),
+        phone: file.phone.trim().to_owned(),
+        email: file.email,
+        website: file.website,
+        languages: file.languages,
+        latitude: file.latitude,
+        longitude: file.longitude,
+        last_checked,
+        texts,
+    };
+    if errors.is_empty() { Ok(service) } else { Err(errors) }
 }
 
 /// The directory as files, in the format `parse` reads.
@@ -249,39 +266,44 @@ pub fn render(regions: &[RegionInput], services: &[ServiceInput]) -> anyhow::Res
     };
     let mut out = vec![("_regions.toml".to_owned(), toml::to_string(&file).context("regions")?)];
     for s in services {
-        let (y, m, d) = s.last_checked.to_calendar_date();
-        let date: toml::value::Datetime = format!("{y:04}-{:02}-{d:02}", u8::from(m)).parse().context("date")?;
-        let file = ServiceFile {
-            kind: s.kind.clone(),
-            topics: s.topics.clone(),
-            region: s.region.clone(),
-            address: s.address.clone(),
-            phone: s.phone.clone(),
-            email: s.email.clone(),
-            website: s.website.clone(),
-            languages: s.languages.clone(),
-            latitude: s.latitude,
-            longitude: s.longitude,
-            last_checked: date,
-            texts: s
-                .texts
-                .iter()
-                .map(|t| {
-                    (
-                        t.lang.clone(),
-                        TextEntry {
-                            name: t.name.clone(),
-                            description: t.description.clone(),
-                            hours: t.hours.clone(),
-                            accessibility: t.accessibility.clone(),
-                        },
-                    )
-                })
-                .collect(),
-        };
-        out.push((format!("{}.toml", s.slug), toml::to_string(&file).with_context(|| s.slug.clone())?));
+        out.push((format!("{}.toml", s.slug), render_service(s)?));
     }
     Ok(out)
+}
+
+/// One service in the file format (`<slug>.toml`); also what a service revision stores.
+pub fn render_service(s: &ServiceInput) -> anyhow::Result<String> {
+    let (y, m, d) = s.last_checked.to_calendar_date();
+    let date: toml::value::Datetime = format!("{y:04}-{:02}-{d:02}", u8::from(m)).parse().context("date")?;
+    let file = ServiceFile {
+        kind: s.kind.clone(),
+        topics: s.topics.clone(),
+        region: s.region.clone(),
+        address: s.address.clone(),
+        phone: s.phone.clone(),
+        email: s.email.clone(),
+        website: s.website.clone(),
+        languages: s.languages.clone(),
+        latitude: s.latitude,
+        longitude: s.longitude,
+        last_checked: date,
+        texts: s
+            .texts
+            .iter()
+            .map(|t| {
+                (
+                    t.lang.clone(),
+                    TextEntry {
+                        name: t.name.clone(),
+                        description: t.description.clone(),
+                        hours: t.hours.clone(),
+                        accessibility: t.accessibility.clone(),
+                    },
+                )
+            })
+            .collect(),
+    };
+    toml::to_string(&file).with_context(|| s.slug.clone())
 }
 
 /// The `.toml` files of a folder as (file name, text).
@@ -320,6 +342,17 @@ pub fn topic_slugs(db: &Db) -> anyhow::Result<Vec<String>> {
     Ok(db.run_sync(move |c| crate::db::repo::content::list_topics(c, &l, &d))?.into_iter().map(|t| t.slug).collect())
 }
 
+/// Each service with its text in the file format, as `save_all` stores it for the revision history.
+pub fn with_bodies(services: Vec<ServiceInput>) -> anyhow::Result<Vec<(ServiceInput, String)>> {
+    services
+        .into_iter()
+        .map(|s| {
+            let body = render_service(&s)?;
+            Ok((s, body))
+        })
+        .collect()
+}
+
 /// Loads the sample directory into a database without services.
 pub fn load_sample_if_empty(db: &Db, langs: &[Lang], default: &Lang) -> anyhow::Result<()> {
     if db.run_sync(directory::count_services)? > 0 {
@@ -334,6 +367,7 @@ pub fn load_sample_if_empty(db: &Db, langs: &[Lang], default: &Lang) -> anyhow::
             return Ok(());
         }
     };
+    let services = with_bodies(services)?;
     let n = db.run_sync(|c| directory::save_all(c, &regions, &services))?;
     tracing::info!(services = n, "loaded the sample directory of services");
     Ok(())

@@ -317,8 +317,10 @@ fn import_services(settings: Settings, dir: &std::path::Path) -> anyhow::Result<
             anyhow::bail!("{} problem(s); nothing was imported", errors.len())
         }
         Ok((regions, services)) => {
-            let n = db.run_sync(|c| homeward::db::repo::directory::save_all(c, &regions, &services))?;
-            println!("Imported {} region(s) and {n} service(s).", regions.len());
+            let count = services.len();
+            let services = homeward::directory::with_bodies(services)?;
+            let changed = db.run_sync(|c| homeward::db::repo::directory::save_all(c, &regions, &services))?;
+            println!("Imported {} region(s) and {count} service(s); {changed} changed.", regions.len());
             Ok(())
         }
     }

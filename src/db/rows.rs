@@ -304,8 +304,9 @@ pub struct AuditRow {
 
 use crate::db::schema::{service_translations, services};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = services)]
+#[diesel(treat_none_as_null = true)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
 pub struct ServiceRow {
     pub id: String,

@@ -251,6 +251,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    service_revisions (id) {
+        id -> Text,
+        service_id -> Text,
+        author_id -> Nullable<Text>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     teams (id) {
         id -> Text,
         name -> Text,
@@ -382,6 +392,7 @@ diesel::joinable!(guides -> topics (topic_id));
 diesel::joinable!(guide_translations -> guides (guide_id));
 diesel::joinable!(guide_revisions -> guides (guide_id));
 diesel::joinable!(feedback -> guides (guide_id));
+diesel::joinable!(service_revisions -> services (service_id));
 diesel::joinable!(team_public_names -> teams (team_id));
 diesel::joinable!(team_rules -> teams (team_id));
 diesel::joinable!(team_members -> teams (team_id));
@@ -413,6 +424,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     region_translations,
     services,
     service_translations,
+    service_revisions,
     teams,
     team_public_names,
     team_rules,

@@ -161,6 +161,13 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
+/// A phone number as people write it: digits (at least five) and `+ - ( ) . /` and spaces.
+pub fn is_phone(phone: &str) -> bool {
+    phone.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        && phone.chars().filter(char::is_ascii_digit).count() >= 5
+        && phone.chars().count() <= MAX_PHONE_CHARS
+}
+
 /// Multi-line text: CRLF and CR become LF; NUL and other control characters go.
 pub fn clean_text(input: &str) -> String {
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
@@ -234,9 +241,7 @@ pub fn validate(
         }
     };
     let phone = clean_line(&form.phone);
-    let phone_ok = phone.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
-        && phone.chars().filter(char::is_ascii_digit).count() >= 5
-        && phone.chars().count() <= MAX_PHONE_CHARS;
+    let phone_ok = is_phone(&phone);
     if phone.is_empty() {
         if method == Some(ContactMethod::Phone) {
             problems.push((Field::Phone, Problem::PhoneNeeded));

@@ -446,10 +446,20 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/guides/identity-documents/settings",
         "/admin/content/topics/legal",
         "/admin/services",
+        "/admin/services/new",
+        "/admin/services/sample-civil-registry-capital/edit",
+        "/admin/services/sample-civil-registry-capital/revisions",
     ] {
         client.goto(&app.url(path)).await.unwrap();
         check(path, &client).await;
     }
+    // The service form with errors: clear the default language's name and save.
+    client.goto(&app.url("/admin/services/sample-civil-registry-capital/edit")).await.unwrap();
+    client.find(Locator::Id("name_en")).await.unwrap().clear().await.unwrap();
+    client.find(Locator::Id("phone")).await.unwrap().clear().await.unwrap();
+    client.find(Locator::Css("form[action$='/edit'] button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("error-summary")).await.unwrap();
+    check("service form errors", &client).await;
     client.close().await.unwrap();
     let staff = app.sign_in("editor@example.org").await;
     let mut pages = Vec::new();
@@ -465,6 +475,9 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
         "/admin/content/topics/legal",
         "/admin/content/topics/new",
         "/admin/services",
+        "/admin/services/new",
+        "/admin/services/sample-civil-registry-capital/edit",
+        "/admin/services/sample-civil-registry-capital/revisions",
     ] {
         pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
     }

@@ -499,10 +499,10 @@ async fn editors_see_services_to_check_and_confirm_them(backend: Backend) {
     assert!(stale_rows >= 1, "old samples are flagged to editors");
     let slug = page
         .split("data-stale=\"true\"")
-        .nth(1)
+        .next()
         .unwrap()
-        .split("/services/")
-        .nth(1)
+        .rsplit("data-slug=\"")
+        .next()
         .unwrap()
         .split('"')
         .next()

@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use time::Date;
+use time::{Date, PrimitiveDateTime};
 
 use super::{RepoError, new_id, now};
 use crate::db::DbConnection;
 use crate::db::rows::{ServiceRow, ServiceTranslationRow};
-use crate::db::schema::{region_translations, regions, service_translations, services};
+use crate::db::schema::{region_translations, regions, service_revisions, service_translations, services, staff_users};
 
 /// A region to store: slug, order and its name per language.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +56,12 @@ fn unpacked(text: &str) -> Vec<String> {
     text.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
-/// Writes regions and services (created or updated by slug); returns how many services changed.
+/// Writes regions and services (created or updated by slug), each service with its text in the
+/// file format for its revision history; returns how many services changed.
 pub fn save_all(
     conn: &mut DbConnection,
     regions_in: &[RegionInput],
-    services_in: &[ServiceInput],
+    services_in: &[(ServiceInput, String)],
 ) -> Result<usize, RepoError> {
     super::content::in_content_transaction(conn, |c| {
         for r in regions_in {
@@ -85,51 +86,195 @@ pub fn save_all(
             }
         }
         let mut changed = 0;
-        for s in services_in {
-            let at = now();
-            let existing: Option<ServiceRow> = services::table
-                .filter(services::slug.eq(&s.slug))
-                .select(ServiceRow::as_select())
-                .first(c)
-                .optional()?;
-            let row = ServiceRow {
-                id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
-                slug: s.slug.clone(),
-                kind: s.kind.clone(),
-                topics: packed(&s.topics),
-                region_slug: s.region.clone(),
-                address: s.address.clone(),
-                phone: s.phone.clone(),
-                email: s.email.clone(),
-                website: s.website.clone(),
-                languages: packed(&s.languages),
-                latitude: s.latitude,
-                longitude: s.longitude,
-                last_checked: s.last_checked,
-                published: true,
-                created_at: existing.as_ref().map_or(at, |e| e.created_at),
-                updated_at: at,
-            };
-            if existing.is_some() {
-                diesel::delete(services::table.filter(services::id.eq(&row.id))).execute(c)?;
+        for (s, body) in services_in {
+            let (id, _) = upsert(c, s)?;
+            if add_revision(c, &id, None, body)? {
+                changed += 1;
             }
-            diesel::insert_into(services::table).values(&row).execute(c)?;
-            for t in &s.texts {
-                diesel::insert_into(service_translations::table)
-                    .values(ServiceTranslationRow {
-                        service_id: row.id.clone(),
-                        lang: t.lang.clone(),
-                        name: t.name.clone(),
-                        description: t.description.clone(),
-                        hours: t.hours.clone(),
-                        accessibility: t.accessibility.clone(),
-                    })
-                    .execute(c)?;
-            }
-            changed += 1;
         }
         Ok((changed, true))
     })
+}
+
+/// Creates or replaces one service by slug, keeping its id, creation time and published state.
+/// Returns its id and whether it is new.
+fn upsert(c: &mut DbConnection, s: &ServiceInput) -> Result<(String, bool), RepoError> {
+    let at = now();
+    let existing: Option<ServiceRow> =
+        services::table.filter(services::slug.eq(&s.slug)).select(ServiceRow::as_select()).first(c).optional()?;
+    let row = ServiceRow {
+        id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
+        slug: s.slug.clone(),
+        kind: s.kind.clone(),
+        topics: packed(&s.topics),
+        region_slug: s.region.clone(),
+        address: s.address.clone(),
+        phone: s.phone.clone(),
+        email: s.email.clone(),
+        website: s.website.clone(),
+        languages: packed(&s.languages),
+        latitude: s.latitude,
+        longitude: s.longitude,
+        last_checked: s.last_checked,
+        published: existing.as_ref().is_none_or(|e| e.published),
+        created_at: existing.as_ref().map_or(at, |e| e.created_at),
+        updated_at: at,
+    };
+    if existing.is_some() {
+        diesel::update(services::table.filter(services::id.eq(&row.id))).set(&row).execute(c)?;
+        diesel::delete(service_translations::table.filter(service_translations::service_id.eq(&row.id))).execute(c)?;
+    } else {
+        diesel::insert_into(services::table).values(&row).execute(c)?;
+    }
+    for t in &s.texts {
+        diesel::insert_into(service_translations::table)
+            .values(ServiceTranslationRow {
+                service_id: row.id.clone(),
+                lang: t.lang.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                hours: t.hours.clone(),
+                accessibility: t.accessibility.clone(),
+            })
+            .execute(c)?;
+    }
+    Ok((row.id, existing.is_none()))
+}
+
+/// Records a revision unless the text is the same as the latest one. Returns whether it did.
+fn add_revision(c: &mut DbConnection, service_id: &str, author: Option<&str>, body: &str) -> Result<bool, RepoError> {
+    let latest: Option<String> = service_revisions::table
+        .filter(service_revisions::service_id.eq(service_id))
+        .order((service_revisions::created_at.desc(), service_revisions::id.desc()))
+        .select(service_revisions::body)
+        .first(c)
+        .optional()?;
+    if latest.as_deref() == Some(body) {
+        return Ok(false);
+    }
+    diesel::insert_into(service_revisions::table)
+        .values((
+            service_revisions::id.eq(new_id()),
+            service_revisions::service_id.eq(service_id),
+            service_revisions::author_id.eq(author),
+            service_revisions::body.eq(body),
+            service_revisions::created_at.eq(now()),
+        ))
+        .execute(c)?;
+    Ok(true)
+}
+
+/// How an editor's save is checked before it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    /// A new service: its slug must be free.
+    Create,
+    /// An edit of the version the editor loaded (its `updated_at`): someone else's save in between is a conflict.
+    Update(PrimitiveDateTime),
+    /// Restoring an old revision (no version check).
+    Restore,
+}
+
+/// An editor's save of one service, with its revision and audit entry.
+/// `Conflict("exists")` for a taken slug, `Conflict("changed")` for a stale version.
+pub fn save_one(
+    conn: &mut DbConnection,
+    s: &ServiceInput,
+    body: &str,
+    kind: SaveKind,
+    actor: &str,
+) -> Result<(), RepoError> {
+    super::content::in_content_transaction(conn, |c| {
+        let current: Option<PrimitiveDateTime> =
+            services::table.filter(services::slug.eq(&s.slug)).select(services::updated_at).first(c).optional()?;
+        match (kind, current) {
+            (SaveKind::Create, Some(_)) => return Err(RepoError::Conflict("exists".into())),
+            (SaveKind::Update(_) | SaveKind::Restore, None) => return Err(RepoError::NotFound),
+            (SaveKind::Update(seen), Some(now_at)) if seen != now_at => {
+                return Err(RepoError::Conflict("changed".into()));
+            }
+            _ => {}
+        }
+        let (id, _) = upsert(c, s)?;
+        add_revision(c, &id, Some(actor), body)?;
+        let action = match kind {
+            SaveKind::Create => "service.create",
+            SaveKind::Update(_) => "service.update",
+            SaveKind::Restore => "service.restore",
+        };
+        super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
+        Ok(((), true))
+    })
+}
+
+/// One saved version of a service.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    pub id: String,
+    pub author_email: Option<String>,
+    pub body: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// A service's revisions, newest first.
+pub fn revisions(conn: &mut DbConnection, slug: &str) -> Result<Vec<Revision>, RepoError> {
+    let id: String = services::table.filter(services::slug.eq(slug)).select(services::id).first(conn)?;
+    let rows: Vec<(String, Option<String>, String, PrimitiveDateTime)> = service_revisions::table
+        .left_join(staff_users::table.on(service_revisions::author_id.eq(staff_users::id.nullable())))
+        .filter(service_revisions::service_id.eq(&id))
+        .order((service_revisions::created_at.desc(), service_revisions::id.desc()))
+        .select((
+            service_revisions::id,
+            staff_users::email.nullable(),
+            service_revisions::body,
+            service_revisions::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, author_email, body, created_at)| Revision { id, author_email, body, created_at })
+        .collect())
+}
+
+/// One service as it is stored now, for the edit form: its row (version, published) and its fields.
+pub fn for_edit(conn: &mut DbConnection, slug: &str) -> Result<(ServiceRow, ServiceInput), RepoError> {
+    let row: ServiceRow =
+        services::table.filter(services::slug.eq(slug)).select(ServiceRow::as_select()).first(conn)?;
+    let texts: Vec<ServiceTranslationRow> = service_translations::table
+        .filter(service_translations::service_id.eq(&row.id))
+        .order(service_translations::lang)
+        .select(ServiceTranslationRow::as_select())
+        .load(conn)?;
+    let input = to_input(row.clone(), &texts);
+    Ok((row, input))
+}
+
+fn to_input(r: ServiceRow, texts: &[ServiceTranslationRow]) -> ServiceInput {
+    ServiceInput {
+        texts: texts
+            .iter()
+            .filter(|t| t.service_id == r.id)
+            .map(|t| ServiceText {
+                lang: t.lang.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                hours: t.hours.clone(),
+                accessibility: t.accessibility.clone(),
+            })
+            .collect(),
+        slug: r.slug,
+        kind: r.kind,
+        topics: unpacked(&r.topics),
+        region: r.region_slug,
+        address: r.address,
+        phone: r.phone,
+        email: r.email,
+        website: r.website,
+        languages: unpacked(&r.languages),
+        latitude: r.latitude,
+        longitude: r.longitude,
+        last_checked: r.last_checked,
+    }
 }
 
 pub fn count_services(conn: &mut DbConnection) -> Result<i64, RepoError> {
@@ -268,34 +413,7 @@ pub fn export_all(conn: &mut DbConnection) -> Result<(Vec<RegionInput>, Vec<Serv
         .order((service_translations::service_id, service_translations::lang))
         .select(ServiceTranslationRow::as_select())
         .load(conn)?;
-    let services_out = rows
-        .into_iter()
-        .map(|r| ServiceInput {
-            texts: texts
-                .iter()
-                .filter(|t| t.service_id == r.id)
-                .map(|t| ServiceText {
-                    lang: t.lang.clone(),
-                    name: t.name.clone(),
-                    description: t.description.clone(),
-                    hours: t.hours.clone(),
-                    accessibility: t.accessibility.clone(),
-                })
-                .collect(),
-            slug: r.slug,
-            kind: r.kind,
-            topics: unpacked(&r.topics),
-            region: r.region_slug,
-            address: r.address,
-            phone: r.phone,
-            email: r.email,
-            website: r.website,
-            languages: unpacked(&r.languages),
-            latitude: r.latitude,
-            longitude: r.longitude,
-            last_checked: r.last_checked,
-        })
-        .collect();
+    let services_out = rows.into_iter().map(|r| to_input(r, &texts)).collect();
     Ok((regions_out, services_out))
 }
 

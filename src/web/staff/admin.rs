@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 use time::Duration;
 
-use super::{Admin, Staff, staff_context, valid_id};
+use super::{Admin, DoneQuery, Staff, staff_context, valid_id};
 use crate::crypto::{generate_token, hash_token};
 use crate::db::RepoError;
 use crate::db::repo::accounts::{self, TokenPurpose, roles_text};
@@ -69,11 +69,6 @@ async fn users_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Resul
         notice: None,
         ctx,
     })
-}
-
-#[derive(Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
 }
 
 pub async fn users(

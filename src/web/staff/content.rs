@@ -9,7 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 use time::{Duration, PrimitiveDateTime};
 
-use super::{Editor, Staff, staff_context};
+use super::{DoneQuery, Editor, Staff, staff_context};
 use crate::content::files::render_translation;
 use crate::content::markdown;
 use crate::db::repo::content::{self as content_repo, TopicView};
@@ -84,11 +84,6 @@ struct ContentPage {
     topics: Vec<TopicView>,
     langs: Vec<(String, String)>,
     notice: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
 }
 
 pub async fn list(

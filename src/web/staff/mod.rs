@@ -8,6 +8,7 @@ pub mod admin;
 pub mod content;
 pub mod inquiries;
 pub mod login;
+pub mod services;
 pub mod teams;
 
 use std::future::{Ready, ready};
@@ -328,6 +329,12 @@ impl FromRequest for Editor {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(with_role(req, Role::Editor).map(Editor))
     }
+}
+
+/// `?done=…` after a redirect: which confirmation the page shows.
+#[derive(serde::Deserialize)]
+pub struct DoneQuery {
+    pub done: Option<String>,
 }
 
 /// One link of the staff navigation.

@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::inquiries::Choice;
-use super::{Admin, Staff, staff_context, valid_id};
+use super::{Admin, DoneQuery, Staff, staff_context, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::teams::{self, TeamInput, TeamView};
 use crate::db::repo::{accounts, content, directory};
@@ -126,11 +126,6 @@ async fn teams_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Resul
 fn show<T: Template>(page: &T, has_errors: bool) -> Result<HttpResponse, AppError> {
     let status = if has_errors { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_with_status(status, page)
-}
-
-#[derive(Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
 }
 
 fn done_notice(ctx: &PageContext, done: Option<&str>) -> Option<String> {
