@@ -353,6 +353,23 @@ pub fn with_bodies(services: Vec<ServiceInput>) -> anyhow::Result<Vec<(ServiceIn
         .collect()
 }
 
+/// Gives every service stored before revisions existed its current state as a first revision,
+/// so that its original details can be compared and restored after the first edit.
+pub fn backfill_revisions(db: &Db) -> anyhow::Result<()> {
+    let missing = db.run_sync(directory::without_revisions)?;
+    for service in &missing {
+        let body = render_service(service)?;
+        db.run_sync(|c| directory::add_first_revision(c, &service.slug, &body))?;
+    }
+    if !missing.is_empty() {
+        tracing::info!(
+            services = missing.len(),
+            "recorded a first version of services stored before versions were kept"
+        );
+    }
+    Ok(())
+}
+
 /// Loads the sample directory into a database without services.
 pub fn load_sample_if_empty(db: &Db, langs: &[Lang], default: &Lang) -> anyhow::Result<()> {
     if db.run_sync(directory::count_services)? > 0 {

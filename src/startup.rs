@@ -127,6 +127,12 @@ impl Application {
             .await
             .context("sample content task failed")??;
         }
+        {
+            let db = db.clone();
+            tokio::task::spawn_blocking(move || crate::directory::backfill_revisions(&db))
+                .await
+                .context("service revisions task failed")??;
+        }
         let limiter = crate::web::rate_limit::RateLimiter::new(&key);
         let key = Arc::new(key);
         let vault = open_vault(&db, key.clone()).await?;

@@ -305,6 +305,18 @@ pub fn lock_content(conn: &mut DbConnection) -> Result<(), RepoError> {
     }
 }
 
+/// Serialises changes to teams (and routing to them) across instances for the rest of the transaction.
+pub fn lock_teams(conn: &mut DbConnection) -> Result<(), RepoError> {
+    // Dialect difference: as in `lock_content`.
+    match conn {
+        DbConnection::Sqlite(_) => Ok(()),
+        DbConnection::Postgres(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_xact_lock({})", MIGRATION_LOCK_KEY + 3)).execute(c)?;
+            Ok(())
+        }
+    }
+}
+
 /// Serialises audit-log appends across instances for the rest of the transaction,
 /// so each entry links to the one written just before it.
 pub fn lock_audit(conn: &mut DbConnection) -> Result<(), RepoError> {

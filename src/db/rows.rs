@@ -325,6 +325,7 @@ pub struct ServiceRow {
     pub published: bool,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub version: i32,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

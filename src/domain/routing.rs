@@ -45,8 +45,9 @@ pub struct Inquiry<'a> {
 
 /// The id of the team that takes the inquiry, if any.
 pub fn route<'t>(teams: &'t [Team], inquiry: &Inquiry<'_>) -> Option<&'t str> {
+    // A stable sort: teams with the same position keep the order they are listed in (the admin page's order).
     let mut ordered: Vec<&Team> = teams.iter().collect();
-    ordered.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
+    ordered.sort_by_key(|t| t.position);
     ordered
         .iter()
         .find(|t| t.rules.iter().any(|r| r.matches(inquiry)))

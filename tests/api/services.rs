@@ -17,6 +17,7 @@ on_both_backends!(
     editors_edit_services_keep_revisions_and_restore_them,
     the_service_form_explains_every_bad_input_and_refuses_to_overwrite,
     editors_add_services_and_only_editors_may,
+    services_without_versions_get_a_first_one,
 );
 
 fn langs() -> Vec<Lang> {
@@ -226,8 +227,15 @@ async fn editors_edit_services_keep_revisions_and_restore_them(backend: Backend)
     assert!(diff.contains("<ins>") && diff.contains("new building"), "{diff}");
     assert!(diff.contains("<del>"), "{diff}");
 
-    // Restoring the first version brings the old name back, as a third version.
-    let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/{first}/restore"), &[]).await;
+    // Restoring from a page loaded before someone else's save is refused; from a fresh page it works.
+    let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
+    let page_version = crate::helpers::form_field(&page, "version");
+    let restore = format!("/admin/services/{OFFICE}/revisions/{first}/restore");
+    let stale = (page_version.parse::<i32>().unwrap() - 1).to_string();
+    let res = app.staff_post(&client, &restore, &[("version", &stale)]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "admin-service-error-restore-changed"))));
+    let res = app.staff_post(&client, &restore, &[("version", &page_version)]).await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, public) = app.text(&format!("/en/services/{OFFICE}")).await;
     assert!(public.contains(&html_escape(&old_name)), "the old name is back");
@@ -240,6 +248,45 @@ async fn editors_edit_services_keep_revisions_and_restore_them(backend: Backend)
     let missing = "00000000-0000-0000-0000-000000000000";
     let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/{missing}/restore"), &[]).await;
     assert_eq!(res.status().as_u16(), 404);
+    // Saving the form unchanged writes nothing and says so.
+    let v = version(&app, &client, OFFICE).await;
+    let res = send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form_of(&before)).await;
+    assert_eq!(crate::helpers::location(&res), format!("/admin/services/{OFFICE}/edit?done=unchanged"));
+    assert_eq!(version(&app, &client, OFFICE).await, v, "the version did not move");
+    let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
+    assert_eq!(page.matches("<tr><td>").count(), 3);
+    // "Details checked today" is not an edit: a form opened before it still saves, and keeps the new date.
+    app.staff_post(&client, &format!("/admin/services/{OFFICE}"), &[("action", "checked")]).await;
+    let mut form = form_of(&before);
+    set(&mut form, "hours_en", "Mon-Fri 9:00-18:00");
+    let res = send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, OFFICE).last_checked, time::OffsetDateTime::now_utc().date());
+}
+
+/// Services stored before versions were kept get their current state as a first version at start-up.
+async fn services_without_versions_get_a_first_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = editor(&app).await;
+    app.sql("DELETE FROM service_revisions");
+    let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
+    assert_eq!(page.matches("<tr><td>").count(), 0);
+    homeward::directory::backfill_revisions(&app.db).unwrap();
+    homeward::directory::backfill_revisions(&app.db).unwrap();
+    let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
+    assert_eq!(page.matches("<tr><td>").count(), 1, "one first version, however often it runs");
+    // After an edit, the original can be restored.
+    let before = stored(&app, OFFICE);
+    let v = version(&app, &client, OFFICE).await;
+    let mut form = form_of(&before);
+    set(&mut form, "address", "1 New Street");
+    assert_eq!(send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form).await.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
+    let first = page.split("compare=").nth(1).unwrap().split('#').next().unwrap().to_owned();
+    let page_version = crate::helpers::form_field(&page, "version");
+    let restore = format!("/admin/services/{OFFICE}/revisions/{first}/restore");
+    assert_eq!(app.staff_post(&client, &restore, &[("version", &page_version)]).await.status().as_u16(), 303);
+    assert_eq!(stored(&app, OFFICE), before);
 }
 
 async fn the_service_form_explains_every_bad_input_and_refuses_to_overwrite(backend: Backend) {
@@ -273,10 +320,17 @@ async fn the_service_form_explains_every_bad_input_and_refuses_to_overwrite(back
         "admin-service-error-website",
         "admin-service-error-languages",
         "admin-service-error-coordinates",
-        "admin-service-error-text-incomplete",
     ] {
         assert!(html.contains(&html_escape(&t("en", key))), "{key}");
     }
+    // Text problems name the language and sit at the box that needs attention.
+    for (lang, field) in [("English", "name_en"), ("Հայերեն", "description_hy")] {
+        let message = crate::helpers::t_args("en", "admin-service-error-text-incomplete", &[("language", lang)]);
+        assert!(html.contains(&html_escape(&message)), "{lang}");
+        assert!(html.contains(&format!("href=\"#{field}\"")), "the summary links to {field}");
+        assert!(html.contains(&format!("aria-describedby=\"{field}-error\"")), "{field} is described by its error");
+    }
+    assert!(html.contains("href=\"#topic-"), "the topics error links to the first box");
     assert!(html.contains("value=\"Somewhere typed with care 12\""), "what was typed is kept");
     assert!(html.contains("value=\"de, English\""));
     assert_eq!(stored(&app, OFFICE), before, "nothing was saved");
@@ -287,7 +341,8 @@ async fn the_service_form_explains_every_bad_input_and_refuses_to_overwrite(back
     }
     let res = send(&app, &client, &path, &v, &form).await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "admin-service-error-text-default"))));
+    let message = crate::helpers::t_args("en", "admin-service-error-text-default", &[("language", "English")]);
+    assert!(res.text().await.unwrap().contains(&html_escape(&message)));
 
     // Two editors with the same version: the second save is refused, keeps its text, and shows the difference.
     let mut first = form_of(&before);

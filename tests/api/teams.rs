@@ -169,7 +169,11 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
         (&legal, "Legal aid", "legal-team@example.org", vec![member.as_str()]),
         (&social, "Social support", "social-team@example.org", vec![]),
     ] {
+        // Legal aid was created first, so it is the default team (and stays so).
         let mut fields = vec![("name", name), ("notify_email", to)];
+        if name == "Legal aid" {
+            fields.push(("is_default", "1"));
+        }
         fields.extend(members.iter().map(|m| ("members", *m)));
         assert_eq!(save_team(&app, &admin, team, &fields).await.status().as_u16(), 303);
     }
@@ -229,10 +233,14 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     assert!(case.contains(&html_escape(&t("en", "staff-done-team"))));
     let entries = app.db.run_sync(|c| homeward::db::repo::audit::for_record(c, &id)).unwrap();
     let handover_entry = entries.iter().find(|e| e.action == "inquiry.handover").expect("hand-over is audited");
-    assert_eq!(handover_entry.detail, format!("{legal}->{social}"));
-    // Handing it to the team it is already with changes nothing and sends nothing.
+    assert_eq!(handover_entry.detail, format!("{legal}->{social};unassigned"));
+    // Handing it to the team it is already with changes nothing, sends nothing and says so.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", &social)]).await;
-    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}?done=team-same#main"));
+    // Sending the form without choosing a team explains what to do.
+    let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "staff-error-team"))));
     // A team that does not exist is refused.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "not-a-team")]).await;
     assert_eq!(res.status().as_u16(), 400);
@@ -267,6 +275,7 @@ async fn the_status_page_names_the_team_only_if_it_chose_to(backend: Backend) {
 
     let fields = [
         ("name", "Internal: legal desk 3"),
+        ("is_default", "1"),
         ("show_publicly", "1"),
         ("public_name_en", "Free legal aid office"),
         ("public_name_ru", "Бесплатная юридическая помощь"),
@@ -280,7 +289,7 @@ async fn the_status_page_names_the_team_only_if_it_chose_to(backend: Backend) {
     let page = status("az").await;
     assert!(page.contains("Free legal aid office"));
 
-    let fields = [("name", "Internal: legal desk 3"), ("public_name_en", "Free legal aid office")];
+    let fields = [("name", "Internal: legal desk 3"), ("is_default", "1"), ("public_name_en", "Free legal aid office")];
     assert_eq!(save_team(&app, &admin, &team, &fields).await.status().as_u16(), 303);
     let page = status("en").await;
     assert!(!page.contains("id=\"handled-by\""), "unticking the box hides the name again");
@@ -349,6 +358,28 @@ async fn team_pages_are_for_admins_and_explain_every_bad_input(backend: Backend)
     assert!(html.contains("id=\"lang-hy\" name=\"languages\" value=\"hy\" checked"));
     let other = add_team(&app, &admin, "Social").await;
     error_page(save_team(&app, &admin, &other, &[("name", "Legal aid")]).await, "admin-team-error-name-taken").await;
+    // The default team cannot be unticked: another team takes the flag instead.
+    let html =
+        error_page(save_team(&app, &admin, &team, &[("name", "Legal aid")]).await, "admin-team-error-default").await;
+    assert!(html.contains("href=\"#is_default\""));
+    assert_eq!(
+        save_team(&app, &admin, &other, &[("name", "Social"), ("is_default", "1")]).await.status().as_u16(),
+        303
+    );
+    assert_eq!(save_team(&app, &admin, &team, &[("name", "Legal aid")]).await.status().as_u16(), 303);
+    // Deleting the default team hands the flag to the next team.
+    let third = add_team(&app, &admin, "Third").await;
+    assert_eq!(app.staff_post(&admin, &format!("/admin/teams/{other}/delete"), &[]).await.status().as_u16(), 303);
+    let defaults: Vec<String> = app
+        .db
+        .run_sync(homeward::db::repo::teams::list)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.team.is_default)
+        .map(|t| t.team.id)
+        .collect();
+    assert_eq!(defaults, vec![team.clone()], "the first remaining team is the default");
+    let _ = third;
 
     // Rules: one that says nothing, an unknown topic, the same rule twice.
     let rule = |topic: &'static str, region: &'static str, lang: &'static str| {

@@ -1,1 +1,2 @@
+ALTER TABLE services DROP COLUMN version;
 DROP TABLE service_revisions;

@@ -8,3 +8,7 @@ CREATE TABLE service_revisions (
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX service_revisions_service ON service_revisions (service_id, created_at);
+
+-- Counts editors' saves and imports that changed something; an edit form carries the
+-- version it was loaded with, and a save from an older version is refused.
+ALTER TABLE services ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

@@ -87,21 +87,43 @@ pub fn save_all(
         }
         let mut changed = 0;
         for (s, body) in services_in {
-            let (id, _) = upsert(c, s)?;
-            if add_revision(c, &id, None, body)? {
+            if let Some(id) = upsert(c, s)? {
+                add_revision(c, &id, None, body)?;
                 changed += 1;
             }
         }
-        Ok((changed, true))
+        Ok((changed, changed > 0 || !regions_in.is_empty()))
     })
 }
 
-/// Creates or replaces one service by slug, keeping its id, creation time and published state.
-/// Returns its id and whether it is new.
-fn upsert(c: &mut DbConnection, s: &ServiceInput) -> Result<(String, bool), RepoError> {
+/// One service as stored, by slug.
+fn stored(c: &mut DbConnection, slug: &str) -> Result<Option<(ServiceRow, ServiceInput)>, RepoError> {
+    let Some(row) =
+        services::table.filter(services::slug.eq(slug)).select(ServiceRow::as_select()).first(c).optional()?
+    else {
+        return Ok(None);
+    };
+    let texts: Vec<ServiceTranslationRow> = service_translations::table
+        .filter(service_translations::service_id.eq(&row.id))
+        .order(service_translations::lang)
+        .select(ServiceTranslationRow::as_select())
+        .load(c)?;
+    let input = to_input(row.clone(), &texts);
+    Ok(Some((row, input)))
+}
+
+/// Creates or replaces one service by slug, keeping its id, creation time and published state,
+/// and counting its version up. Nothing is written when nothing would change: returns the id
+/// when it wrote, `None` when the stored service already is exactly this.
+fn upsert(c: &mut DbConnection, s: &ServiceInput) -> Result<Option<String>, RepoError> {
     let at = now();
-    let existing: Option<ServiceRow> =
-        services::table.filter(services::slug.eq(&s.slug)).select(ServiceRow::as_select()).first(c).optional()?;
+    let existing = stored(c, &s.slug)?;
+    if let Some((_, current)) = &existing
+        && normalised(current) == normalised(s)
+    {
+        return Ok(None);
+    }
+    let existing = existing.map(|(row, _)| row);
     let row = ServiceRow {
         id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
         slug: s.slug.clone(),
@@ -119,6 +141,7 @@ fn upsert(c: &mut DbConnection, s: &ServiceInput) -> Result<(String, bool), Repo
         published: existing.as_ref().is_none_or(|e| e.published),
         created_at: existing.as_ref().map_or(at, |e| e.created_at),
         updated_at: at,
+        version: existing.as_ref().map_or(1, |e| e.version.saturating_add(1)),
     };
     if existing.is_some() {
         diesel::update(services::table.filter(services::id.eq(&row.id))).set(&row).execute(c)?;
@@ -138,20 +161,18 @@ fn upsert(c: &mut DbConnection, s: &ServiceInput) -> Result<(String, bool), Repo
             })
             .execute(c)?;
     }
-    Ok((row.id, existing.is_none()))
+    Ok(Some(row.id))
 }
 
-/// Records a revision unless the text is the same as the latest one. Returns whether it did.
-fn add_revision(c: &mut DbConnection, service_id: &str, author: Option<&str>, body: &str) -> Result<bool, RepoError> {
-    let latest: Option<String> = service_revisions::table
-        .filter(service_revisions::service_id.eq(service_id))
-        .order((service_revisions::created_at.desc(), service_revisions::id.desc()))
-        .select(service_revisions::body)
-        .first(c)
-        .optional()?;
-    if latest.as_deref() == Some(body) {
-        return Ok(false);
-    }
+/// A service with its texts in language order, to compare two versions.
+fn normalised(s: &ServiceInput) -> ServiceInput {
+    let mut n = s.clone();
+    n.texts.sort_by(|a, b| a.lang.cmp(&b.lang));
+    n
+}
+
+/// Records a revision.
+fn add_revision(c: &mut DbConnection, service_id: &str, author: Option<&str>, body: &str) -> Result<(), RepoError> {
     diesel::insert_into(service_revisions::table)
         .values((
             service_revisions::id.eq(new_id()),
@@ -161,7 +182,45 @@ fn add_revision(c: &mut DbConnection, service_id: &str, author: Option<&str>, bo
             service_revisions::created_at.eq(now()),
         ))
         .execute(c)?;
-    Ok(true)
+    Ok(())
+}
+
+/// Services that have no revision yet (stored before revisions existed): (slug, the service).
+pub fn without_revisions(conn: &mut DbConnection) -> Result<Vec<ServiceInput>, RepoError> {
+    let slugs: Vec<String> = services::table
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            service_revisions::table.filter(service_revisions::service_id.eq(services::id)),
+        )))
+        .select(services::slug)
+        .load(conn)?;
+    let mut out = Vec::new();
+    for slug in slugs {
+        if let Some((_, input)) = stored(conn, &slug)? {
+            out.push(input);
+        }
+    }
+    Ok(out)
+}
+
+/// Records a service's current state as its first revision (dated when it was last changed).
+pub fn add_first_revision(conn: &mut DbConnection, slug: &str, body: &str) -> Result<(), RepoError> {
+    crate::db::write_transaction(conn, |c| {
+        let (id, at): (String, PrimitiveDateTime) =
+            services::table.filter(services::slug.eq(slug)).select((services::id, services::updated_at)).first(c)?;
+        let any: i64 = service_revisions::table.filter(service_revisions::service_id.eq(&id)).count().get_result(c)?;
+        if any == 0 {
+            diesel::insert_into(service_revisions::table)
+                .values((
+                    service_revisions::id.eq(new_id()),
+                    service_revisions::service_id.eq(&id),
+                    service_revisions::author_id.eq(None::<String>),
+                    service_revisions::body.eq(body),
+                    service_revisions::created_at.eq(at),
+                ))
+                .execute(c)?;
+        }
+        Ok(())
+    })
 }
 
 /// How an editor's save is checked before it is written.
@@ -169,10 +228,18 @@ fn add_revision(c: &mut DbConnection, service_id: &str, author: Option<&str>, bo
 pub enum SaveKind {
     /// A new service: its slug must be free.
     Create,
-    /// An edit of the version the editor loaded (its `updated_at`): someone else's save in between is a conflict.
-    Update(PrimitiveDateTime),
-    /// Restoring an old revision (no version check).
-    Restore,
+    /// An edit of the version the editor loaded: someone else's save in between is a conflict.
+    Update(i32),
+    /// Restoring an old revision, seen on a page that showed this version as current.
+    Restore(i32),
+}
+
+/// What an editor's save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Changed,
+    /// The form held exactly what is stored: nothing was written.
+    Unchanged,
 }
 
 /// An editor's save of one service, with its revision and audit entry.
@@ -183,27 +250,27 @@ pub fn save_one(
     body: &str,
     kind: SaveKind,
     actor: &str,
-) -> Result<(), RepoError> {
+) -> Result<Saved, RepoError> {
     super::content::in_content_transaction(conn, |c| {
-        let current: Option<PrimitiveDateTime> =
-            services::table.filter(services::slug.eq(&s.slug)).select(services::updated_at).first(c).optional()?;
+        let current: Option<i32> =
+            services::table.filter(services::slug.eq(&s.slug)).select(services::version).first(c).optional()?;
         match (kind, current) {
             (SaveKind::Create, Some(_)) => return Err(RepoError::Conflict("exists".into())),
-            (SaveKind::Update(_) | SaveKind::Restore, None) => return Err(RepoError::NotFound),
-            (SaveKind::Update(seen), Some(now_at)) if seen != now_at => {
+            (SaveKind::Update(_) | SaveKind::Restore(_), None) => return Err(RepoError::NotFound),
+            (SaveKind::Update(seen) | SaveKind::Restore(seen), Some(now_at)) if seen != now_at => {
                 return Err(RepoError::Conflict("changed".into()));
             }
             _ => {}
         }
-        let (id, _) = upsert(c, s)?;
+        let Some(id) = upsert(c, s)? else { return Ok((Saved::Unchanged, false)) };
         add_revision(c, &id, Some(actor), body)?;
         let action = match kind {
             SaveKind::Create => "service.create",
             SaveKind::Update(_) => "service.update",
-            SaveKind::Restore => "service.restore",
+            SaveKind::Restore(_) => "service.restore",
         };
         super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
-        Ok(((), true))
+        Ok((Saved::Changed, true))
     })
 }
 
@@ -238,15 +305,7 @@ pub fn revisions(conn: &mut DbConnection, slug: &str) -> Result<Vec<Revision>, R
 
 /// One service as it is stored now, for the edit form: its row (version, published) and its fields.
 pub fn for_edit(conn: &mut DbConnection, slug: &str) -> Result<(ServiceRow, ServiceInput), RepoError> {
-    let row: ServiceRow =
-        services::table.filter(services::slug.eq(slug)).select(ServiceRow::as_select()).first(conn)?;
-    let texts: Vec<ServiceTranslationRow> = service_translations::table
-        .filter(service_translations::service_id.eq(&row.id))
-        .order(service_translations::lang)
-        .select(ServiceTranslationRow::as_select())
-        .load(conn)?;
-    let input = to_input(row.clone(), &texts);
-    Ok((row, input))
+    stored(conn, slug)?.ok_or(RepoError::NotFound)
 }
 
 fn to_input(r: ServiceRow, texts: &[ServiceTranslationRow]) -> ServiceInput {

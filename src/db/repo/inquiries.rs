@@ -59,6 +59,14 @@ pub fn create(
         let id = &new.id;
         let q = &new.inquiry;
         let at = now();
+        // The team was chosen before this transaction; if it was deleted since, the question has no team.
+        let team_id = match &new.team_id {
+            Some(team) => {
+                crate::db::lock_teams(c)?;
+                super::teams::exists(c, team)?.then(|| team.clone())
+            }
+            None => None,
+        };
         diesel::insert_into(inquiries::table)
             .values(InquiryRow {
                 id: id.clone(),
@@ -86,7 +94,7 @@ pub fn create(
                 answered_at: None,
                 safeguarding: false,
                 content_gap: None,
-                team_id: new.team_id.clone(),
+                team_id,
                 region_slug: q.region.clone(),
             })
             .execute(c)?;

@@ -9,7 +9,7 @@ use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
 use crate::db::rows::{TeamRow, TeamRuleRow};
 use crate::db::schema::{inquiries, staff_users, team_members, team_public_names, team_rules, teams};
-use crate::db::{DbConnection, write_transaction};
+use crate::db::{DbConnection, lock_teams, write_transaction};
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::routing::{self, Rule};
 
@@ -28,6 +28,24 @@ impl TeamView {
     pub fn languages(&self) -> Vec<String> {
         unpack(&self.team.languages)
     }
+}
+
+/// A write transaction that holds the teams lock, so two admins (or an admin and a hand-over)
+/// cannot interleave on PostgreSQL.
+fn teams_transaction<T>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, RepoError>,
+) -> Result<T, RepoError> {
+    write_transaction(conn, |c| {
+        lock_teams(c)?;
+        f(c)
+    })
+}
+
+/// Whether a team exists (call inside `teams_transaction` or a transaction holding the lock).
+pub fn exists(conn: &mut DbConnection, team_id: &str) -> Result<bool, RepoError> {
+    let n: i64 = teams::table.filter(teams::id.eq(team_id)).count().get_result(conn)?;
+    Ok(n > 0)
 }
 
 /// ",a,b," as a list.
@@ -123,7 +141,7 @@ pub fn public_name(
 
 /// A new team, last in routing order. The first team there is becomes the default team.
 pub fn create(conn: &mut DbConnection, name: &str, actor: &str) -> Result<String, RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let last: Option<i32> = teams::table.select(diesel::dsl::max(teams::position)).first(c)?;
         let count: i64 = teams::table.count().get_result(c)?;
         let id = new_id();
@@ -160,7 +178,12 @@ pub struct TeamInput {
 }
 
 pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str) -> Result<(), RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
+        let was_default: bool = teams::table.filter(teams::id.eq(id)).select(teams::is_default).first(c)?;
+        if was_default && !input.is_default {
+            // The flag moves only by making another team the default, so there is always one.
+            return Err(RepoError::Conflict("default".into()));
+        }
         if input.is_default {
             diesel::update(teams::table.filter(teams::id.ne(id))).set(teams::is_default.eq(false)).execute(c)?;
         }
@@ -209,7 +232,7 @@ fn rule_detail(rule: &Rule) -> String {
 
 /// Adds a rule; the same rule twice on one team is a conflict.
 pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str) -> Result<(), RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let exists: i64 = teams::table.filter(teams::id.eq(team_id)).count().get_result(c)?;
         if exists == 0 {
             return Err(RepoError::NotFound);
@@ -239,7 +262,7 @@ pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str
 }
 
 pub fn remove_rule(conn: &mut DbConnection, team_id: &str, rule_id: &str, actor: &str) -> Result<(), RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let row: TeamRuleRow = team_rules::table
             .filter(team_rules::id.eq(rule_id))
             .filter(team_rules::team_id.eq(team_id))
@@ -253,7 +276,7 @@ pub fn remove_rule(conn: &mut DbConnection, team_id: &str, rule_id: &str, actor:
 
 /// Swaps a team with its neighbour in routing order.
 pub fn move_team(conn: &mut DbConnection, id: &str, up: bool, actor: &str) -> Result<(), RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let order: Vec<(String, i32)> =
             teams::table.order((teams::position, teams::name)).select((teams::id, teams::position)).load(c)?;
         let at = order.iter().position(|(t, _)| t == id).ok_or(RepoError::NotFound)?;
@@ -275,7 +298,7 @@ pub fn move_team(conn: &mut DbConnection, id: &str, up: bool, actor: &str) -> Re
 
 /// Deletes a team that has no open inquiries; closed ones keep no team.
 pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let open: i64 = inquiries::table
             .filter(inquiries::team_id.eq(id))
             .filter(inquiries::status.ne(InquiryStatus::Closed.as_str()))
@@ -290,9 +313,15 @@ pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), Repo
         diesel::delete(team_members::table.filter(team_members::team_id.eq(id))).execute(c)?;
         diesel::delete(team_rules::table.filter(team_rules::team_id.eq(id))).execute(c)?;
         diesel::delete(team_public_names::table.filter(team_public_names::team_id.eq(id))).execute(c)?;
-        let n = diesel::delete(teams::table.filter(teams::id.eq(id))).execute(c)?;
-        if n == 0 {
-            return Err(RepoError::NotFound);
+        let was_default: bool = teams::table.filter(teams::id.eq(id)).select(teams::is_default).first(c)?;
+        diesel::delete(teams::table.filter(teams::id.eq(id))).execute(c)?;
+        if was_default {
+            // The next team in routing order becomes the default, so unmatched questions still reach a team.
+            let next: Option<String> =
+                teams::table.order((teams::position, teams::name)).select(teams::id).first(c).optional()?;
+            if let Some(next) = next {
+                diesel::update(teams::table.filter(teams::id.eq(&next))).set(teams::is_default.eq(true)).execute(c)?;
+            }
         }
         audit::record(c, Event::new(Some(actor), "team.delete", "team", Some(id)))
     })
@@ -309,7 +338,7 @@ pub fn hand_over(
     host: &str,
     actor: &str,
 ) -> Result<bool, RepoError> {
-    write_transaction(conn, |c| {
+    teams_transaction(conn, |c| {
         let (current, assignee): (Option<String>, Option<String>) = inquiries::table
             .filter(inquiries::id.eq(inquiry_id))
             .select((inquiries::team_id, inquiries::assigned_to))
@@ -317,8 +346,7 @@ pub fn hand_over(
         if current.as_deref() == Some(team_id) {
             return Ok(false);
         }
-        let exists: i64 = teams::table.filter(teams::id.eq(team_id)).count().get_result(c)?;
-        if exists == 0 {
+        if !exists(c, team_id)? {
             return Err(RepoError::NotFound);
         }
         let keeps_assignee = match &assignee {
@@ -349,7 +377,11 @@ pub fn hand_over(
         for mail in mails {
             outbox::enqueue(c, vault, mail, host)?;
         }
-        let detail = format!("{}->{team_id}", current.as_deref().unwrap_or("none"));
+        let detail = format!(
+            "{}->{team_id}{}",
+            current.as_deref().unwrap_or("none"),
+            if keeps_assignee { "" } else { ";unassigned" }
+        );
         audit::record(c, Event::new(Some(actor), "inquiry.handover", "inquiry", Some(inquiry_id)).detail(&detail))?;
         Ok(true)
     })

@@ -155,7 +155,8 @@ macro_rules! filtered_queue {
             query = query.filter(inquiries::safeguarding.eq(true));
         }
         match &filter.team {
-            Some(TeamFilter::Nobody) => query = query.filter(inquiries::team_id.is_null()),
+            // "No team" includes a team deleted while a question was being routed to it.
+            Some(TeamFilter::Nobody) => query = query.filter(teams::id.nullable().is_null()),
             Some(TeamFilter::AnyOf(ids)) => query = query.filter(inquiries::team_id.eq_any(ids.clone())),
             None => {}
         }

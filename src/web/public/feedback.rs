@@ -101,14 +101,14 @@ pub async fn submit_feedback(
     if !token_ok {
         // The reader keeps what they wrote and sends it again with a fresh token.
         form.choice_error = Some(ctx.t("feedback-error-expired"));
-        errors.push(FieldError { field: "useful", message: ctx.t("feedback-error-expired") });
+        errors.push(FieldError { field: "useful".into(), message: ctx.t("feedback-error-expired") });
     } else if useful.is_none() {
         form.choice_error = Some(ctx.t("feedback-error-choice"));
-        errors.push(FieldError { field: "useful", message: ctx.t("feedback-error-choice") });
+        errors.push(FieldError { field: "useful".into(), message: ctx.t("feedback-error-choice") });
     }
     if comment.chars().count() > MAX_COMMENT_CHARS {
         form.comment_error = Some(ctx.t("feedback-error-comment-long"));
-        errors.push(FieldError { field: "comment", message: ctx.t("feedback-error-comment-long") });
+        errors.push(FieldError { field: "comment".into(), message: ctx.t("feedback-error-comment-long") });
     }
     let Some(useful) = useful.filter(|_| errors.is_empty()) else {
         let mut ctx = ctx;

@@ -213,7 +213,7 @@ pub async fn submit_contact(
     ) {
         Ok(nonce) => nonce,
         Err(_) => {
-            let errors = vec![FieldError { field: "message", message: tr.t("contact-error-expired") }];
+            let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-expired") }];
             return contact_page(&state, &lang, form, errors).await;
         }
     };
@@ -229,7 +229,7 @@ pub async fn submit_contact(
         Err(problems) => {
             let errors = problems
                 .iter()
-                .map(|(field, problem)| FieldError { field: field.id(), message: tr.t(problem.key()) })
+                .map(|(field, problem)| FieldError { field: field.id().into(), message: tr.t(problem.key()) })
                 .collect();
             return contact_page_with(&state, &lang, &lists, form, errors);
         }
@@ -317,7 +317,7 @@ pub async fn submit_contact(
         }
         Created::AlreadyStored => tracing::info!("a form was sent twice; the inquiry is stored once"),
         Created::NonceReused => {
-            let errors = vec![FieldError { field: "message", message: tr.t("contact-error-reused") }];
+            let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-reused") }];
             return contact_page_with(&state, &lang, &lists, form, errors);
         }
     }
@@ -405,7 +405,7 @@ async fn lookup(
     let mut page = status_page(state, lang);
     page.code_typed = typed.chars().take(40).collect();
     let not_found = |mut page: StatusPage| {
-        page.errors.push(FieldError { field: "code", message: page.ctx.t("status-not-found") });
+        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("status-not-found") });
         Ok(Err(page))
     };
     let Ok(code) = ReceiptCode::parse(typed) else { return not_found(page) };
@@ -511,7 +511,7 @@ pub async fn add_message(
         state.db.run(move |c| inquiries::add_inquirer_message(c, &vault, &id, &body, &dedupe)).await?;
         page.followup_sent = true;
     } else if let Some(key) = problem {
-        page.errors.push(FieldError { field: "message", message: page.ctx.t(key) });
+        page.errors.push(FieldError { field: "message".into(), message: page.ctx.t(key) });
         page.followup = input.message.clone();
     }
     let hash = receipt::hash(&state.key, &code);

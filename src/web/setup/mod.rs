@@ -18,7 +18,7 @@ use crate::web::{AppState, render, render_with_status, see_other};
 
 /// One problem with the form, for the error summary.
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: std::borrow::Cow<'static, str>,
     pub message: String,
 }
 
@@ -176,7 +176,7 @@ fn form_with_errors(mut page: SetupForm) -> Result<HttpResponse, AppError> {
         [("email", &page.email_error), ("password", &page.password_error), ("confirm", &page.confirm_error)]
     {
         if let Some(message) = message {
-            page.errors.push(FieldError { field, message: message.clone() });
+            page.errors.push(FieldError { field: field.into(), message: message.clone() });
         }
     }
     page.ctx.has_errors = true;

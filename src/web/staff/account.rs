@@ -170,7 +170,7 @@ pub async fn password(
             [("current", &page.current_error), ("password", &page.password_error), ("confirm", &page.confirm_error)]
         {
             if let Some(message) = msg.clone() {
-                page.errors.push(FieldError { field, message });
+                page.errors.push(FieldError { field: field.into(), message });
             }
         }
         page.ctx.has_errors = true;
@@ -312,10 +312,11 @@ pub async fn two_factor_enrol(
         let mut page = two_factor_page(&state, &req, &staff, &secret)?;
         if current_ok {
             page.code_error = Some(page.ctx.t("staff-error-code"));
-            page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-code") });
+            page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-code") });
         } else {
             page.current_error = Some(page.ctx.t("staff-error-current-password"));
-            page.errors.push(FieldError { field: "current", message: page.ctx.t("staff-error-current-password") });
+            page.errors
+                .push(FieldError { field: "current".into(), message: page.ctx.t("staff-error-current-password") });
         }
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -370,7 +371,7 @@ pub async fn two_factor_disable(
         let mut page = account_page(&state, &req, &staff).await?;
         let key = if required { "staff-error-2fa-required" } else { "staff-error-code" };
         page.disable_error = Some(page.ctx.t(key));
-        page.errors.push(FieldError { field: "disable-code", message: page.ctx.t(key) });
+        page.errors.push(FieldError { field: "disable-code".into(), message: page.ctx.t(key) });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }

@@ -145,7 +145,7 @@ pub async fn invite(
         _ => {
             for (field, msg) in [("email", &page.email_error), ("role_caseworker", &page.roles_error)] {
                 if let Some(message) = msg.clone() {
-                    page.errors.push(FieldError { field, message });
+                    page.errors.push(FieldError { field: field.into(), message });
                 }
             }
             page.email = text;
@@ -519,8 +519,10 @@ pub async fn save_settings(
         }
         field.value = given;
     }
-    let errors: Vec<FieldError> =
-        fields.iter().filter_map(|f| f.error.clone().map(|message| FieldError { field: f.key, message })).collect();
+    let errors: Vec<FieldError> = fields
+        .iter()
+        .filter_map(|f| f.error.clone().map(|message| FieldError { field: f.key.into(), message }))
+        .collect();
     if !errors.is_empty() {
         let mut page = SettingsPage { csrf: staff.csrf.clone(), fields, errors, notice: None, ctx };
         page.ctx.has_errors = true;

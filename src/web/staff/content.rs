@@ -381,7 +381,7 @@ pub async fn save(
             ("change_note", &page.note_error),
         ] {
             if let Some(message) = msg.clone() {
-                page.errors.push(FieldError { field, message });
+                page.errors.push(FieldError { field: field.into(), message });
             }
         }
         page.ctx.has_errors = true;
@@ -421,7 +421,7 @@ pub async fn save(
             // Both texts on one page: theirs to read, the editor's own still in the form.
             page.revision = theirs.revision;
             page.conflict = Some(*theirs);
-            page.errors.push(FieldError { field: "body", message: page.ctx.t("admin-error-conflict") });
+            page.errors.push(FieldError { field: "body".into(), message: page.ctx.t("admin-error-conflict") });
             page.ctx.has_errors = true;
             render_with_status(StatusCode::CONFLICT, &page)
         }
@@ -714,7 +714,7 @@ pub async fn create_guide(
     }
     for (field, msg) in [("slug", &page.slug_error), ("title", &page.title_error), ("body", &page.body_error)] {
         if let Some(message) = msg.clone() {
-            page.errors.push(FieldError { field, message });
+            page.errors.push(FieldError { field: field.into(), message });
         }
     }
     page.ctx.has_errors = true;
@@ -846,7 +846,7 @@ pub async fn save_guide_settings(
     let (Some(position), Some(review_by)) = (position, review_by) else {
         for (field, msg) in [("position", &page.position_error), ("review_by", &page.date_error)] {
             if let Some(message) = msg.clone() {
-                page.errors.push(FieldError { field, message });
+                page.errors.push(FieldError { field: field.into(), message });
             }
         }
         page.ctx.has_errors = true;
@@ -947,11 +947,11 @@ pub async fn save_topic(
     let mut errors = Vec::new();
     let ctx = staff_context(&state, &staff, req.path());
     if crate::domain::Slug::parse(&slug).is_err() {
-        errors.push(FieldError { field: "slug", message: ctx.t("admin-error-slug") });
+        errors.push(FieldError { field: "slug".into(), message: ctx.t("admin-error-slug") });
     }
     let position = get("position").trim().parse::<i32>().ok().filter(|p| (0..=10_000).contains(p));
     if position.is_none() {
-        errors.push(FieldError { field: "position", message: ctx.t("admin-error-position") });
+        errors.push(FieldError { field: "position".into(), message: ctx.t("admin-error-position") });
     }
     let mut translations = Vec::new();
     let mut fields = Vec::new();
@@ -959,7 +959,7 @@ pub async fn save_topic(
         let title = crate::domain::inquiry::clean_line(&get(&format!("title_{l}")));
         let summary = crate::domain::inquiry::clean_line(&get(&format!("summary_{l}")));
         if *l == state.settings().default_language && (title.is_empty() || title.chars().count() > MAX_TITLE) {
-            errors.push(FieldError { field: "title_default", message: ctx.t("admin-error-title") });
+            errors.push(FieldError { field: "title_default".into(), message: ctx.t("admin-error-title") });
         }
         if !title.is_empty() {
             translations.push((l.to_string(), title.clone(), summary.clone()));
@@ -998,7 +998,7 @@ pub async fn save_topic(
                 slug,
                 position: get("position"),
                 fields,
-                errors: vec![FieldError { field: "slug", message }],
+                errors: vec![FieldError { field: "slug".into(), message }],
                 ctx,
             };
             page.ctx.has_errors = true;

@@ -265,7 +265,6 @@ pub async fn export_csv(
         "safeguarding",
         "content_gap",
         "team",
-        "region",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -293,7 +292,6 @@ pub async fn export_csv(
                 if item.safeguarding { "yes" } else { "no" }.to_owned(),
                 item.content_gap.clone().unwrap_or_default(),
                 item.team_name.clone().unwrap_or_default(),
-                item.region_slug.clone().unwrap_or_default(),
             ],
         )?;
     }
@@ -418,7 +416,13 @@ async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id
         status_label: status_label(&ctx, case.item.status),
         statuses: choices(statuses, case.item.status.as_str()),
         assignees: choices(assignee_opts, case.item.assigned_to.as_deref().unwrap_or("")),
-        teams: choices(team_choices(&team_list), case.item.team_id.as_deref().unwrap_or("")),
+        teams: {
+            let mut opts = team_choices(&team_list);
+            if case.item.team_id.is_none() && !opts.is_empty() {
+                opts.insert(0, (String::new(), ctx.t("staff-handover-choose")));
+            }
+            choices(opts, case.item.team_id.as_deref().unwrap_or(""))
+        },
         region_name,
         guides: choices(guide_opts, case.item.content_gap.as_deref().unwrap_or("")),
         by_email: case.item.contact_method == "email" && case.email.is_some(),
@@ -464,6 +468,7 @@ pub async fn detail(
             "flag" => Some("staff-done-flag"),
             "gap" => Some("staff-done-gap"),
             "team" => Some("staff-done-team"),
+            "team-same" => Some("staff-done-team-same"),
             _ => None,
         };
         page.notice = key.map(|k| page.ctx.t(k));
@@ -521,7 +526,7 @@ async fn checked_text(
     };
     *text = raw.to_owned();
     *error = Some(message.clone());
-    page.errors.push(FieldError { field, message });
+    page.errors.push(FieldError { field: field.into(), message });
     page.ctx.has_errors = true;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page).map(Err)
 }
@@ -630,11 +635,18 @@ pub struct TeamInput {
 /// Hands an inquiry to another team, which is emailed (metadata only).
 pub async fn hand_over(
     state: web::Data<AppState>,
+    req: HttpRequest,
     Caseworker(staff): Caseworker,
     id: web::Path<String>,
     input: web::Form<TeamInput>,
 ) -> Result<HttpResponse, AppError> {
     valid_id(&id)?;
+    if input.team.is_empty() {
+        let mut page = case_page(&state, &req, &staff, &id).await?;
+        page.errors.push(FieldError { field: "team".into(), message: page.ctx.t("staff-error-team") });
+        page.ctx.has_errors = true;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     let team_list = state.db.run(teams::list).await?;
     let Some(team) = team_list.into_iter().find(|t| t.team.id == input.team) else {
         return Err(AppError::BadRequest);
@@ -675,7 +687,7 @@ pub async fn hand_over(
     if moved {
         state.mail_nudge.notify_one();
     }
-    Ok(after(&id, "team"))
+    Ok(after(&id, if moved { "team" } else { "team-same" }))
 }
 
 #[derive(Deserialize)]
@@ -928,7 +940,7 @@ pub async fn add_reply(
     if page.title_error.is_some() || page.body_error.is_some() {
         for (field, msg) in [("title", &page.title_error), ("body", &page.body_error)] {
             if let Some(message) = msg.clone() {
-                page.errors.push(FieldError { field, message });
+                page.errors.push(FieldError { field: field.into(), message });
             }
         }
         page.title = input.title;

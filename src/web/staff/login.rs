@@ -143,10 +143,11 @@ pub async fn login(
     let account_key = page.email.to_lowercase();
     if input.email.trim().is_empty() || input.password.is_empty() {
         if input.email.trim().is_empty() {
-            page.errors.push(FieldError { field: "email", message: page.ctx.t("staff-error-email-empty") });
+            page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-email-empty") });
         }
         if input.password.is_empty() {
-            page.errors.push(FieldError { field: "password", message: page.ctx.t("staff-error-password-empty") });
+            page.errors
+                .push(FieldError { field: "password".into(), message: page.ctx.t("staff-error-password-empty") });
         }
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -156,7 +157,7 @@ pub async fn login(
     let account_ok = state.limiter.reserve("login-account", &account_key, ACCOUNT_FAILURES, THROTTLE_WINDOW);
     let client_ok = state.limiter.reserve("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW);
     if !account_ok || !client_ok {
-        page.errors.push(FieldError { field: "email", message: page.ctx.t("staff-error-throttled") });
+        page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-throttled") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
     }
@@ -182,7 +183,7 @@ pub async fn login(
                     audit::record_alone(c, Event::new(None, "auth.sign_in_failed", "staff_user", known.as_deref()))
                 })
                 .await?;
-            page.errors.push(FieldError { field: "email", message: page.ctx.t("staff-error-credentials") });
+            page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-credentials") });
             page.ctx.has_errors = true;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -294,7 +295,7 @@ pub async fn code_submit(
     let next = safe_next(Some(&input.next).filter(|n| !n.is_empty()).map(String::as_str));
     let mut page = code_page(&state, &pending.lang, next.clone());
     if !state.limiter.reserve("login-code", &pending.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW) {
-        page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-throttled") });
+        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-throttled") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
     }
@@ -306,7 +307,7 @@ pub async fn code_submit(
                 audit::record_alone(c, Event::new(None, "auth.second_factor_failed", "staff_user", Some(&uid)))
             })
             .await?;
-        page.errors.push(FieldError { field: "code", message: page.ctx.t("staff-error-code") });
+        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-code") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -400,7 +401,7 @@ pub async fn reset_request(
     let Ok(email) = EmailAddress::parse(&text) else {
         let mut page =
             ResetRequestPage { form_token: anonymous_form_token(&state), email: text, errors: Vec::new(), ctx };
-        page.errors.push(FieldError { field: "email", message: page.ctx.t("setup-error-email-invalid") });
+        page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("setup-error-email-invalid") });
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -564,7 +565,7 @@ pub async fn reset_password(
             } else {
                 page.confirm_error = Some(message.clone());
             }
-            page.errors.push(FieldError { field, message });
+            page.errors.push(FieldError { field: field.into(), message });
             page.ctx.has_errors = true;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }

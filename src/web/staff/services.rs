@@ -3,17 +3,18 @@
 //! and restoring an old revision. Saves are checked like imported files, keep
 //! everything typed on an error, and refuse to overwrite someone else's save.
 
+use std::borrow::Cow;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
-use time::PrimitiveDateTime;
 
 use super::content::{DiffPart, word_diff};
 use super::inquiries::Choice;
 use super::{DoneQuery, Editor, Staff, staff_context, valid_id};
 use crate::db::RepoError;
-use crate::db::repo::directory::{self, Revision, SaveKind, ServiceInput, ServiceText};
+use crate::db::repo::directory::{self, Revision, SaveKind, Saved, ServiceInput, ServiceText};
 use crate::db::repo::{content, now};
 use crate::directory::{KINDS, parse_service, render_service};
 use crate::domain::inquiry::{clean_line, clean_text, is_phone};
@@ -37,6 +38,17 @@ pub struct TextBoxes {
     pub description: String,
     pub hours: String,
     pub accessibility: String,
+}
+
+impl TextBoxes {
+    fn value(&self, field: &str) -> &str {
+        match field {
+            "name" => &self.name,
+            "description" => &self.description,
+            "hours" => &self.hours,
+            _ => &self.accessibility,
+        }
+    }
 }
 
 /// A one-line input of the form.
@@ -86,6 +98,8 @@ struct EditPage {
     last_checked: String,
     checked_today: bool,
     texts: Vec<TextBoxes>,
+    /// (field, label, rows; 0 for a one-line input) of each language's boxes.
+    text_fields: Vec<(&'static str, String, u8)>,
     errors: Vec<FieldError>,
     /// After a conflict: what changed between the saved version and this form.
     conflict: Vec<DiffPart>,
@@ -96,6 +110,16 @@ struct EditPage {
 impl EditPage {
     fn error(&self, field: &str) -> Option<&str> {
         self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    }
+
+    /// The problem with one language's box (`name`, `description`, …), if any.
+    fn text_error(&self, field: &str, lang: &str) -> Option<&str> {
+        self.error(&format!("{field}_{lang}"))
+    }
+
+    /// The problem reported at the first box of a group (topics, languages), if any.
+    fn group_error(&self, prefix: &str) -> Option<&str> {
+        self.errors.iter().find(|e| e.field.starts_with(prefix)).map(|e| e.message.as_str())
     }
 }
 
@@ -181,14 +205,8 @@ fn typed_from_form(form: &[(String, String)], enabled: &[Lang]) -> Typed {
     }
 }
 
-fn version_of(at: PrimitiveDateTime) -> String {
-    at.assume_utc().unix_timestamp_nanos().to_string()
-}
-
-fn parse_version(text: &str) -> Option<PrimitiveDateTime> {
-    let nanos: i128 = text.parse().ok()?;
-    let at = time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()?;
-    Some(PrimitiveDateTime::new(at.date(), at.time()))
+fn parse_version(text: &str) -> Option<i32> {
+    text.trim().parse().ok()
 }
 
 struct PageArgs<'a> {
@@ -290,6 +308,12 @@ async fn edit_page(
         last_checked: args.last_checked.map(|d| ctx.tr.date(d)).unwrap_or_default(),
         checked_today: typed.checked_today,
         texts,
+        text_fields: vec![
+            ("name", ctx.t("admin-services-name"), 0),
+            ("description", ctx.t("admin-service-description"), 3),
+            ("hours", ctx.t("services-hours"), 2),
+            ("accessibility", format!("{} {}", ctx.t("services-accessibility"), ctx.t("admin-service-optional")), 2),
+        ],
         errors: Vec::new(),
         conflict: Vec::new(),
         public_lang: staff.lang.to_string(),
@@ -309,37 +333,37 @@ fn check(
     last_checked: time::Date,
 ) -> Result<ServiceInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut problem = |field: &'static str, key: &str| errors.push(FieldError { field, message: ctx.t(key) });
+    let mut problem = |field: Cow<'static, str>, key: &str| errors.push(FieldError { field, message: ctx.t(key) });
     let slug = typed.slug.trim().to_ascii_lowercase();
     if Slug::parse(&slug).is_err() || slug == "new" {
-        problem("slug", "admin-service-error-slug");
+        problem("slug".into(), "admin-service-error-slug");
     }
     if !KINDS.contains(&typed.kind.as_str()) {
-        problem("kind", "admin-service-error-kind");
+        problem("kind".into(), "admin-service-error-kind");
     }
     if typed.topics.is_empty() || typed.topics.iter().any(|t| !topics.contains(t)) {
-        problem("topics", "admin-service-error-topics");
+        problem(format!("topic-{}", topics.first().map_or("", String::as_str)).into(), "admin-service-error-topics");
     }
     if !regions.contains(&typed.region) {
-        problem("region", "admin-service-error-region");
+        problem("region".into(), "admin-service-error-region");
     }
     let address = clean_line(&typed.address);
     if address.is_empty() || address.chars().count() > MAX_LINE {
-        problem("address", "admin-service-error-address");
+        problem("address".into(), "admin-service-error-address");
     }
     let phone = clean_line(&typed.phone);
     if !is_phone(&phone) {
-        problem("phone", "admin-service-error-phone");
+        problem("phone".into(), "admin-service-error-phone");
     }
     let email = clean_line(&typed.email);
     if !email.is_empty() && EmailAddress::parse(&email).is_err() {
-        problem("email", "admin-service-error-email");
+        problem("email".into(), "admin-service-error-email");
     }
     let website = clean_line(&typed.website);
     if !website.is_empty()
         && !url::Url::parse(&website).is_ok_and(|u| (u.scheme() == "https" || u.scheme() == "http") && u.has_host())
     {
-        problem("website", "admin-service-error-website");
+        problem("website".into(), "admin-service-error-website");
     }
     let mut languages: Vec<String> =
         typed.languages.iter().filter(|l| enabled.iter().any(|e| e.as_str() == l.as_str())).cloned().collect();
@@ -348,13 +372,16 @@ fn check(
             Ok(l) if !languages.contains(&l.to_string()) => languages.push(l.to_string()),
             Ok(_) => {}
             Err(_) => {
-                problem("other_languages", "admin-service-error-languages");
+                problem("other_languages".into(), "admin-service-error-languages");
                 break;
             }
         }
     }
     if languages.is_empty() {
-        problem("languages", "admin-service-error-languages-none");
+        problem(
+            format!("speaks-{}", enabled.first().map_or("", Lang::as_str)).into(),
+            "admin-service-error-languages-none",
+        );
     }
     let coordinate = |text: &str, limit: f64| -> Result<Option<f64>, ()> {
         let text = text.trim().replace(',', ".");
@@ -370,13 +397,14 @@ fn check(
         (Ok(Some(lat)), Ok(Some(lon))) => (Some(lat), Some(lon)),
         (Ok(None), Ok(None)) => (None, None),
         _ => {
-            problem("latitude", "admin-service-error-coordinates");
+            problem("latitude".into(), "admin-service-error-coordinates");
             (None, None)
         }
     };
     let mut texts = Vec::new();
     let mut default_named = false;
-    let mut text_problem = false;
+    // Problems with the texts are reported per language, at the box that needs attention.
+    let mut text_errors = Vec::new();
     for (lang, [name, description, hours, accessibility]) in &typed.texts {
         let name = clean_line(name);
         let (description, hours, accessibility) =
@@ -384,20 +412,25 @@ fn check(
         if name.is_empty() && description.is_empty() && hours.is_empty() && accessibility.is_empty() {
             continue;
         }
+        let language = Lang::parse(lang).map(|l| Translator::new(&l).language_name()).unwrap_or_default();
+        let at = |field: &str| -> Cow<'static, str> { format!("{field}_{lang}").into() };
         if name.is_empty() || description.is_empty() {
-            if !text_problem {
-                problem("texts", "admin-service-error-text-incomplete");
-            }
-            text_problem = true;
+            text_errors.push(FieldError {
+                field: at(if name.is_empty() { "name" } else { "description" }),
+                message: ctx.t_args("admin-service-error-text-incomplete", "language", &language),
+            });
             continue;
         }
-        if name.chars().count() > MAX_LINE
-            || [&description, &hours, &accessibility].iter().any(|t| t.chars().count() > MAX_TEXT)
-        {
-            if !text_problem {
-                problem("texts", "admin-service-error-long");
-            }
-            text_problem = true;
+        let too_long = [("description", &description), ("hours", &hours), ("accessibility", &accessibility)]
+            .into_iter()
+            .find(|(_, t)| t.chars().count() > MAX_TEXT)
+            .map(|(f, _)| f)
+            .or((name.chars().count() > MAX_LINE).then_some("name"));
+        if let Some(field) = too_long {
+            text_errors.push(FieldError {
+                field: at(field),
+                message: ctx.t_args("admin-service-error-long", "language", &language),
+            });
             continue;
         }
         default_named |= lang == default.as_str();
@@ -409,9 +442,14 @@ fn check(
             accessibility: Some(accessibility).filter(|a| !a.is_empty()),
         });
     }
-    if !default_named && !text_problem {
-        problem("texts", "admin-service-error-text-default");
+    if !default_named && !text_errors.iter().any(|e| e.field.ends_with(&format!("_{default}"))) {
+        let language = Translator::new(default).language_name();
+        text_errors.push(FieldError {
+            field: format!("name_{default}").into(),
+            message: ctx.t_args("admin-service-error-text-default", "language", &language),
+        });
     }
+    errors.extend(text_errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -476,14 +514,16 @@ pub async fn edit_form(
     let args = PageArgs {
         is_new: false,
         title,
-        version: version_of(row.updated_at),
+        version: row.version.to_string(),
         last_checked: Some(row.last_checked),
         typed: &typed,
     };
     let mut page = edit_page(&state, &req, &staff, args).await?;
-    if done.done.as_deref() == Some("saved") {
-        page.notice = Some(page.ctx.t("admin-service-done-saved"));
-    }
+    page.notice = match done.done.as_deref() {
+        Some("saved") => Some(page.ctx.t("admin-service-done-saved")),
+        Some("unchanged") => Some(page.ctx.t("admin-service-done-unchanged")),
+        _ => None,
+    };
     show(&page, StatusCode::OK)
 }
 
@@ -526,7 +566,7 @@ async fn save_form(
         typed.slug = row.slug.clone();
         let seen = form.iter().find(|(k, _)| k == "version").and_then(|(_, v)| parse_version(v));
         // A form without a readable version is treated as stale: never overwrite blindly.
-        let kind = SaveKind::Update(seen.unwrap_or(PrimitiveDateTime::MIN));
+        let kind = SaveKind::Update(seen.unwrap_or(-1));
         (Some((row, input)), kind)
     };
     let (topic_list, region_list) = lists(state, &staff.lang).await?;
@@ -560,13 +600,15 @@ async fn save_form(
     let actor = staff.user_id.clone();
     let (to_save, body_saved) = (service.clone(), body.clone());
     match state.db.run(move |c| directory::save_one(c, &to_save, &body_saved, kind, &actor)).await {
-        Ok(()) => {
+        Ok(Saved::Changed) => {
             state.cache.invalidate();
             Ok(see_other(&format!("/admin/services/{}/edit?done=saved", service.slug)))
         }
+        Ok(Saved::Unchanged) => Ok(see_other(&format!("/admin/services/{}/edit?done=unchanged", service.slug))),
         Err(RepoError::Conflict(what)) if what == "exists" => {
             let mut page = edit_page(state, req, staff, page_args(String::new())).await?;
-            page.errors.push(FieldError { field: "slug", message: page.ctx.t("admin-service-error-slug-taken") });
+            page.errors
+                .push(FieldError { field: "slug".into(), message: page.ctx.t("admin-service-error-slug-taken") });
             page.ctx.has_errors = true;
             show(&page, StatusCode::UNPROCESSABLE_ENTITY)
         }
@@ -574,8 +616,9 @@ async fn save_form(
             // Someone saved in between: show what differs, keep what was typed, and let a second save win.
             let (row, input) = current(state, path).await?;
             let saved = render_service(&input).map_err(AppError::Internal)?;
-            let mut page = edit_page(state, req, staff, page_args(version_of(row.updated_at))).await?;
-            page.errors.push(FieldError { field: "conflict", message: page.ctx.t("admin-service-error-changed") });
+            let mut page = edit_page(state, req, staff, page_args(row.version.to_string())).await?;
+            page.errors
+                .push(FieldError { field: "conflict".into(), message: page.ctx.t("admin-service-error-changed") });
             page.conflict = word_diff(&saved, &body);
             page.ctx.has_errors = true;
             show(&page, StatusCode::CONFLICT)
@@ -600,6 +643,8 @@ struct RevisionsPage {
     compared: Option<usize>,
     diff: Vec<DiffPart>,
     errors: Vec<FieldError>,
+    /// The current version, which a restore form carries.
+    version: i32,
 }
 
 #[derive(Deserialize)]
@@ -614,7 +659,7 @@ async fn revisions_page(
     slug: &str,
     compare: Option<&str>,
 ) -> Result<RevisionsPage, AppError> {
-    let (_, input) = current(state, slug).await?;
+    let (row, input) = current(state, slug).await?;
     let s = slug.to_owned();
     let list = state.db.run(move |c| directory::revisions(c, &s)).await?;
     let count = list.len();
@@ -638,6 +683,7 @@ async fn revisions_page(
         compared,
         diff,
         errors: Vec::new(),
+        version: row.version,
     })
 }
 
@@ -654,11 +700,18 @@ pub async fn revisions(
 
 /// Makes an old revision the current version (as a new revision). It is checked like a file:
 /// a revision naming a topic or region that no longer exists is refused with the reason.
+#[derive(Deserialize)]
+pub struct RestoreInput {
+    #[serde(default)]
+    version: String,
+}
+
 pub async fn restore(
     state: web::Data<AppState>,
     req: HttpRequest,
     Editor(staff): Editor,
     path: web::Path<(String, String)>,
+    input: web::Form<RestoreInput>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, rev_id) = path.into_inner();
     valid_id(&rev_id)?;
@@ -677,20 +730,27 @@ pub async fn restore(
         &settings.languages,
         &settings.default_language,
     );
-    let service = match parsed {
-        Ok(s) => s,
-        Err(problems) => {
-            let details = problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ");
-            page.errors.push(FieldError {
-                field: "revisions",
-                message: format!("{} ({details})", page.ctx.t("admin-service-error-restore")),
-            });
-            page.ctx.has_errors = true;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let refuse = |mut page: RevisionsPage, key: &str, status: StatusCode| {
+        page.errors.push(FieldError { field: format!("restore-{rev_id}").into(), message: page.ctx.t(key) });
+        page.ctx.has_errors = true;
+        render_with_status(status, &page)
+    };
+    let Ok(service) = parsed else {
+        return refuse(page, "admin-service-error-restore", StatusCode::UNPROCESSABLE_ENTITY);
     };
     let actor = staff.user_id.clone();
-    state.db.run(move |c| directory::save_one(c, &service, &body, SaveKind::Restore, &actor)).await?;
-    state.cache.invalidate();
-    Ok(see_other(&format!("/admin/services/{slug}/edit?done=saved")))
+    let kind = SaveKind::Restore(parse_version(&input.version).unwrap_or(-1));
+    match state.db.run(move |c| directory::save_one(c, &service, &body, kind, &actor)).await {
+        Ok(_) => {
+            state.cache.invalidate();
+            Ok(see_other(&format!("/admin/services/{slug}/edit?done=saved")))
+        }
+        Err(RepoError::Conflict(_)) => {
+            // Someone saved after this page was loaded: show the list as it is now.
+            let fresh = revisions_page(&state, &req, &staff, &slug, None).await?;
+            page = fresh;
+            refuse(page, "admin-service-error-restore-changed", StatusCode::CONFLICT)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -174,7 +174,7 @@ pub async fn create(
     let name = match checked_name(&page.ctx, &input.name) {
         Ok(name) => name,
         Err(message) => {
-            page.errors.push(FieldError { field: "name", message });
+            page.errors.push(FieldError { field: "name".into(), message });
             page.name = input.name.clone();
             page.ctx.has_errors = true;
             return show(&page, true);
@@ -184,7 +184,7 @@ pub async fn create(
     match state.db.run(move |c| teams::create(c, &n, &actor)).await {
         Ok(id) => Ok(see_other(&format!("/admin/teams/{id}?done=created"))),
         Err(RepoError::Conflict(_)) => {
-            page.errors.push(FieldError { field: "name", message: page.ctx.t("admin-team-error-name-taken") });
+            page.errors.push(FieldError { field: "name".into(), message: page.ctx.t("admin-team-error-name-taken") });
             page.name = input.name.clone();
             page.ctx.has_errors = true;
             show(&page, true)
@@ -236,6 +236,11 @@ struct TeamPage {
 impl TeamPage {
     fn error(&self, field: &str) -> Option<&str> {
         error_for(&self.errors, field)
+    }
+
+    /// The problem with the public names, whichever box it was reported at.
+    fn public_name_error(&self) -> Option<&str> {
+        self.errors.iter().find(|e| e.field.starts_with("public_name")).map(|e| e.message.as_str())
     }
 }
 
@@ -323,7 +328,7 @@ pub async fn save(
     let has = |k: &str, v: &str| form.iter().any(|(key, value)| key == k && value == v);
     let mut errors = Vec::new();
     let name = checked_name(&page.ctx, &get("name")).unwrap_or_else(|message| {
-        errors.push(FieldError { field: "name", message });
+        errors.push(FieldError { field: "name".into(), message });
         String::new()
     });
     let email_text = clean_line(&get("notify_email"));
@@ -333,7 +338,7 @@ pub async fn save(
         match EmailAddress::parse(&email_text) {
             Ok(e) => Some(e.as_str().to_owned()),
             Err(_) => {
-                errors.push(FieldError { field: "notify_email", message: page.ctx.t("admin-team-error-email") });
+                errors.push(FieldError { field: "notify_email".into(), message: page.ctx.t("admin-team-error-email") });
                 None
             }
         }
@@ -347,14 +352,22 @@ pub async fn save(
         let public = clean_line(&raw);
         l.public_name = raw;
         if public.chars().count() > MAX_NAME {
-            errors.push(FieldError { field: "public_name", message: page.ctx.t("admin-team-error-public-name-long") });
+            if !errors.iter().any(|e| e.field.starts_with("public_name")) {
+                errors.push(FieldError {
+                    field: format!("public_name_{}", l.code).into(),
+                    message: page.ctx.t("admin-team-error-public-name-long"),
+                });
+            }
         } else if !public.is_empty() {
             public_names.push((l.code.clone(), public));
         }
     }
     let default_lang = state.settings().default_language.to_string();
     if show_publicly && !public_names.iter().any(|(l, _)| *l == default_lang) {
-        errors.push(FieldError { field: "public_name", message: page.ctx.t("admin-team-error-public-name") });
+        errors.push(FieldError {
+            field: format!("public_name_{default_lang}").into(),
+            message: page.ctx.t("admin-team-error-public-name"),
+        });
     }
     // Only members that are caseworkers now; a box for anyone else is ignored.
     for m in &mut page.members {
@@ -377,8 +390,11 @@ pub async fn save(
         let (tid, actor) = (id.to_string(), staff.user_id.clone());
         match state.db.run(move |c| teams::update(c, &tid, &input, &actor)).await {
             Ok(()) => return Ok(see_other(&format!("/admin/teams/{id}?done=saved"))),
+            Err(RepoError::Conflict(what)) if what == "default" => {
+                errors.push(FieldError { field: "is_default".into(), message: page.ctx.t("admin-team-error-default") })
+            }
             Err(RepoError::Conflict(_)) => {
-                errors.push(FieldError { field: "name", message: page.ctx.t("admin-team-error-name-taken") })
+                errors.push(FieldError { field: "name".into(), message: page.ctx.t("admin-team-error-name-taken") })
             }
             Err(e) => return Err(e.into()),
         }
@@ -426,13 +442,14 @@ pub async fn add_rule(
     let rule = match (topic, region, lang) {
         (Ok(topic), Ok(region), Ok(lang)) => Rule { topic, region, lang },
         _ => {
-            page.errors.push(FieldError { field: "rule-topic", message: page.ctx.t("admin-team-error-rule-choice") });
+            page.errors
+                .push(FieldError { field: "rule-topic".into(), message: page.ctx.t("admin-team-error-rule-choice") });
             page.ctx.has_errors = true;
             return show(&page, true);
         }
     };
     if rule.is_empty() {
-        page.errors.push(FieldError { field: "rule-topic", message: page.ctx.t("admin-team-error-rule-empty") });
+        page.errors.push(FieldError { field: "rule-topic".into(), message: page.ctx.t("admin-team-error-rule-empty") });
         page.ctx.has_errors = true;
         return show(&page, true);
     }
@@ -440,7 +457,8 @@ pub async fn add_rule(
     match state.db.run(move |c| teams::add_rule(c, &tid, &rule, &actor)).await {
         Ok(()) => Ok(see_other(&format!("/admin/teams/{id}?done=rule-added#rules"))),
         Err(RepoError::Conflict(_)) => {
-            page.errors.push(FieldError { field: "rule-topic", message: page.ctx.t("admin-team-error-rule-exists") });
+            page.errors
+                .push(FieldError { field: "rule-topic".into(), message: page.ctx.t("admin-team-error-rule-exists") });
             page.ctx.has_errors = true;
             show(&page, true)
         }
@@ -496,7 +514,8 @@ pub async fn delete(
         Ok(()) => Ok(see_other("/admin/teams?done=deleted")),
         Err(RepoError::Conflict(_)) => {
             let mut page = team_page(&state, &req, &staff, &id).await?;
-            page.errors.push(FieldError { field: "delete", message: page.ctx.t("admin-team-error-open-inquiries") });
+            page.errors
+                .push(FieldError { field: "delete".into(), message: page.ctx.t("admin-team-error-open-inquiries") });
             page.ctx.has_errors = true;
             show(&page, true)
         }
