@@ -299,7 +299,7 @@ async fn team_pages_are_for_admins_and_explain_every_bad_input(backend: Backend)
     let app = spawn_app(backend).await;
     let admin = admin_client(&app).await;
     let team = add_team(&app, &admin, "Legal aid").await;
-    app.create_staff("cw@example.org", &[Role::Caseworker]).await;
+    let cw = app.create_staff("cw@example.org", &[Role::Caseworker]).await;
     app.create_staff("ed@example.org", &[Role::Editor]).await;
     for who in ["cw@example.org", "ed@example.org"] {
         let client = app.sign_in(who).await;
@@ -380,6 +380,17 @@ async fn team_pages_are_for_admins_and_explain_every_bad_input(backend: Backend)
         .collect();
     assert_eq!(defaults, vec![team.clone()], "the first remaining team is the default");
     let _ = third;
+
+    // A member whose account is disabled is no longer listed or counted.
+    let members_cell = |html: &str, id: &str| {
+        let row = html.split(&format!("data-team=\"{id}\"")).nth(1).unwrap().split("</tr>").next().unwrap();
+        row.split("<td>").nth(5).unwrap().split("</td>").next().unwrap().to_owned()
+    };
+    let fields = [("name", "Legal aid"), ("is_default", "1"), ("members", cw.as_str())];
+    assert_eq!(save_team(&app, &admin, &team, &fields).await.status().as_u16(), 303);
+    assert_eq!(members_cell(&app.staff_get(&admin, "/admin/teams").await.1, &team), "1");
+    assert_eq!(app.staff_post(&admin, &format!("/admin/users/{cw}/disable"), &[]).await.status().as_u16(), 303);
+    assert_eq!(members_cell(&app.staff_get(&admin, "/admin/teams").await.1, &team), "0");
 
     // Rules: one that says nothing, an unknown topic, the same rule twice.
     let rule = |topic: &'static str, region: &'static str, lang: &'static str| {

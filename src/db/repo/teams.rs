@@ -8,7 +8,7 @@ use super::outbox::{self, NewMail};
 use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
 use crate::db::rows::{TeamRow, TeamRuleRow};
-use crate::db::schema::{inquiries, staff_users, team_members, team_public_names, team_rules, teams};
+use crate::db::schema::{inquiries, staff_roles, staff_users, team_members, team_public_names, team_rules, teams};
 use crate::db::{DbConnection, lock_teams, write_transaction};
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::routing::{self, Rule};
@@ -69,8 +69,15 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<TeamView>, RepoError> {
         .order((team_rules::created_at, team_rules::id))
         .select(TeamRuleRow::as_select())
         .load(conn)?;
+    // Members whose account was disabled or who are no longer caseworkers are not listed (or counted).
     let members: Vec<(String, String, String)> = team_members::table
         .inner_join(staff_users::table)
+        .filter(staff_users::disabled.eq(false))
+        .filter(diesel::dsl::exists(
+            staff_roles::table
+                .filter(staff_roles::user_id.eq(staff_users::id))
+                .filter(staff_roles::role.eq(crate::domain::Role::Caseworker.as_str())),
+        ))
         .order(staff_users::email_normalized)
         .select((team_members::team_id, staff_users::id, staff_users::email))
         .load(conn)?;
