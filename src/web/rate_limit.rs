@@ -11,6 +11,22 @@ use crate::crypto::{SecretKey, keyed_hash};
 /// An action and a hashed client.
 type Bucket = (&'static str, [u8; 16]);
 
+/// Who counts as one client: an IPv4 address, or an IPv6 /64 network (one home or phone
+/// usually has a whole /64 and can pick any address in it). IPv4-mapped IPv6 is IPv4.
+pub fn client_group(ip: Option<IpAddr>) -> String {
+    match ip {
+        None => "unknown".to_owned(),
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 pub struct RateLimiter {
     salt: [u8; 32],
     windows: Mutex<HashMap<Bucket, Vec<Instant>>>,
@@ -22,7 +38,7 @@ impl RateLimiter {
     }
 
     fn client(&self, ip: Option<IpAddr>) -> [u8; 16] {
-        let text = ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+        let text = client_group(ip);
         let hash = keyed_hash(&self.salt, text.as_bytes());
         let mut id = [0u8; 16];
         id.copy_from_slice(&hash[..16]);
@@ -124,6 +140,24 @@ mod tests {
         assert!(!limiter.allow("feedback", Some(a), 2, minute));
         assert!(limiter.allow("feedback", Some(b), 2, minute));
         assert!(limiter.allow("search", Some(a), 2, minute));
+        // Addresses in one IPv6 /64 are one client; another /64 is another client.
+        let v6: Vec<IpAddr> = ["2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:db8:1:3::1"]
+            .iter()
+            .map(|a| a.parse())
+            .collect::<Result<_, _>>()?;
+        assert!(limiter.allow("contact", Some(v6[0]), 2, minute));
+        assert!(limiter.allow("contact", Some(v6[1]), 2, minute));
+        assert!(!limiter.allow("contact", Some(v6[0]), 2, minute), "a new address in the same /64 does not help");
+        assert!(limiter.allow("contact", Some(v6[2]), 2, minute));
+        Ok(())
+    }
+
+    #[test]
+    fn client_groups() -> Result<(), Box<dyn std::error::Error>> {
+        assert_eq!(client_group(None), "unknown");
+        assert_eq!(client_group(Some("198.51.100.7".parse()?)), "198.51.100.7");
+        assert_eq!(client_group(Some("::ffff:198.51.100.7".parse()?)), "198.51.100.7");
+        assert_eq!(client_group(Some("2001:db8:a:b:1:2:3:4".parse()?)), "2001:db8:a:b::/64");
         Ok(())
     }
 }

@@ -356,6 +356,19 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
     let (status, topic) = app.text("/ru/topics/housing").await;
     assert_eq!(status, 200);
     assert!(topic.contains("Жильё"));
+    // Creating it again is refused, with what was typed kept, and the topic is left as it was.
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/topics/new",
+            &[("slug", "housing"), ("position", "3"), ("title_en", "Somebody else's housing")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&crate::helpers::html_escape(&crate::helpers::t("en", "admin-error-slug-taken"))));
+    assert!(html.contains(&crate::helpers::html_escape("Somebody else's housing")));
+    assert!(app.text("/en/topics/housing").await.1.contains("Housing help"), "the existing topic is unchanged");
     // A new guide starts as a draft in that topic.
     let res = app
         .staff_post(

@@ -405,8 +405,21 @@ pub fn create_guide(
 }
 
 /// Creates or updates a topic (position and the titles given).
-pub fn save_topic(conn: &mut DbConnection, input: &super::content::TopicInput, actor: &str) -> Result<(), RepoError> {
+/// Creates or updates a topic. With `create_only`, a topic that already has this slug is
+/// `Conflict("exists")` (checked under the content lock, so two editors cannot both create it).
+pub fn save_topic(
+    conn: &mut DbConnection,
+    input: &super::content::TopicInput,
+    create_only: bool,
+    actor: &str,
+) -> Result<(), RepoError> {
     in_content_transaction(conn, |c| {
+        if create_only {
+            let n: i64 = topics::table.filter(topics::slug.eq(&input.slug)).count().get_result(c)?;
+            if n > 0 {
+                return Err(RepoError::Conflict("exists".into()));
+            }
+        }
         let change = super::content::upsert_topic(c, input)?;
         if change == Change::Unchanged {
             return Ok(((), false));

@@ -979,18 +979,11 @@ pub async fn save_topic(
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    if is_new {
-        let s = slug.clone();
-        let exists = state
-            .db
-            .run(move |c| {
-                editor::topic_for_edit(c, &s).map(|_| true).or_else(|e| match e {
-                    crate::db::RepoError::NotFound => Ok(false),
-                    other => Err(other),
-                })
-            })
-            .await?;
-        if exists {
+    let input = content_repo::TopicInput { slug: slug.clone(), position: position.unwrap_or(0), translations };
+    let actor = staff.user_id.clone();
+    match state.db.run(move |c| editor::save_topic(c, &input, is_new, &actor)).await {
+        Ok(()) => {}
+        Err(crate::db::RepoError::Conflict(_)) => {
             let message = ctx.t("admin-error-slug-taken");
             let mut page = TopicPage {
                 csrf: staff.csrf.clone(),
@@ -1004,10 +997,8 @@ pub async fn save_topic(
             page.ctx.has_errors = true;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
+        Err(e) => return Err(e.into()),
     }
-    let input = content_repo::TopicInput { slug: slug.clone(), position: position.unwrap_or(0), translations };
-    let actor = staff.user_id.clone();
-    state.db.run(move |c| editor::save_topic(c, &input, &actor)).await?;
     state.cache.invalidate();
     Ok(see_other("/admin/content?done=topic"))
 }

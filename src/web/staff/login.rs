@@ -139,7 +139,7 @@ pub async fn login(
     let next = safe_next(Some(&input.next).filter(|n| !n.is_empty()).map(String::as_str));
     let mut page = login_page(&state, &req, next.clone());
     page.email = input.email.trim().chars().take(320).collect();
-    let client = client_ip(&state, &req).map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    let client = crate::web::rate_limit::client_group(client_ip(&state, &req));
     let account_key = page.email.to_lowercase();
     if input.email.trim().is_empty() || input.password.is_empty() {
         if input.email.trim().is_empty() {
@@ -405,7 +405,7 @@ pub async fn reset_request(
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let client = client_ip(&state, &req).map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    let client = crate::web::rate_limit::client_group(client_ip(&state, &req));
     // A bound on mail sent per address and per client; the answer stays the same.
     let allowed = !state.limiter.blocked("reset-account", &email.normalized(), 3, THROTTLE_WINDOW)
         && !state.limiter.blocked("reset-client", &client, 10, THROTTLE_WINDOW);
