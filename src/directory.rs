@@ -1,5 +1,5 @@
 //! The directory of services as files: `_regions.toml` plus one `<slug>.toml` per
-//! service (format in `content/services/README.md`), read by `homeward services
+//! service (format in `content/README.md`), read by `homeward services
 //! import`, written by `export`, and shipped as sample data for an empty database.
 
 use std::collections::BTreeMap;

@@ -72,7 +72,7 @@ enum Command {
         /// The backup file
         file: PathBuf,
     },
-    /// The directory of services and offices as TOML files (see content/services/README.md)
+    /// The directory of services and offices as TOML files (format in content/README.md)
     Services {
         #[command(subcommand)]
         command: ServicesCommand,
