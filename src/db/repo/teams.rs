@@ -57,7 +57,8 @@ fn pack(items: &[String]) -> String {
     if items.is_empty() { String::new() } else { format!(",{},", items.join(",")) }
 }
 
-fn rule_of(row: &TeamRuleRow) -> Rule {
+/// A stored rule as routing reads it.
+pub fn rule_of(row: &TeamRuleRow) -> Rule {
     Rule { topic: row.topic_slug.clone(), region: row.region_slug.clone(), lang: row.lang.clone() }
 }
 
@@ -110,20 +111,23 @@ pub fn teams_of(conn: &mut DbConnection, staff_id: &str) -> Result<Vec<String>, 
     Ok(team_members::table.filter(team_members::staff_id.eq(staff_id)).select(team_members::team_id).load(conn)?)
 }
 
-/// The team a new inquiry goes to (see `domain::routing`).
+/// The team a new inquiry goes to (see `domain::routing`). Reads only teams and rules:
+/// this runs for every question sent.
 pub fn route(conn: &mut DbConnection, inquiry: &routing::Inquiry<'_>) -> Result<Option<TeamRow>, RepoError> {
-    let views = list(conn)?;
-    let for_routing: Vec<routing::Team> = views
+    let rows: Vec<TeamRow> =
+        teams::table.order((teams::position, teams::name)).select(TeamRow::as_select()).load(conn)?;
+    let rules: Vec<TeamRuleRow> = team_rules::table.select(TeamRuleRow::as_select()).load(conn)?;
+    let for_routing: Vec<routing::Team> = rows
         .iter()
-        .map(|v| routing::Team {
-            id: v.team.id.clone(),
-            position: v.team.position,
-            is_default: v.team.is_default,
-            rules: v.rules.iter().map(rule_of).collect(),
+        .map(|t| routing::Team {
+            id: t.id.clone(),
+            position: t.position,
+            is_default: t.is_default,
+            rules: rules.iter().filter(|r| r.team_id == t.id).map(rule_of).collect(),
         })
         .collect();
     let chosen = routing::route(&for_routing, inquiry).map(str::to_owned);
-    Ok(chosen.and_then(|id| views.into_iter().find(|v| v.team.id == id)).map(|v| v.team))
+    Ok(chosen.and_then(|id| rows.into_iter().find(|t| t.id == id)))
 }
 
 /// The name the inquirer sees, if the team chose to be named: in their language, else the default one.

@@ -942,7 +942,7 @@ pub async fn save_topic(
 ) -> Result<HttpResponse, AppError> {
     let path_slug = slug.into_inner();
     let is_new = path_slug == "new";
-    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| super::form_value(&form, k);
     let slug = if is_new { get("slug").trim().to_ascii_lowercase() } else { path_slug.clone() };
     let mut errors = Vec::new();
     let ctx = staff_context(&state, &staff, req.path());

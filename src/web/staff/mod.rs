@@ -331,6 +331,28 @@ impl FromRequest for Editor {
     }
 }
 
+/// A form field's value from a form read as pairs (for forms with repeated or per-language names).
+pub fn form_value(form: &[(String, String)], key: &str) -> String {
+    form.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// (slug, name) of every topic and every region, in the staff member's language.
+pub async fn topic_and_region_names(
+    state: &AppState,
+    lang: &crate::domain::Lang,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), crate::error::AppError> {
+    use crate::db::repo::{content, directory};
+    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
+    Ok(state
+        .db
+        .run(move |c| {
+            let topics = content::list_topics(c, &l, &d)?.into_iter().map(|t| (t.slug, t.title)).collect();
+            let regions = directory::regions_in(c, &l, &d)?.into_iter().map(|r| (r.slug, r.name)).collect();
+            Ok::<_, crate::db::RepoError>((topics, regions))
+        })
+        .await?)
+}
+
 /// `?done=…` after a redirect: which confirmation the page shows.
 #[derive(serde::Deserialize)]
 pub struct DoneQuery {

@@ -12,10 +12,10 @@ use serde::Deserialize;
 
 use super::content::{DiffPart, word_diff};
 use super::inquiries::Choice;
-use super::{DoneQuery, Editor, Staff, staff_context, valid_id};
+use super::{DoneQuery, Editor, Staff, form_value, staff_context, topic_and_region_names, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::directory::{self, Revision, SaveKind, Saved, ServiceInput, ServiceText};
-use crate::db::repo::{content, now};
+use crate::db::repo::now;
 use crate::directory::{KINDS, parse_service, render_service};
 use crate::domain::inquiry::{clean_line, clean_text, is_phone};
 use crate::domain::{EmailAddress, Lang, Slug};
@@ -123,19 +123,6 @@ impl EditPage {
     }
 }
 
-/// Topics and regions with their names in the editor's language.
-async fn lists(state: &AppState, lang: &Lang) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    Ok(state
-        .db
-        .run(move |c| {
-            let topics = content::list_topics(c, &l, &d)?.into_iter().map(|t| (t.slug, t.title)).collect();
-            let regions = directory::regions_in(c, &l, &d)?.into_iter().map(|r| (r.slug, r.name)).collect();
-            Ok::<_, RepoError>((topics, regions))
-        })
-        .await?)
-}
-
 fn typed_from(input: &ServiceInput, enabled: &[Lang]) -> Typed {
     let (known, other): (Vec<String>, Vec<String>) =
         input.languages.iter().cloned().partition(|l| enabled.iter().any(|e| e.as_str() == l));
@@ -172,7 +159,7 @@ fn typed_from(input: &ServiceInput, enabled: &[Lang]) -> Typed {
 }
 
 fn typed_from_form(form: &[(String, String)], enabled: &[Lang]) -> Typed {
-    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| form_value(form, k);
     let all = |k: &str| form.iter().filter(|(key, _)| key == k).map(|(_, v)| v.clone()).collect::<Vec<_>>();
     Typed {
         slug: get("slug"),
@@ -224,7 +211,7 @@ async fn edit_page(
     args: PageArgs<'_>,
 ) -> Result<EditPage, AppError> {
     let ctx = staff_context(state, staff, req.path());
-    let (topic_list, region_list) = lists(state, &staff.lang).await?;
+    let (topic_list, region_list) = topic_and_region_names(state, &staff.lang).await?;
     let settings = state.settings();
     let typed = args.typed;
     let kinds = std::iter::once(Choice {
@@ -569,7 +556,7 @@ async fn save_form(
         let kind = SaveKind::Update(seen.unwrap_or(-1));
         (Some((row, input)), kind)
     };
-    let (topic_list, region_list) = lists(state, &staff.lang).await?;
+    let (topic_list, region_list) = topic_and_region_names(state, &staff.lang).await?;
     let topics: Vec<String> = topic_list.into_iter().map(|(s, _)| s).collect();
     let regions: Vec<String> = region_list.into_iter().map(|(s, _)| s).collect();
     let last_checked = stored.as_ref().map_or_else(|| now().date(), |(row, _)| row.last_checked);
@@ -718,7 +705,7 @@ pub async fn restore(
     let mut page = revisions_page(&state, &req, &staff, &slug, None).await?;
     let Some(line) = page.revisions.iter().find(|r| r.rev.id == rev_id) else { return Err(AppError::NotFound) };
     let body = line.rev.body.clone();
-    let (topic_list, region_list) = lists(&state, &staff.lang).await?;
+    let (topic_list, region_list) = topic_and_region_names(&state, &staff.lang).await?;
     let topics: Vec<String> = topic_list.into_iter().map(|(s, _)| s).collect();
     let regions: Vec<String> = region_list.into_iter().map(|(s, _)| s).collect();
     let settings = state.settings();

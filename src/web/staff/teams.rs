@@ -7,10 +7,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::inquiries::Choice;
-use super::{Admin, DoneQuery, Staff, staff_context, valid_id};
+use super::{Admin, DoneQuery, Staff, form_value, staff_context, topic_and_region_names, valid_id};
 use crate::db::RepoError;
+use crate::db::repo::accounts;
 use crate::db::repo::teams::{self, TeamInput, TeamView};
-use crate::db::repo::{accounts, content, directory};
 use crate::domain::inquiry::clean_line;
 use crate::domain::routing::Rule;
 use crate::domain::{EmailAddress, Lang};
@@ -59,24 +59,10 @@ impl Names {
 }
 
 async fn names(state: &AppState, lang: &Lang) -> Result<Names, AppError> {
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    let (topics, regions) = state
-        .db
-        .run(move |c| {
-            let topics: Vec<(String, String)> =
-                content::list_topics(c, &l, &d)?.into_iter().map(|t| (t.slug, t.title)).collect();
-            let regions: Vec<(String, String)> =
-                directory::regions_in(c, &l, &d)?.into_iter().map(|r| (r.slug, r.name)).collect();
-            Ok::<_, RepoError>((topics, regions))
-        })
-        .await?;
+    let (topics, regions) = topic_and_region_names(state, lang).await?;
     let langs =
         state.settings().languages.iter().map(|l| (l.to_string(), Translator::new(l).language_name())).collect();
     Ok(Names { topics, regions, langs })
-}
-
-fn rule_of(row: &crate::db::rows::TeamRuleRow) -> Rule {
-    Rule { topic: row.topic_slug.clone(), region: row.region_slug.clone(), lang: row.lang.clone() }
 }
 
 pub struct TeamSummary {
@@ -113,7 +99,7 @@ async fn teams_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Resul
         .into_iter()
         .enumerate()
         .map(|(i, view)| TeamSummary {
-            rules: view.rules.iter().map(|r| names.describe(&ctx, &rule_of(r))).collect(),
+            rules: view.rules.iter().map(|r| names.describe(&ctx, &teams::rule_of(r))).collect(),
             languages: view.languages().iter().map(|l| Names::of(&names.langs, l)).collect::<Vec<_>>().join(", "),
             first: i == 0,
             last: i + 1 == count,
@@ -292,7 +278,7 @@ async fn team_page(state: &AppState, req: &HttpRequest, staff: &Staff, id: &str)
         rules: view
             .rules
             .iter()
-            .map(|r| RuleLine { id: r.id.clone(), text: names.describe(&ctx, &rule_of(r)) })
+            .map(|r| RuleLine { id: r.id.clone(), text: names.describe(&ctx, &teams::rule_of(r)) })
             .collect(),
         rule_topics: opts(&names.topics),
         rule_regions: opts(&names.regions),
@@ -324,7 +310,7 @@ pub async fn save(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let mut page = team_page(&state, &req, &staff, &id).await?;
-    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| form_value(&form, k);
     let has = |k: &str, v: &str| form.iter().any(|(key, value)| key == k && value == v);
     let mut errors = Vec::new();
     let name = checked_name(&page.ctx, &get("name")).unwrap_or_else(|message| {
