@@ -48,11 +48,11 @@ pub struct ServiceInput {
 }
 
 /// `["a", "b"]` → `",a,b,"`: one LIKE finds a member on both backends.
-fn packed(items: &[String]) -> String {
+pub(super) fn packed(items: &[String]) -> String {
     format!(",{},", items.join(","))
 }
 
-fn unpacked(text: &str) -> Vec<String> {
+pub(super) fn unpacked(text: &str) -> Vec<String> {
     text.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 

@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 
 use super::audit::{self, Event};
+use super::directory::{packed, unpacked};
 use super::outbox::{self, NewMail};
 use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
@@ -26,7 +27,7 @@ pub struct TeamView {
 
 impl TeamView {
     pub fn languages(&self) -> Vec<String> {
-        unpack(&self.team.languages)
+        unpacked(&self.team.languages)
     }
 }
 
@@ -46,15 +47,6 @@ fn teams_transaction<T>(
 pub fn exists(conn: &mut DbConnection, team_id: &str) -> Result<bool, RepoError> {
     let n: i64 = teams::table.filter(teams::id.eq(team_id)).count().get_result(conn)?;
     Ok(n > 0)
-}
-
-/// ",a,b," as a list.
-pub fn unpack(packed: &str) -> Vec<String> {
-    packed.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
-}
-
-fn pack(items: &[String]) -> String {
-    if items.is_empty() { String::new() } else { format!(",{},", items.join(",")) }
 }
 
 /// A stored rule as routing reads it.
@@ -202,7 +194,7 @@ pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str)
             .set((
                 teams::name.eq(&input.name),
                 teams::notify_email.eq(input.notify_email.as_deref()),
-                teams::languages.eq(pack(&input.languages)),
+                teams::languages.eq(packed(&input.languages)),
                 teams::show_publicly.eq(input.show_publicly),
                 teams::is_default.eq(input.is_default),
                 teams::updated_at.eq(now()),
@@ -405,8 +397,8 @@ mod tests {
     #[test]
     fn packing_round_trips() {
         let langs = vec!["hy".to_owned(), "ru".to_owned()];
-        assert_eq!(pack(&langs), ",hy,ru,");
-        assert_eq!(unpack(&pack(&langs)), langs);
-        assert!(unpack(&pack(&[])).is_empty());
+        assert_eq!(packed(&langs), ",hy,ru,");
+        assert_eq!(unpacked(&packed(&langs)), langs);
+        assert!(unpacked(&packed(&[])).is_empty());
     }
 }
