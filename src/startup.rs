@@ -24,8 +24,7 @@ use crate::web::AppState;
 use crate::web::assets::Assets;
 use crate::web::metrics::Metrics;
 
-/// How long a one-time account link stays valid.
-pub const ACCOUNT_LINK_HOURS: i64 = 24;
+pub use crate::auth::ACCOUNT_LINK_HOURS;
 
 pub struct Application {
     port: u16,
@@ -136,31 +135,21 @@ impl Application {
         let limiter = crate::web::rate_limit::RateLimiter::new(&key);
         let key = Arc::new(key);
         let vault = open_vault(&db, key.clone()).await?;
-        let mail_nudge = Arc::new(tokio::sync::Notify::new());
         let mut worker = outbox_worker(&settings, &db, vault.clone())?;
         worker.digest = Some(crate::mail::digest::DigestSettings::from_settings(&settings, base_url.as_str()));
         // The first sign-in with an unknown address should not pay for computing the dummy hash.
         tokio::task::spawn_blocking(crate::web::staff::login::warm_up);
-        let worker_task = if settings.outbox_worker {
+        let outbox_worker_on = settings.outbox_worker;
+        let app = Arc::new(crate::app::App::new(settings, base_url.clone(), db.clone(), key, vault.clone()));
+        let worker_task = if outbox_worker_on {
             tracing::info!(transport = %worker.transport.describe(), "outbox worker starting");
             let (stop_tx, stop_rx) = watch::channel(false);
-            Some((tokio::spawn(worker.run(mail_nudge.clone(), stop_rx)), stop_tx))
+            Some((tokio::spawn(worker.run(app.mail_nudge.clone(), stop_rx)), stop_tx))
         } else {
             None
         };
-        let state = web::Data::new(AppState {
-            live_settings: std::sync::RwLock::new(Arc::new(settings.clone())),
-            base_settings: Arc::new(settings),
-            base_url: base_url.clone(),
-            metrics: Metrics::new(db.backend()),
-            db: db.clone(),
-            key,
-            assets: Assets::load(),
-            cache: Default::default(),
-            limiter,
-            vault: vault.clone(),
-            mail_nudge,
-        });
+        let state =
+            web::Data::new(AppState { app, metrics: Metrics::new(db.backend()), assets: Assets::load(), limiter });
         // The admin's stored changes apply from the first request, and are re-read every few
         // seconds so a change made on another instance reaches this one too.
         state.refresh_settings().await.context("cannot read the stored settings")?;

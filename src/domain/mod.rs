@@ -1,7 +1,9 @@
 //! Pure types and rules of Homeward: no web framework, no database.
 //! Everything here is parsed once at the edge and trusted afterwards.
 
+pub mod audit;
 mod email;
+pub mod ids;
 pub mod inquiry;
 mod lang;
 mod password;
@@ -11,7 +13,9 @@ pub mod routing;
 mod slug;
 pub mod text;
 
+pub use audit::AuditAction;
 pub use email::{EmailAddress, EmailError};
+pub use ids::{CannedReplyId, GuideId, InquiryId, InvalidId, OutboxId, RevisionId, RuleId, TeamId, UserId};
 pub use lang::{Direction, Lang, LangError};
 pub use password::{NewPassword, PasswordError};
 pub use receipt::{ReceiptCode, ReceiptError};

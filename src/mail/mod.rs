@@ -110,7 +110,7 @@ pub struct DigestLine {
 /// To a staff member who asked to reset their password. `seed` makes the event key unique.
 pub fn password_reset(lang: &Lang, to: &str, link: &str, seed: &str) -> Result<NewMail, askama::Error> {
     let ctx = MailContext::new(lang);
-    let minutes = crate::web::staff::login::RESET_LINK_MINUTES;
+    let minutes = crate::auth::RESET_LINK_MINUTES;
     compose(
         &reset::Subject { ctx: &ctx, link, minutes },
         &reset::Text { ctx: &ctx, link, minutes },

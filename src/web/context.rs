@@ -4,7 +4,8 @@
 use actix_web::HttpRequest;
 use actix_web::http::header;
 
-use crate::domain::Lang;
+use crate::auth::Staff;
+use crate::domain::{Lang, Role};
 use crate::i18n::{Translator, negotiate};
 use crate::web::AppState;
 
@@ -36,7 +37,9 @@ pub struct PageContext {
     /// A form on the page failed validation: the title starts with "Error:".
     pub has_errors: bool,
     /// Staff pages: the navigation and the sign-out button.
-    pub staff_nav: Option<crate::web::staff::StaffNav>,
+    pub staff_nav: Option<StaffNav>,
+    /// A confirmation left by the POST that redirected here, already translated.
+    pub flash: Option<String>,
 }
 
 impl PageContext {
@@ -55,6 +58,7 @@ impl PageContext {
             width_class: "reading",
             has_errors: false,
             staff_nav: None,
+            flash: None,
         }
     }
 
@@ -141,4 +145,49 @@ pub fn request_language(state: &AppState, req: &HttpRequest) -> Lang {
     }
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok());
     negotiate(header, enabled, &state.settings().default_language)
+}
+
+/// One link of the staff navigation.
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// What `base.html` shows above a staff page: the links for this person's roles and sign-out.
+pub struct StaffNav {
+    pub links: Vec<NavLink>,
+    pub email: String,
+    pub csrf: String,
+}
+
+/// The page context for a signed-in staff member: their language, the staff navigation.
+pub fn staff_context(state: &AppState, staff: &Staff, req: &HttpRequest) -> PageContext {
+    let current = req.path();
+    let mut ctx = PageContext::for_staff(state, &staff.lang);
+    ctx.flash = crate::web::forms::flash_of(req).map(|f| ctx.t(&f.0));
+    let mut links = Vec::new();
+    let mut add = |href: &'static str, key: &str| {
+        links.push(NavLink { href, label: ctx.t(key), current: current.starts_with(href) });
+    };
+    if staff.has(Role::Caseworker) {
+        add("/staff/inquiries", "staff-nav-queue");
+        add("/staff/replies", "staff-nav-replies");
+    }
+    if staff.has(Role::Editor) {
+        add("/admin/content", "staff-nav-content");
+        add("/admin/translations", "staff-nav-translations");
+        add("/admin/services", "staff-nav-services");
+        add("/admin/feedback", "staff-nav-feedback");
+    }
+    if staff.has(Role::Admin) {
+        add("/admin/users", "staff-nav-users");
+        add("/admin/teams", "staff-nav-teams");
+        add("/admin/settings", "staff-nav-settings");
+        add("/admin/outbox", "staff-nav-outbox");
+        add("/admin/audit", "staff-nav-audit");
+    }
+    add("/staff/account", "staff-nav-account");
+    ctx.staff_nav = Some(StaffNav { links, email: staff.email.clone(), csrf: staff.csrf.clone() });
+    ctx
 }

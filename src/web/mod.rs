@@ -1,9 +1,11 @@
 //! HTTP at the edge: the shared state, the one route table, and the middleware
 //! stack (compression, security headers, request ids and metrics, error pages).
 
+mod admin;
 pub mod assets;
 pub mod context;
 mod errors;
+pub mod forms;
 pub mod metrics;
 mod ops;
 mod public;
@@ -20,35 +22,26 @@ use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers, Next, from_
 use actix_web::{HttpMessage, HttpResponse, web};
 use askama::Template;
 use tracing::Instrument;
-use url::Url;
 
-use crate::config::Settings;
-use crate::content::cache::PageCache;
-use crate::crypto::SecretKey;
-use crate::db::Db;
+use crate::app::App;
 use crate::error::AppError;
 use assets::Assets;
 use metrics::Metrics;
 
-/// Everything a handler may need, shared by all workers.
+/// Everything a handler may need, shared by all workers: the use cases' `App`
+/// (settings, database, keys, cache; reached through `Deref`) plus what only HTTP needs.
 pub struct AppState {
-    /// The settings in force: files and environment, overridden by `/admin/settings`
-    /// (read through `settings()`; refreshed by `refresh_settings`).
-    pub live_settings: std::sync::RwLock<Arc<Settings>>,
-    /// The settings from files and environment alone.
-    pub base_settings: Arc<Settings>,
-    /// The effective public URL (the configured one, or derived from the bound address).
-    pub base_url: Url,
-    pub db: Db,
-    pub key: Arc<SecretKey>,
+    pub app: Arc<App>,
     pub assets: Assets,
     pub metrics: Metrics,
-    pub cache: PageCache,
     pub limiter: rate_limit::RateLimiter,
-    /// Encryption at rest for inquiries and emails.
-    pub vault: Arc<crate::crypto::vault::Vault>,
-    /// Wakes this instance's outbox worker when a mail was queued.
-    pub mail_nudge: Arc<tokio::sync::Notify>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
 }
 
 /// The client's address: the connecting peer, or, when that peer is a trusted
@@ -64,37 +57,6 @@ pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::
             .and_then(|v| v.trim().parse().ok())
             .or(peer),
         _ => peer,
-    }
-}
-
-impl AppState {
-    /// The settings in force now.
-    pub fn settings(&self) -> Arc<Settings> {
-        match self.live_settings.read() {
-            Ok(s) => s.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
-    }
-
-    /// Re-reads the admin's overrides from the database (after a change, and every
-    /// few seconds on every instance).
-    pub async fn refresh_settings(&self) -> Result<(), crate::db::RepoError> {
-        let overrides = self.db.run(crate::db::repo::site_settings::load).await?;
-        let fresh = Arc::new(self.base_settings.with_overrides(&overrides));
-        if let Ok(mut live) = self.live_settings.write() {
-            *live = fresh;
-        }
-        Ok(())
-    }
-
-    /// The host that queued emails name in their Message-ID.
-    pub fn mail_host(&self) -> String {
-        self.base_url.host_str().unwrap_or("localhost").to_owned()
-    }
-
-    /// An absolute URL for a path that starts with `/`.
-    pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.base_url.as_str().trim_end_matches('/'), path)
     }
 }
 

@@ -164,7 +164,8 @@ pub fn create_account_from_link(
         }
         audit::record(
             conn,
-            Event::new(Some(&id), "account.create", "staff_user", Some(&id)).detail(&roles_text(&link.roles)),
+            Event::new(Some(&id), crate::domain::AuditAction::AccountCreate, "staff_user", Some(&id))
+                .detail(&roles_text(&link.roles)),
         )?;
         Ok(id)
     })
@@ -201,7 +202,10 @@ pub fn reset_password_with_link(
         let user = by_email(conn, &email)?.filter(|u| !u.disabled).ok_or(RepoError::NotFound)?;
         use_up(conn, &row.id)?;
         set_password(conn, &user.id, password_hash)?;
-        audit::record(conn, Event::new(Some(&user.id), "account.password_reset", "staff_user", Some(&user.id)))?;
+        audit::record(
+            conn,
+            Event::new(Some(&user.id), crate::domain::AuditAction::AccountPasswordReset, "staff_user", Some(&user.id)),
+        )?;
         Ok(user.id)
     })
 }

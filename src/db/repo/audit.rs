@@ -26,8 +26,13 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    pub fn new(actor: Option<&'a str>, action: &'a str, record_type: &'a str, record_id: Option<&'a str>) -> Self {
-        Event { actor, action, record_type, record_id, detail: "" }
+    pub fn new(
+        actor: Option<&'a str>,
+        action: crate::domain::AuditAction,
+        record_type: &'a str,
+        record_id: Option<&'a str>,
+    ) -> Self {
+        Event { actor, action: action.as_str(), record_type, record_id, detail: "" }
     }
 
     pub fn detail(mut self, detail: &'a str) -> Self {
@@ -242,12 +247,15 @@ mod tests {
     #[test]
     fn the_hash_covers_every_field() {
         let at = stored_time(now());
-        let event = Event::new(Some("u"), "inquiry.view", "inquiry", Some("i"));
+        let event = Event::new(Some("u"), crate::domain::AuditAction::InquiryView, "inquiry", Some("i"));
         let base = entry_hash(GENESIS, 1, at, &event);
         assert_eq!(base.len(), 64);
         assert_ne!(base, entry_hash(GENESIS, 2, at, &event));
         assert_ne!(base, entry_hash(GENESIS, 1, at, &Event { actor: Some("v"), ..event }));
-        assert_ne!(base, entry_hash(GENESIS, 1, at, &Event { action: "inquiry.note", ..event }));
+        assert_ne!(
+            base,
+            entry_hash(GENESIS, 1, at, &Event { action: crate::domain::AuditAction::InquiryNote.as_str(), ..event })
+        );
         assert_ne!(base, entry_hash(GENESIS, 1, at, &Event { record_id: Some("j"), ..event }));
         assert_ne!(base, entry_hash(GENESIS, 1, at, &event.detail("x")));
         assert_ne!(base, entry_hash(&"1".repeat(64), 1, at, &event));

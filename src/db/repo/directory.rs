@@ -265,9 +265,9 @@ pub fn save_one(
         let Some(id) = upsert(c, s)? else { return Ok((Saved::Unchanged, false)) };
         add_revision(c, &id, Some(actor), body)?;
         let action = match kind {
-            SaveKind::Create => "service.create",
-            SaveKind::Update(_) => "service.update",
-            SaveKind::Restore(_) => "service.restore",
+            SaveKind::Create => crate::domain::AuditAction::ServiceCreate,
+            SaveKind::Update(_) => crate::domain::AuditAction::ServiceUpdate,
+            SaveKind::Restore(_) => crate::domain::AuditAction::ServiceRestore,
         };
         super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
         Ok((Saved::Changed, true))
@@ -507,13 +507,20 @@ pub fn update_state(
             diesel::update(services::table.filter(services::id.eq(&id)))
                 .set((services::last_checked.eq(day), services::updated_at.eq(now())))
                 .execute(c)?;
-            super::audit::record(c, super::audit::Event::new(Some(actor), "service.checked", "service", Some(&id)))?;
+            super::audit::record(
+                c,
+                super::audit::Event::new(Some(actor), crate::domain::AuditAction::ServiceChecked, "service", Some(&id)),
+            )?;
         }
         if let Some(p) = published {
             diesel::update(services::table.filter(services::id.eq(&id)))
                 .set((services::published.eq(p), services::updated_at.eq(now())))
                 .execute(c)?;
-            let action = if p { "service.publish" } else { "service.unpublish" };
+            let action = if p {
+                crate::domain::AuditAction::ServicePublish
+            } else {
+                crate::domain::AuditAction::ServiceUnpublish
+            };
             super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
         }
         Ok(((), true))

@@ -150,7 +150,7 @@ pub fn save(
     default_lang: &str,
     expected_revision: i32,
     actor: &str,
-    action: &str,
+    action: crate::domain::AuditAction,
 ) -> Result<Saved, RepoError> {
     in_content_transaction(conn, |c| {
         let current = super::content::translation(c, guide_id, &input.lang)?;
@@ -205,7 +205,11 @@ pub fn set_published(conn: &mut DbConnection, guide_id: &str, published: bool, a
                 ))
                 .execute(c)?;
         }
-        let action = if published { "content.publish" } else { "content.unpublish" };
+        let action = if published {
+            crate::domain::AuditAction::ContentPublish
+        } else {
+            crate::domain::AuditAction::ContentUnpublish
+        };
         audit::record(c, Event::new(Some(actor), action, "guide", Some(guide_id)))?;
         Ok(((), true))
     })
@@ -222,7 +226,8 @@ pub fn confirm_review(conn: &mut DbConnection, guide_id: &str, next: Date, actor
         }
         audit::record(
             c,
-            Event::new(Some(actor), "content.review_confirmed", "guide", Some(guide_id)).detail(&next.to_string()),
+            Event::new(Some(actor), crate::domain::AuditAction::ContentReviewConfirmed, "guide", Some(guide_id))
+                .detail(&next.to_string()),
         )?;
         Ok(((), true))
     })
@@ -366,7 +371,11 @@ pub fn update_guide(conn: &mut DbConnection, guide_id: &str, s: &GuideSettings, 
             return Err(RepoError::NotFound);
         }
         let detail = format!("topic {} position {}", s.topic_slug, s.position);
-        audit::record(c, Event::new(Some(actor), "content.guide_settings", "guide", Some(guide_id)).detail(&detail))?;
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::ContentGuideSettings, "guide", Some(guide_id))
+                .detail(&detail),
+        )?;
         Ok(((), true))
     })
 }
@@ -399,7 +408,10 @@ pub fn create_guide(
             },
         )?;
         save_translation(c, &id, first, true, default_lang, 0)?;
-        audit::record(c, Event::new(Some(actor), "content.guide_create", "guide", Some(&id)).detail(slug))?;
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::ContentGuideCreate, "guide", Some(&id)).detail(slug),
+        )?;
         Ok((id, true))
     })
 }
@@ -424,7 +436,11 @@ pub fn save_topic(
         if change == Change::Unchanged {
             return Ok(((), false));
         }
-        let action = if change == Change::Created { "content.topic_create" } else { "content.topic_update" };
+        let action = if change == Change::Created {
+            crate::domain::AuditAction::ContentTopicCreate
+        } else {
+            crate::domain::AuditAction::ContentTopicUpdate
+        };
         audit::record(c, Event::new(Some(actor), action, "topic", None).detail(&input.slug))?;
         Ok(((), true))
     })

@@ -282,11 +282,8 @@ pub fn add_staff_reply(
         if let Some(staff) = staff_id {
             audit::record(
                 c,
-                Event::new(Some(staff), "inquiry.reply", "inquiry", Some(inquiry_id)).detail(if mail.is_some() {
-                    "notified by email"
-                } else {
-                    ""
-                }),
+                Event::new(Some(staff), crate::domain::AuditAction::InquiryReply, "inquiry", Some(inquiry_id))
+                    .detail(if mail.is_some() { "notified by email" } else { "" }),
             )?;
         }
         Ok(())

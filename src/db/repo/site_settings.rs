@@ -36,7 +36,10 @@ pub fn save(conn: &mut DbConnection, changes: &[(String, String)], actor: &str) 
                     ))
                     .execute(c)?;
             }
-            audit::record(c, Event::new(Some(actor), "settings.change", "setting", None).detail(key))?;
+            audit::record(
+                c,
+                Event::new(Some(actor), crate::domain::AuditAction::SettingsChange, "setting", None).detail(key),
+            )?;
         }
         Ok(())
     })

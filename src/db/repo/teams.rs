@@ -162,7 +162,7 @@ pub fn create(conn: &mut DbConnection, name: &str, actor: &str) -> Result<String
                 updated_at: at,
             })
             .execute(c)?;
-        audit::record(c, Event::new(Some(actor), "team.create", "team", Some(&id)))?;
+        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::TeamCreate, "team", Some(&id)))?;
         Ok(id)
     })
 }
@@ -220,7 +220,10 @@ pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str)
                 .execute(c)?;
         }
         let detail = format!("members={}", input.members.len());
-        audit::record(c, Event::new(Some(actor), "team.update", "team", Some(id)).detail(&detail))
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::TeamUpdate, "team", Some(id)).detail(&detail),
+        )
     })
 }
 
@@ -260,7 +263,10 @@ pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str
             })
             .execute(c)?;
         let detail = rule_detail(rule);
-        audit::record(c, Event::new(Some(actor), "team.rule_add", "team", Some(team_id)).detail(&detail))
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::TeamRuleAdd, "team", Some(team_id)).detail(&detail),
+        )
     })
 }
 
@@ -273,7 +279,10 @@ pub fn remove_rule(conn: &mut DbConnection, team_id: &str, rule_id: &str, actor:
             .first(c)?;
         diesel::delete(team_rules::table.filter(team_rules::id.eq(rule_id))).execute(c)?;
         let detail = rule_detail(&rule_of(&row));
-        audit::record(c, Event::new(Some(actor), "team.rule_remove", "team", Some(team_id)).detail(&detail))
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::TeamRuleRemove, "team", Some(team_id)).detail(&detail),
+        )
     })
 }
 
@@ -294,7 +303,11 @@ pub fn move_team(conn: &mut DbConnection, id: &str, up: bool, actor: &str) -> Re
         }
         audit::record(
             c,
-            Event::new(Some(actor), "team.reorder", "team", Some(id)).detail(if up { "up" } else { "down" }),
+            Event::new(Some(actor), crate::domain::AuditAction::TeamReorder, "team", Some(id)).detail(if up {
+                "up"
+            } else {
+                "down"
+            }),
         )
     })
 }
@@ -326,7 +339,7 @@ pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), Repo
                 diesel::update(teams::table.filter(teams::id.eq(&next))).set(teams::is_default.eq(true)).execute(c)?;
             }
         }
-        audit::record(c, Event::new(Some(actor), "team.delete", "team", Some(id)))
+        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::TeamDelete, "team", Some(id)))
     })
 }
 
@@ -385,7 +398,11 @@ pub fn hand_over(
             current.as_deref().unwrap_or("none"),
             if keeps_assignee { "" } else { ";unassigned" }
         );
-        audit::record(c, Event::new(Some(actor), "inquiry.handover", "inquiry", Some(inquiry_id)).detail(&detail))?;
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::InquiryHandover, "inquiry", Some(inquiry_id))
+                .detail(&detail),
+        )?;
         Ok(true)
     })
 }

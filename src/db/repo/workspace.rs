@@ -297,7 +297,7 @@ pub fn open_case(conn: &mut DbConnection, vault: &Vault, id: &str, viewer: &str)
                 created_at: n.created_at,
             });
         }
-        audit::record(c, Event::new(Some(viewer), "inquiry.view", "inquiry", Some(id)))?;
+        audit::record(c, Event::new(Some(viewer), crate::domain::AuditAction::InquiryView, "inquiry", Some(id)))?;
         Ok(Case { item, name, email, phone, thread, notes })
     })
 }
@@ -330,7 +330,7 @@ pub fn add_note(conn: &mut DbConnection, vault: &Vault, id: &str, staff: &str, b
                 created_at: now(),
             })
             .execute(c)?;
-        audit::record(c, Event::new(Some(staff), "inquiry.note", "inquiry", Some(id)))
+        audit::record(c, Event::new(Some(staff), crate::domain::AuditAction::InquiryNote, "inquiry", Some(id)))
     })
 }
 
@@ -349,7 +349,11 @@ pub fn assign(conn: &mut DbConnection, id: &str, assignee: Option<&str>, actor: 
             .set(inquiries::status.eq(InquiryStatus::InProgress.as_str()))
             .execute(c)?;
         }
-        let action = if assignee.is_some() { "inquiry.assign" } else { "inquiry.unassign" };
+        let action = if assignee.is_some() {
+            crate::domain::AuditAction::InquiryAssign
+        } else {
+            crate::domain::AuditAction::InquiryUnassign
+        };
         audit::record(c, Event::new(Some(actor), action, "inquiry", Some(id)).detail(assignee.unwrap_or("")))
     })
 }
@@ -372,7 +376,11 @@ pub fn change_status(conn: &mut DbConnection, id: &str, status: InquiryStatus, a
         if status != InquiryStatus::New {
             acknowledge(c, id)?;
         }
-        audit::record(c, Event::new(Some(actor), "inquiry.status", "inquiry", Some(id)).detail(status.as_str()))
+        audit::record(
+            c,
+            Event::new(Some(actor), crate::domain::AuditAction::InquiryStatus, "inquiry", Some(id))
+                .detail(status.as_str()),
+        )
     })
 }
 
@@ -394,7 +402,11 @@ pub fn set_safeguarding(
         for mail in mails {
             outbox::enqueue(c, vault, mail, host)?;
         }
-        let action = if flag { "inquiry.safeguarding_raise" } else { "inquiry.safeguarding_clear" };
+        let action = if flag {
+            crate::domain::AuditAction::InquirySafeguardingRaise
+        } else {
+            crate::domain::AuditAction::InquirySafeguardingClear
+        };
         audit::record(c, Event::new(Some(actor), action, "inquiry", Some(id)))
     })
 }
@@ -408,7 +420,8 @@ pub fn set_content_gap(conn: &mut DbConnection, id: &str, guide: Option<&str>, a
             .execute(c)?;
         audit::record(
             c,
-            Event::new(Some(actor), "inquiry.content_gap", "inquiry", Some(id)).detail(guide.unwrap_or("")),
+            Event::new(Some(actor), crate::domain::AuditAction::InquiryContentGap, "inquiry", Some(id))
+                .detail(guide.unwrap_or("")),
         )
     })
 }
@@ -436,7 +449,7 @@ pub fn export(conn: &mut DbConnection, vault: &Vault, id: &str, actor: &str) -> 
             .select(OutboxRow::as_select())
             .load(c)?;
         let history = audit::for_record(c, id)?;
-        audit::record(c, Event::new(Some(actor), "inquiry.export", "inquiry", Some(id)))?;
+        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::InquiryExport, "inquiry", Some(id)))?;
         let time = |t: PrimitiveDateTime| t.assume_utc().format(&time::format_description::well_known::Rfc3339).ok();
         let entry = |e: &CaseEntry| {
             serde_json::json!({
@@ -496,7 +509,7 @@ pub fn erase(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, R
         diesel::delete(inquiry_notes::table.filter(inquiry_notes::inquiry_id.eq(id))).execute(c)?;
         diesel::delete(inquiry_messages::table.filter(inquiry_messages::inquiry_id.eq(id))).execute(c)?;
         diesel::delete(inquiries::table.filter(inquiries::id.eq(id))).execute(c)?;
-        audit::record(c, Event::new(Some(actor), "inquiry.erase", "inquiry", Some(id)))?;
+        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::InquiryErase, "inquiry", Some(id)))?;
         Ok(row.reference)
     })
 }

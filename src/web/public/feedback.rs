@@ -15,7 +15,7 @@ use crate::db::repo::content as repo;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render, render_with_status, see_other};
 
 const MAX_COMMENT_CHARS: usize = 1000;

@@ -22,7 +22,7 @@ use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::mail;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render_with_status};
 
 /// A form may be filled in slowly, but not left for days.

@@ -16,11 +16,7 @@ use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::{AppState, render, render_with_status, see_other};
 
-/// One problem with the form, for the error summary.
-pub struct FieldError {
-    pub field: std::borrow::Cow<'static, str>,
-    pub message: String,
-}
+use crate::web::forms::FieldError;
 
 #[derive(Template)]
 #[template(path = "setup/form.html")]

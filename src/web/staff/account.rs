@@ -17,7 +17,7 @@ use crate::db::write_transaction;
 use crate::domain::{Lang, NewPassword, Role};
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, render, render_with_status, see_other};
 
 pub struct LangChoice {
@@ -50,7 +50,7 @@ pub struct Done {
 }
 
 async fn account_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Result<AccountPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let uid = staff.user_id.clone();
     let list = state.db.run(move |c| sessions::list_for_user(c, &uid)).await?;
     let uid = staff.user_id.clone();
@@ -185,7 +185,10 @@ pub async fn password(
             write_transaction(c, |c| {
                 // Every session ends, this one too: the person signs in again with the new password.
                 accounts::set_password(c, &uid, &hash)?;
-                audit::record(c, Event::new(Some(&uid), "account.password_change", "staff_user", Some(&uid)))
+                audit::record(
+                    c,
+                    Event::new(Some(&uid), crate::domain::AuditAction::AccountPasswordChange, "staff_user", Some(&uid)),
+                )
             })
         })
         .await?;
@@ -200,7 +203,10 @@ pub async fn sign_out_everywhere(state: web::Data<AppState>, staff: Staff) -> Re
         .run(move |c| {
             write_transaction(c, |c| {
                 sessions::delete_for_user(c, &uid)?;
-                audit::record(c, Event::new(Some(&uid), "auth.sign_out_everywhere", "staff_user", Some(&uid)))
+                audit::record(
+                    c,
+                    Event::new(Some(&uid), crate::domain::AuditAction::AuthSignOutEverywhere, "staff_user", Some(&uid)),
+                )
             })
         })
         .await?;
@@ -231,7 +237,7 @@ fn two_factor_page(
     staff: &Staff,
     secret: &[u8],
 ) -> Result<TwoFactorPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let secret_text = totp::secret_base32(secret);
     let url = totp::otpauth_url(secret, &staff.email, &ctx.t("site-name"))?;
     Ok(TwoFactorPage {
@@ -335,11 +341,19 @@ pub async fn two_factor_enrol(
                 accounts::set_totp(c, &uid, Some(sealed), &hashes)?;
                 // The code just used cannot be used again.
                 accounts::accept_totp_step(c, &uid, step)?;
-                audit::record(c, Event::new(Some(&uid), "account.2fa_enabled", "staff_user", Some(&uid)))
+                audit::record(
+                    c,
+                    Event::new(
+                        Some(&uid),
+                        crate::domain::AuditAction::AccountTwoFactorEnabled,
+                        "staff_user",
+                        Some(&uid),
+                    ),
+                )
             })
         })
         .await?;
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&RecoveryCodesPage { ctx, codes })
 }
 
@@ -381,7 +395,15 @@ pub async fn two_factor_disable(
         .run(move |c| {
             write_transaction(c, |c| {
                 accounts::set_totp(c, &uid, None, &[])?;
-                audit::record(c, Event::new(Some(&uid), "account.2fa_disabled", "staff_user", Some(&uid)))
+                audit::record(
+                    c,
+                    Event::new(
+                        Some(&uid),
+                        crate::domain::AuditAction::AccountTwoFactorDisabled,
+                        "staff_user",
+                        Some(&uid),
+                    ),
+                )
             })
         })
         .await?;

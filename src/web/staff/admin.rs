@@ -7,6 +7,7 @@ use serde::Deserialize;
 use time::Duration;
 
 use super::{Admin, DoneQuery, Staff, staff_context, valid_id};
+use crate::auth::ACCOUNT_LINK_HOURS;
 use crate::crypto::{generate_token, hash_token};
 use crate::db::RepoError;
 use crate::db::repo::accounts::{self, TokenPurpose, roles_text};
@@ -16,9 +17,8 @@ use crate::db::rows::StaffUserRow;
 use crate::db::write_transaction;
 use crate::domain::{EmailAddress, Role};
 use crate::error::AppError;
-use crate::startup::ACCOUNT_LINK_HOURS;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, render, render_with_status, see_other};
 
 pub struct UserView {
@@ -43,7 +43,7 @@ struct UsersPage {
 }
 
 async fn users_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Result<UsersPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let list = state.db.run(accounts::list).await?;
     let users = list
         .into_iter()
@@ -170,7 +170,11 @@ pub async fn invite(
             write_transaction(c, |c| {
                 accounts::create_link(c, &hash, TokenPurpose::Invite, Some(&email), &roles, Duration::hours(hours))?;
                 outbox::enqueue(c, &vault, &mail, &host)?;
-                audit::record(c, Event::new(Some(&actor), "account.invite", "staff_user", None).detail(&detail))
+                audit::record(
+                    c,
+                    Event::new(Some(&actor), crate::domain::AuditAction::AccountInvite, "staff_user", None)
+                        .detail(&detail),
+                )
             })
         })
         .await?;
@@ -202,7 +206,11 @@ pub async fn set_roles(
             write_transaction(c, |c| {
                 accounts::by_id(c, &uid)?;
                 accounts::set_roles(c, &uid, &roles)?;
-                audit::record(c, Event::new(Some(&actor), "account.roles", "staff_user", Some(&uid)).detail(&detail))
+                audit::record(
+                    c,
+                    Event::new(Some(&actor), crate::domain::AuditAction::AccountRoles, "staff_user", Some(&uid))
+                        .detail(&detail),
+                )
             })
         })
         .await?;
@@ -220,7 +228,11 @@ async fn set_disabled(state: &AppState, staff: &Staff, id: String, disabled: boo
         .run(move |c| {
             write_transaction(c, |c| {
                 accounts::set_disabled(c, &id, disabled)?;
-                let action = if disabled { "account.disable" } else { "account.enable" };
+                let action = if disabled {
+                    crate::domain::AuditAction::AccountDisable
+                } else {
+                    crate::domain::AuditAction::AccountEnable
+                };
                 audit::record(c, Event::new(Some(&actor), action, "staff_user", Some(&id)))
             })
         })
@@ -292,7 +304,7 @@ pub async fn audit_log(
             qs.append_pair(k, v);
         }
     }
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&AuditPage {
         ctx,
         entries,
@@ -321,7 +333,15 @@ pub async fn reset_two_factor(
                 accounts::by_id(c, &uid)?;
                 accounts::set_totp(c, &uid, None, &[])?;
                 crate::db::repo::sessions::delete_for_user(c, &uid)?;
-                audit::record(c, Event::new(Some(&actor), "account.2fa_reset", "staff_user", Some(&uid)))
+                audit::record(
+                    c,
+                    Event::new(
+                        Some(&actor),
+                        crate::domain::AuditAction::AccountTwoFactorReset,
+                        "staff_user",
+                        Some(&uid),
+                    ),
+                )
             })
         })
         .await?;
@@ -388,7 +408,7 @@ pub async fn outbox_view(
             }
         })
         .collect();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let notice = (done.done.as_deref() == Some("retry")).then(|| ctx.t("admin-done-retry"));
     render(&OutboxPage { csrf: staff.csrf.clone(), lines, counts, notice, ctx })
 }
@@ -406,7 +426,10 @@ pub async fn outbox_retry(
             write_transaction(c, |c| {
                 let n = outbox::retry_now(c, Some(&mid))?;
                 if n > 0 {
-                    audit::record(c, Event::new(Some(&actor), "outbox.retry", "outbox", Some(&mid)))?;
+                    audit::record(
+                        c,
+                        Event::new(Some(&actor), crate::domain::AuditAction::OutboxRetry, "outbox", Some(&mid)),
+                    )?;
                 }
                 Ok(n)
             })
@@ -483,7 +506,7 @@ pub async fn settings_form(
     Admin(staff): Admin,
     done: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let notice = (done.done.as_deref() == Some("saved")).then(|| ctx.t("admin-done-settings"));
     render(&SettingsPage { csrf: staff.csrf.clone(), fields: settings_fields(&state), errors: Vec::new(), notice, ctx })
 }
@@ -497,7 +520,7 @@ pub async fn save_settings(
     let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.trim().to_owned());
     let mut fields = settings_fields(&state);
     let mut changes = Vec::new();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let base = state.base_settings.clone();
     for field in fields.iter_mut() {
         // An unticked checkbox sends nothing.

@@ -19,7 +19,7 @@ use crate::db::rows::{GuideRow, GuideTranslationRow};
 use crate::domain::Lang;
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, render, render_with_status, see_other};
 
 pub const MAX_TITLE: usize = 200;
@@ -92,7 +92,7 @@ pub async fn list(
     Editor(staff): Editor,
     done: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let guides = lines(&state, &ctx, summaries(&state).await?);
     let (l, d) = (staff.lang.to_string(), state.settings().default_language.to_string());
     let topics = state.db.run(move |c| content_repo::list_topics(c, &l, &d)).await?;
@@ -138,7 +138,7 @@ pub async fn dashboard(
     req: HttpRequest,
     Editor(staff): Editor,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let guides = lines(&state, &ctx, summaries(&state).await?);
     let total = guides.len().max(1);
     let coverage = langs(&state)
@@ -264,7 +264,7 @@ async fn load(state: &AppState, slug: &str, lang: &str) -> Result<Loaded, AppErr
 }
 
 fn editor_page(state: &AppState, req: &HttpRequest, staff: &Staff, lang: &Lang, loaded: Loaded) -> EditorPage {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let is_source = *lang == state.settings().default_language;
     let current = loaded.current;
     EditorPage {
@@ -406,7 +406,18 @@ pub async fn save(
         (state.settings().default_language.to_string(), staff.user_id.clone(), page.major, input.revision);
     let outcome = state
         .db
-        .run(move |c| editor::save(c, &guide_id, &translation, major, &default, expected, &actor, "content.save"))
+        .run(move |c| {
+            editor::save(
+                c,
+                &guide_id,
+                &translation,
+                major,
+                &default,
+                expected,
+                &actor,
+                crate::domain::AuditAction::ContentSave,
+            )
+        })
         .await?;
     match outcome {
         Saved::Stored(n) => {
@@ -501,7 +512,7 @@ pub async fn revisions(
         (None, Some(b)) => (word_diff("", &b.row.body_md), word_diff("", &b.row.title)),
         _ => (Vec::new(), Vec::new()),
     };
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&RevisionsPage {
         csrf: staff.csrf.clone(),
         lang_name: lang_name(lang.as_str()),
@@ -534,7 +545,16 @@ pub async fn rollback(
             let current = content_repo::translation(c, &guide.id, &l)?.ok_or(crate::db::RepoError::NotFound)?;
             let at = now();
             let input = render_translation(&l, &old.title, &old.summary, &old.body_md, "", at, Some(actor.clone()))?;
-            editor::save(c, &guide.id, &input, false, &default, current.revision, &actor, "content.rollback")
+            editor::save(
+                c,
+                &guide.id,
+                &input,
+                false,
+                &default,
+                current.revision,
+                &actor,
+                crate::domain::AuditAction::ContentRollback,
+            )
         })
         .await?;
     state.cache.invalidate();
@@ -590,7 +610,7 @@ pub async fn feedback(
             ))
         })
         .await?;
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&FeedbackPage { ctx, guides, misses, gaps, default_lang: default })
 }
 
@@ -628,7 +648,7 @@ pub async fn new_guide_form(
     req: HttpRequest,
     Editor(staff): Editor,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&NewGuidePage {
         csrf: staff.csrf.clone(),
         topics: topic_choices(&state, &staff, "").await?,
@@ -666,7 +686,7 @@ pub async fn create_guide(
     input: web::Form<NewGuideInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = input.into_inner();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let slug = input.slug.trim().to_ascii_lowercase();
     let title = crate::domain::inquiry::clean_line(&input.title);
     let summary = crate::domain::inquiry::clean_line(&input.summary);
@@ -747,7 +767,7 @@ async fn settings_page(
     let all = summaries(state).await?;
     let mut replacements = vec![Choice {
         value: String::new(),
-        label: staff_context(state, staff, "").t("admin-replacement-none"),
+        label: staff_context(state, staff, req).t("admin-replacement-none"),
         selected: guide.replaced_by.is_none(),
     }];
     replacements.extend(all.iter().filter(|g| g.guide.id != guide.id).map(|g| Choice {
@@ -766,7 +786,7 @@ async fn settings_page(
         date_error: None,
         errors: Vec::new(),
         notice: None,
-        ctx: staff_context(state, staff, req.path()),
+        ctx: staff_context(state, staff, req),
     })
 }
 
@@ -906,7 +926,7 @@ pub async fn topic_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let page = if slug == "new" {
         TopicPage {
             csrf: staff.csrf.clone(),
@@ -945,7 +965,7 @@ pub async fn save_topic(
     let get = |k: &str| super::form_value(&form, k);
     let slug = if is_new { get("slug").trim().to_ascii_lowercase() } else { path_slug.clone() };
     let mut errors = Vec::new();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     if crate::domain::Slug::parse(&slug).is_err() {
         errors.push(FieldError { field: "slug".into(), message: ctx.t("admin-error-slug") });
     }
@@ -1031,7 +1051,7 @@ pub async fn services(
 ) -> Result<HttpResponse, AppError> {
     let d = state.settings().default_language.to_string();
     let rows = state.db.run(move |c| crate::db::repo::directory::all_for_editors(c, &d)).await?;
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let limit = now().date() - Duration::days(i64::from(state.settings().service_check_days));
     let lines: Vec<ServiceLine> = rows
         .into_iter()

@@ -9,22 +9,22 @@ use serde::Deserialize;
 use time::PrimitiveDateTime;
 
 use super::{Caseworker, CaseworkerAdmin, staff_context, valid_id};
+use crate::app::replies;
 use crate::db::RepoError;
 use crate::db::repo::content::{self, TopicView};
 use crate::db::repo::workspace::{self, Assignee, Case, Lateness, QueueFilter, QueueItem, Targets, TeamFilter};
-use crate::db::repo::{accounts, canned, directory, now, teams};
-use crate::db::rows::CannedReplyRow;
-use crate::domain::Lang;
+use crate::db::repo::{accounts, directory, now, teams};
 use crate::domain::inquiry::{InquiryStatus, clean_text};
+use crate::domain::{CannedReplyId, Lang};
 use crate::error::AppError;
 use crate::mail;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
+use crate::web::forms::{Choice, choices};
 use crate::web::{AppState, render, render_with_status, see_other};
 
 const PER_PAGE: i64 = 25;
-/// The longest reply, note or canned reply a caseworker may write.
-pub const MAX_STAFF_TEXT: usize = 20_000;
+pub use crate::app::replies::MAX_STAFF_TEXT;
 
 fn targets(state: &AppState) -> Targets {
     Targets { acknowledge_days: state.settings().acknowledge_days, answer_days: state.settings().answer_days }
@@ -121,16 +121,6 @@ fn topic_title(topics: &[TopicView], slug: Option<&str>, ctx: &PageContext) -> S
     }
 }
 
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
-fn choices(options: Vec<(String, String)>, selected: &str) -> Vec<Choice> {
-    options.into_iter().map(|(value, label)| Choice { selected: value == selected, value, label }).collect()
-}
-
 #[derive(Template)]
 #[template(path = "staff/queue.html")]
 struct QueuePage {
@@ -170,7 +160,7 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     let filter = query.filter(&staff.user_id, my_teams(&state, &staff).await?);
     let page = query.page.unwrap_or(1).clamp(1, 100_000);
     let t = targets(&state);
@@ -303,8 +293,13 @@ pub async fn export_csv(
         .run(move |c| {
             crate::db::repo::audit::record_alone(
                 c,
-                crate::db::repo::audit::Event::new(Some(&actor), "inquiries.export_csv", "inquiry", None)
-                    .detail(&count),
+                crate::db::repo::audit::Event::new(
+                    Some(&actor),
+                    crate::domain::AuditAction::InquiriesExportCsv,
+                    "inquiry",
+                    None,
+                )
+                .detail(&count),
             )
         })
         .await?;
@@ -364,7 +359,7 @@ struct CasePage {
     teams: Vec<Choice>,
     region_name: Option<String>,
     guides: Vec<Choice>,
-    canned: Vec<CannedReplyRow>,
+    canned: Vec<replies::CannedReply>,
     reply: String,
     reply_error: Option<String>,
     note: String,
@@ -381,12 +376,12 @@ async fn case_page(state: &AppState, req: &HttpRequest, staff: &super::Staff, id
     let vault = state.vault.clone();
     let (iid, viewer) = (id.to_owned(), staff.user_id.clone());
     let case = state.db.run(move |c| workspace::open_case(c, &vault, &iid, &viewer)).await?;
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let topics = topics_for(state, &staff.lang).await?;
     let people = state.db.run(accounts::caseworkers).await?;
     let guides = guide_choices(state, &staff.lang).await?;
     let answer_lang = case.item.answer_lang.clone();
-    let canned = state.db.run(move |c| canned::list(c, Some(&answer_lang))).await?;
+    let canned = replies::list(state, Lang::parse(&answer_lang).ok()).await?;
     let team_list = state.db.run(teams::list).await?;
     let region_name = match case.item.region_slug.clone() {
         Some(slug) => {
@@ -455,7 +450,7 @@ pub async fn detail(
 ) -> Result<HttpResponse, AppError> {
     let mut page = case_page(&state, &req, &staff, &id).await?;
     if let Some(canned_id) = query.canned.as_deref().filter(|c| !c.is_empty())
-        && let Some(reply) = page.canned.iter().find(|c| c.id == canned_id)
+        && let Some(reply) = page.canned.iter().find(|c| c.id.as_str() == canned_id)
     {
         page.reply = canned_text(&state, reply);
     }
@@ -477,7 +472,7 @@ pub async fn detail(
 }
 
 /// A canned reply's text, with its guide's public address in the reply's language.
-fn canned_text(state: &AppState, reply: &CannedReplyRow) -> String {
+fn canned_text(state: &AppState, reply: &replies::CannedReply) -> String {
     match &reply.guide_slug {
         Some(slug) => format!("{}\n\n{}", reply.body, state.absolute(&format!("/{}/guides/{slug}", reply.lang))),
         None => reply.body.clone(),
@@ -820,7 +815,7 @@ pub async fn erase_confirm(
     valid_id(&id)?;
     let iid = id.clone();
     let item = state.db.run(move |c| workspace::item(c, &iid)).await?;
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&ErasePage { ctx, id: id.into_inner(), reference: item.reference, csrf: staff.csrf.clone() })
 }
 
@@ -841,7 +836,7 @@ pub async fn erase(
     let (iid, actor) = (id.clone(), staff.user_id.clone());
     let reference = state.db.run(move |c| workspace::erase(c, &iid, &actor)).await?;
     tracing::info!(inquiry_id = %id, "inquiry erased on request");
-    let ctx = staff_context(&state, &staff, req.path());
+    let ctx = staff_context(&state, &staff, &req);
     render(&ErasedPage { ctx, reference })
 }
 
@@ -850,7 +845,7 @@ pub async fn erase(
 struct RepliesPage {
     ctx: PageContext,
     csrf: String,
-    replies: Vec<(CannedReplyRow, String)>,
+    replies: Vec<(replies::CannedReply, String)>,
     langs: Vec<Choice>,
     guides: Vec<Choice>,
     title: String,
@@ -861,9 +856,9 @@ struct RepliesPage {
 }
 
 async fn replies_page(state: &AppState, req: &HttpRequest, staff: &super::Staff) -> Result<RepliesPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
-    let rows = state.db.run(|c| canned::list(c, None)).await?;
-    let replies = rows
+    let ctx = staff_context(state, staff, req);
+    let replies = replies::list(state, None)
+        .await?
         .into_iter()
         .map(|r| {
             let name =
@@ -921,74 +916,41 @@ pub async fn add_reply(
 ) -> Result<HttpResponse, AppError> {
     let input = input.into_inner();
     let lang = Lang::parse(&input.lang).ok().filter(|l| state.settings().languages.contains(l));
-    let title = crate::domain::inquiry::clean_line(&input.title);
-    let body = clean_text(&input.body);
     let guide = Some(input.guide.trim().to_owned()).filter(|g| !g.is_empty());
     let mut page = replies_page(&state, &req, &staff).await?;
-    if let Some(slug) = &guide
-        && !page.guides.iter().any(|g| &g.value == slug)
-    {
+    let (Some(lang), true) = (lang, guide.as_ref().is_none_or(|slug| page.guides.iter().any(|g| &g.value == slug)))
+    else {
         return Err(AppError::BadRequest);
-    }
-    if title.is_empty() || title.chars().count() > 200 {
-        page.title_error = Some(page.ctx.t("staff-error-canned-title"));
-    }
-    if body.is_empty() || body.chars().count() > MAX_STAFF_TEXT {
-        page.body_error = Some(page.ctx.t("staff-error-canned-body"));
-    }
-    let Some(lang) = lang else { return Err(AppError::BadRequest) };
-    if page.title_error.is_some() || page.body_error.is_some() {
-        for (field, msg) in [("title", &page.title_error), ("body", &page.body_error)] {
-            if let Some(message) = msg.clone() {
-                page.errors.push(FieldError { field: field.into(), message });
+    };
+    match replies::NewCannedReply::parse(lang.clone(), &input.title, &input.body, guide.clone()) {
+        Ok(reply) => {
+            replies::create(&state, &staff, reply).await?;
+            Ok(see_other("/staff/replies"))
+        }
+        Err(problems) => {
+            for p in problems {
+                let message = page.ctx.t(p.key());
+                match p {
+                    replies::CannedProblem::Title => page.title_error = Some(message.clone()),
+                    replies::CannedProblem::Body => page.body_error = Some(message.clone()),
+                }
+                page.errors.push(FieldError::new(p.field(), message));
             }
+            (page.title, page.body) = (input.title, input.body);
+            page.langs.iter_mut().for_each(|c| c.selected = c.value == lang.as_str());
+            page.guides.iter_mut().for_each(|c| c.selected = Some(&c.value) == guide.as_ref());
+            page.ctx.has_errors = true;
+            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
-        page.title = input.title;
-        page.body = input.body;
-        for c in page.langs.iter_mut() {
-            c.selected = c.value == lang.as_str();
-        }
-        for c in page.guides.iter_mut() {
-            c.selected = Some(&c.value) == guide.as_ref();
-        }
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let actor = staff.user_id.clone();
-    state
-        .db
-        .run(move |c| {
-            crate::db::write_transaction(c, |c| {
-                let id = canned::create(c, lang.as_str(), &title, &body, guide.as_deref())?;
-                crate::db::repo::audit::record(
-                    c,
-                    crate::db::repo::audit::Event::new(Some(&actor), "canned_reply.create", "canned_reply", Some(&id)),
-                )
-            })
-        })
-        .await?;
-    Ok(see_other("/staff/replies"))
 }
 
 pub async fn delete_reply(
     state: web::Data<AppState>,
     Caseworker(staff): Caseworker,
-    id: web::Path<String>,
+    id: web::Path<CannedReplyId>,
 ) -> Result<HttpResponse, AppError> {
-    valid_id(&id)?;
-    let (rid, actor) = (id.into_inner(), staff.user_id.clone());
-    state
-        .db
-        .run(move |c| {
-            crate::db::write_transaction(c, |c| {
-                canned::delete(c, &rid)?;
-                crate::db::repo::audit::record(
-                    c,
-                    crate::db::repo::audit::Event::new(Some(&actor), "canned_reply.delete", "canned_reply", Some(&rid)),
-                )
-            })
-        })
-        .await?;
+    replies::delete(&state, &staff, id.into_inner()).await?;
     Ok(see_other("/staff/replies"))
 }
 

@@ -21,7 +21,7 @@ use crate::db::repo::sessions::{self, STAGE_FULL, STAGE_PASSWORD};
 use crate::domain::{EmailAddress, Lang, NewPassword, PasswordError};
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render, render_with_status, see_other};
 
 /// Failed sign-ins allowed per account, and per client, within `THROTTLE_WINDOW`.
@@ -30,8 +30,7 @@ pub const CLIENT_FAILURES: usize = 20;
 const THROTTLE_WINDOW: StdDuration = StdDuration::from_secs(15 * 60);
 /// How long the second-factor step may take.
 const SECOND_FACTOR_MINUTES: i64 = 10;
-/// How long a reset link works.
-pub const RESET_LINK_MINUTES: i64 = 60;
+use crate::auth::RESET_LINK_MINUTES;
 
 /// A hash of a random password, verified against when the account does not exist,
 /// so a wrong address costs as much time as a wrong password.
@@ -180,7 +179,10 @@ pub async fn login(
             state
                 .db
                 .run(move |c| {
-                    audit::record_alone(c, Event::new(None, "auth.sign_in_failed", "staff_user", known.as_deref()))
+                    audit::record_alone(
+                        c,
+                        Event::new(None, crate::domain::AuditAction::AuthSignInFailed, "staff_user", known.as_deref()),
+                    )
                 })
                 .await?;
             page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-credentials") });
@@ -206,7 +208,10 @@ pub async fn login(
         state
             .db
             .run(move |c| {
-                audit::record_alone(c, Event::new(Some(&user_id), "auth.sign_in", "staff_user", Some(&user_id)))
+                audit::record_alone(
+                    c,
+                    Event::new(Some(&user_id), crate::domain::AuditAction::AuthSignIn, "staff_user", Some(&user_id)),
+                )
             })
             .await?;
         tracing::info!(user_id = %user.id, "staff signed in");
@@ -304,7 +309,10 @@ pub async fn code_submit(
         state
             .db
             .run(move |c| {
-                audit::record_alone(c, Event::new(None, "auth.second_factor_failed", "staff_user", Some(&uid)))
+                audit::record_alone(
+                    c,
+                    Event::new(None, crate::domain::AuditAction::AuthSecondFactorFailed, "staff_user", Some(&uid)),
+                )
             })
             .await?;
         page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-code") });
@@ -322,7 +330,11 @@ pub async fn code_submit(
         .run(move |c| {
             crate::db::write_transaction(c, |c| {
                 sessions::promote(c, &sid, &hash, lifetime)?;
-                audit::record(c, Event::new(Some(&uid), "auth.sign_in", "staff_user", Some(&uid)).detail(how))
+                audit::record(
+                    c,
+                    Event::new(Some(&uid), crate::domain::AuditAction::AuthSignIn, "staff_user", Some(&uid))
+                        .detail(how),
+                )
             })
         })
         .await?;
@@ -343,7 +355,10 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<Http
                 crate::db::write_transaction(c, |c| {
                     sessions::delete(c, &session)?;
                     match &actor {
-                        Some(a) => audit::record(c, Event::new(Some(a), "auth.sign_out", "staff_user", Some(a))),
+                        Some(a) => audit::record(
+                            c,
+                            Event::new(Some(a), crate::domain::AuditAction::AuthSignOut, "staff_user", Some(a)),
+                        ),
                         None => Ok(()),
                     }
                 })
@@ -460,7 +475,12 @@ async fn queue_reset(state: &AppState, email: EmailAddress) -> Result<(), AppErr
                 crate::db::repo::outbox::enqueue(c, &vault, &mail, &host)?;
                 audit::record(
                     c,
-                    Event::new(Some(&user.id), "account.password_reset_requested", "staff_user", Some(&user.id)),
+                    Event::new(
+                        Some(&user.id),
+                        crate::domain::AuditAction::AccountPasswordResetRequested,
+                        "staff_user",
+                        Some(&user.id),
+                    ),
                 )?;
                 Ok(true)
             })

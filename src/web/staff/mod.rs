@@ -5,11 +5,17 @@
 
 pub mod account;
 pub mod admin;
+pub mod case;
 pub mod content;
 pub mod inquiries;
 pub mod login;
+pub mod queue;
+pub mod replies;
 pub mod services;
 pub mod teams;
+
+pub use crate::web::context::staff_context;
+pub use crate::web::forms::form_value;
 
 use std::future::{Ready, ready};
 
@@ -37,32 +43,7 @@ pub fn cookie_name(state: &AppState) -> &'static str {
 const ANON_FORM_SECONDS: i64 = 2 * 3600;
 const ANON_FORM_PURPOSE: &str = "staff-anonymous-form";
 
-/// A signed-in staff member, as every staff handler sees them.
-#[derive(Debug, Clone)]
-pub struct Staff {
-    pub user_id: String,
-    pub email: String,
-    pub roles: Vec<Role>,
-    pub lang: Lang,
-    pub session_id: String,
-    /// The CSRF token every form of this session carries.
-    pub csrf: String,
-    pub has_totp: bool,
-}
-
-impl Staff {
-    pub fn has(&self, role: Role) -> bool {
-        self.roles.contains(&role)
-    }
-}
-
-/// Password given, second factor pending: only the code page accepts this.
-#[derive(Debug, Clone)]
-pub struct Pending {
-    pub user_id: String,
-    pub session_id: String,
-    pub lang: Lang,
-}
+pub use crate::auth::{Pending, Staff};
 
 fn csrf_for(state: &AppState, session_id: &str) -> String {
     hex::encode(&keyed_hash(&state.key.derive("staff-csrf"), session_id.as_bytes())[..16])
@@ -182,7 +163,18 @@ pub async fn guard(
     if let Some(staff) = signed_in {
         req.extensions_mut().insert(staff);
     }
+    // A confirmation left by the POST before: shown on this page once, then cleared.
+    let had_flash = crate::web::forms::has_flash_cookie(req.request());
+    if req.method() == actix_web::http::Method::GET
+        && let Some(flash) = crate::web::forms::read_flash(&state, req.request())
+    {
+        req.extensions_mut().insert(flash);
+    }
+    let is_get = req.method() == actix_web::http::Method::GET;
     let mut res = next.call(req).await?.map_into_boxed_body();
+    if had_flash && is_get && !res.status().is_redirection() {
+        let _ = res.response_mut().add_cookie(&crate::web::forms::clear_flash_cookie());
+    }
     let headers = res.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // Same-origin forms then carry a real `Origin` (with `no-referrer` it would be `null`).
@@ -331,11 +323,6 @@ impl FromRequest for Editor {
     }
 }
 
-/// A form field's value from a form read as pairs (for forms with repeated or per-language names).
-pub fn form_value(form: &[(String, String)], key: &str) -> String {
-    form.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// (slug, name) of every topic and every region, in the staff member's language.
 pub async fn topic_and_region_names(
     state: &AppState,
@@ -357,49 +344,6 @@ pub async fn topic_and_region_names(
 #[derive(serde::Deserialize)]
 pub struct DoneQuery {
     pub done: Option<String>,
-}
-
-/// One link of the staff navigation.
-pub struct NavLink {
-    pub href: &'static str,
-    pub label: String,
-    pub current: bool,
-}
-
-/// What `base.html` shows above a staff page: the links for this person's roles and sign-out.
-pub struct StaffNav {
-    pub links: Vec<NavLink>,
-    pub email: String,
-    pub csrf: String,
-}
-
-/// The page context for a signed-in staff member: their language, the staff navigation.
-pub fn staff_context(state: &AppState, staff: &Staff, current: &str) -> PageContext {
-    let mut ctx = PageContext::for_staff(state, &staff.lang);
-    let mut links = Vec::new();
-    let mut add = |href: &'static str, key: &str| {
-        links.push(NavLink { href, label: ctx.t(key), current: current.starts_with(href) });
-    };
-    if staff.has(Role::Caseworker) {
-        add("/staff/inquiries", "staff-nav-queue");
-        add("/staff/replies", "staff-nav-replies");
-    }
-    if staff.has(Role::Editor) {
-        add("/admin/content", "staff-nav-content");
-        add("/admin/translations", "staff-nav-translations");
-        add("/admin/services", "staff-nav-services");
-        add("/admin/feedback", "staff-nav-feedback");
-    }
-    if staff.has(Role::Admin) {
-        add("/admin/users", "staff-nav-users");
-        add("/admin/teams", "staff-nav-teams");
-        add("/admin/settings", "staff-nav-settings");
-        add("/admin/outbox", "staff-nav-outbox");
-        add("/admin/audit", "staff-nav-audit");
-    }
-    add("/staff/account", "staff-nav-account");
-    ctx.staff_nav = Some(StaffNav { links, email: staff.email.clone(), csrf: staff.csrf.clone() });
-    ctx
 }
 
 /// `/staff/`: where each role starts.

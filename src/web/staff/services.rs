@@ -11,7 +11,6 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::content::{DiffPart, word_diff};
-use super::inquiries::Choice;
 use super::{DoneQuery, Editor, Staff, form_value, staff_context, topic_and_region_names, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::directory::{self, Revision, SaveKind, Saved, ServiceInput, ServiceText};
@@ -22,7 +21,8 @@ use crate::domain::{EmailAddress, Lang, Slug};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::Choice;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, render_with_status, see_other};
 
 const MAX_LINE: usize = 300;
@@ -210,7 +210,7 @@ async fn edit_page(
     staff: &Staff,
     args: PageArgs<'_>,
 ) -> Result<EditPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let (topic_list, region_list) = topic_and_region_names(state, &staff.lang).await?;
     let settings = state.settings();
     let typed = args.typed;
@@ -467,7 +467,7 @@ pub async fn new_form(
     Editor(staff): Editor,
 ) -> Result<HttpResponse, AppError> {
     let typed = Typed { checked_today: true, ..Default::default() };
-    let title = staff_context(&state, &staff, req.path()).t("admin-service-new");
+    let title = staff_context(&state, &staff, &req).t("admin-service-new");
     let page = edit_page(
         &state,
         &req,
@@ -562,7 +562,7 @@ async fn save_form(
     let last_checked = stored.as_ref().map_or_else(|| now().date(), |(row, _)| row.last_checked);
     let title = match &stored {
         Some((_, input)) => default_name(input, &default),
-        None => staff_context(state, staff, req.path()).t("admin-service-new"),
+        None => staff_context(state, staff, req).t("admin-service-new"),
     };
     let form_version = form.iter().find(|(k, _)| k == "version").map(|(_, v)| v.clone()).unwrap_or_default();
     let page_args = |version: String| PageArgs {
@@ -572,7 +572,7 @@ async fn save_form(
         last_checked: stored.as_ref().map(|(row, _)| row.last_checked),
         typed: &typed,
     };
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let checked = check(&ctx, &typed, &topics, &regions, &enabled, &default, last_checked);
     let service = match checked {
         Ok(service) => service,
@@ -662,7 +662,7 @@ async fn revisions_page(
         diff = word_diff(&line.rev.body, &now_text);
     }
     Ok(RevisionsPage {
-        ctx: staff_context(state, staff, req.path()),
+        ctx: staff_context(state, staff, req),
         csrf: staff.csrf.clone(),
         slug: slug.to_owned(),
         title: default_name(&input, &state.settings().default_language),

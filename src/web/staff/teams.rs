@@ -6,7 +6,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::inquiries::Choice;
 use super::{Admin, DoneQuery, Staff, form_value, staff_context, topic_and_region_names, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::accounts;
@@ -17,7 +16,8 @@ use crate::domain::{EmailAddress, Lang};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::PageContext;
-use crate::web::setup::FieldError;
+use crate::web::forms::Choice;
+use crate::web::forms::FieldError;
 use crate::web::{AppState, render_with_status, see_other};
 
 const MAX_NAME: usize = 100;
@@ -91,7 +91,7 @@ impl TeamsPage {
 }
 
 async fn teams_page(state: &AppState, req: &HttpRequest, staff: &Staff) -> Result<TeamsPage, AppError> {
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let list = state.db.run(teams::list).await?;
     let names = names(state, &staff.lang).await?;
     let count = list.len();
@@ -232,7 +232,7 @@ impl TeamPage {
 
 async fn team_page(state: &AppState, req: &HttpRequest, staff: &Staff, id: &str) -> Result<TeamPage, AppError> {
     valid_id(id)?;
-    let ctx = staff_context(state, staff, req.path());
+    let ctx = staff_context(state, staff, req);
     let tid = id.to_owned();
     let view = state.db.run(move |c| teams::get(c, &tid)).await?;
     let names = names(state, &staff.lang).await?;

@@ -1,0 +1,1 @@
+//! Staff accounts: first administrator and invitations, sign-in, second factor, passwords, sessions.

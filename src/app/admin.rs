@@ -1,0 +1,1 @@
+//! Administration: stored settings, the outbox, the audit log.

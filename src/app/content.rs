@@ -1,0 +1,1 @@
+//! Editing guidance: guides, translations, revisions, topics, publishing and review dates.

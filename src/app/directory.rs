@@ -1,0 +1,1 @@
+//! Editing the services directory: create, save, restore, check and publish services.

@@ -1,0 +1,1 @@
+//! Reader feedback on guides ("was this useful?" and comments).

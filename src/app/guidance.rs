@@ -1,0 +1,1 @@
+//! What readers read: home, topics, guides, search, the services finder, feeds and the sitemap.

@@ -1,0 +1,1 @@
+//! The caseworker queue: filters, paging, lateness, and the CSV export of metadata.

@@ -1,0 +1,1 @@
+//! Teams and routing rules: create, save, reorder, delete, and hand-over targets.

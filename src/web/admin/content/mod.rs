@@ -1,0 +1,1 @@
+//! Content administration (`/admin/content`, `/admin/translations`): guides, translations, topics.

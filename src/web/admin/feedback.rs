@@ -1,0 +1,1 @@
+//! Reader feedback, zero-result searches and content gaps (`/admin/feedback`).

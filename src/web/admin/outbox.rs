@@ -1,0 +1,1 @@
+//! Outgoing email (`/admin/outbox`): masked recipients, last error, retry.

@@ -1,0 +1,1 @@
+//! The services directory for editors (`/admin/services`).

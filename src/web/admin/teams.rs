@@ -1,0 +1,1 @@
+//! Teams and routing rules (`/admin/teams`).

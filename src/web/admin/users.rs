@@ -1,0 +1,1 @@
+//! Staff accounts for administrators: invite, roles, disable, reset the second factor.

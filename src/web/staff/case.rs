@@ -1,0 +1,1 @@
+//! One inquiry's case page and what a caseworker does with it.

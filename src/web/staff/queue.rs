@@ -1,0 +1,1 @@
+//! The caseworker queue (`/staff/inquiries`) and its CSV export.
