@@ -121,7 +121,7 @@ async fn form_errors_keep_everything_typed(backend: Backend) {
                     ("email", "ani at example"),
                     ("name", "Ани"),
                     ("phone", "12ab"),
-                    ("consent", ""),
+                    ("consent", crate::helpers::UNTICKED),
                 ],
             )
             .await;
