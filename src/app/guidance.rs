@@ -172,3 +172,108 @@ pub async fn feed(app: &App, lang: &Lang) -> Result<(Vec<GuideListItem>, Primiti
 pub async fn sitemap(app: &App) -> Result<Vec<SitemapEntry>, AppError> {
     Ok(app.db.run(repo::sitemap_entries).await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn slug(text: &str) -> Slug {
+        Slug::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn guide_file(title: &str, published: bool) -> String {
+        format!(
+            "+++\ntitle = \"{title}\"\nsummary = \"Summary of {title}\"\nupdated = \"2026-11-20\"\nchange_note = \"First\"\norder = 1\nreview_by = \"2027-01-01\"\npublished = {published}\n+++\n\n## Apply\n\nBring a photograph.\n"
+        )
+    }
+
+    /// An app with one topic ("legal"), a published guide ("passports") and a draft.
+    async fn app_with_content() -> testing::TestApp {
+        let app = testing::app().await;
+        let files = vec![
+            (
+                "legal/_topic.en.md".to_owned(),
+                "+++\ntitle = \"Legal\"\nsummary = \"About law\"\norder = 1\n+++\n".to_owned(),
+            ),
+            ("legal/passports.en.md".to_owned(), guide_file("Passports", true)),
+            ("legal/draft.en.md".to_owned(), guide_file("Secret draft", false)),
+        ];
+        app.db
+            .run(move |c| {
+                crate::content::files::import(c, &files, &lang("en"))
+                    .map_err(|e| RepoError::Unexpected(format!("{e:?}")))
+            })
+            .await
+            .unwrap_or_else(|e| panic!("import: {e}"));
+        app
+    }
+
+    #[actix_rt::test]
+    async fn published_guides_are_listed_and_drafts_are_not() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let home = home(&app, &lang("ru")).await?;
+        assert_eq!(home.topics.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), vec!["legal"]);
+        assert_eq!(home.updates.iter().map(|g| g.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
+        let (topic, guides) = topic(&app, &lang("en"), &slug("legal")).await?;
+        assert_eq!((topic.title.as_str(), guides.len()), ("Legal", 1));
+        assert!(matches!(super::topic(&app, &lang("en"), &slug("nothing")).await, Err(AppError::NotFound)));
+        let (items, _) = feed(&app, &lang("en")).await?;
+        assert_eq!(items.len(), 1);
+        assert_eq!(sitemap(&app).await?.len(), 1);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_guide_is_found_by_slug_in_the_best_language() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let GuideFound::Published(guide) = guide(&app, &lang("hy"), &slug("passports")).await? else {
+            panic!("not published")
+        };
+        assert_eq!(guide.page.translation.lang, "en", "falls back to the default language");
+        assert!(guide.help.is_empty());
+        assert_eq!(guide_title(&app, &lang("hy"), &slug("passports")).await?, "Passports");
+        assert!(matches!(super::guide(&app, &lang("en"), &slug("draft")).await, Err(AppError::NotFound)));
+        assert!(matches!(guide_title(&app, &lang("en"), &slug("draft")).await, Err(AppError::NotFound)));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn search_finds_published_text_only() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let hits = search(&app, &lang("en"), &["photograph".to_owned()]).await?;
+        assert_eq!(hits.iter().map(|h| h.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
+        assert!(search(&app, &lang("en"), &["secret".to_owned()]).await?.is_empty());
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn the_finder_offers_the_topics_and_unknown_services_are_not_found() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let (_, topics) = finder_choices(&app, &lang("en")).await?;
+        assert_eq!(topics.len(), 1);
+        let filter = ServiceFilter { topic: Some("legal".into()), ..Default::default() };
+        assert!(find_services(&app, &lang("en"), filter).await?.is_empty());
+        assert!(matches!(service(&app, &lang("en"), &slug("nowhere")).await, Err(AppError::NotFound)));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_content_change_empties_the_page_cache_at_the_next_check() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        check_content_version(&app).await;
+        app.cache.put("en|/".into(), crate::content::cache::CachedPage::new("old".into(), "text/html"));
+        app.cache.check_on_next_request();
+        check_content_version(&app).await;
+        assert!(app.cache.get("en|/").is_some(), "the same version keeps pages");
+        app.db.run(repo::bump_content_version).await?;
+        app.cache.check_on_next_request();
+        check_content_version(&app).await;
+        assert!(app.cache.get("en|/").is_none(), "a new version drops them");
+        Ok(())
+    }
+}

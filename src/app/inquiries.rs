@@ -260,3 +260,105 @@ pub async fn follow_up(
     let code = thread.code.to_string();
     status(app, lang, &code).await?.ok_or(AppError::NotFound)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing;
+    use crate::db::repo::outbox;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn form(message: &str) -> InquiryForm {
+        InquiryForm {
+            topic: "other".into(),
+            answer_lang: "ru".into(),
+            message: message.into(),
+            email: "ani@example.am".into(),
+            method: "email".into(),
+            consent: true,
+            ..Default::default()
+        }
+    }
+
+    fn question(message: &str, nonce: u8) -> Question {
+        Question { form: form(message), nonce: [nonce; 16], lang: lang("en") }
+    }
+
+    async fn mails(app: &App) -> Vec<String> {
+        let rows = app.db.run(outbox::list).await.unwrap_or_else(|e| panic!("{e}"));
+        rows.into_iter().map(|r| r.kind).collect()
+    }
+
+    #[actix_rt::test]
+    async fn a_question_is_stored_once_and_acknowledged() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let Asked::Sent { code, method, .. } = ask(&app, question("Где мой паспорт?", 1)).await? else {
+            panic!("not sent")
+        };
+        assert_eq!(method, ContactMethod::Email);
+        assert_eq!(mails(&app).await, vec!["inquiry_ack"]);
+        // The same form sent again: the same receipt, nothing new stored or mailed.
+        let Asked::AlreadySent { code: again, .. } = ask(&app, question("Где мой паспорт?", 1)).await?
+        else {
+            panic!("not recognised as resent")
+        };
+        assert!(again == code);
+        assert_eq!(mails(&app).await.len(), 1);
+        // The same form with other content is refused.
+        assert!(matches!(ask(&app, question("Другой вопрос", 1)).await?, Asked::Reused));
+        let found = status(&app, &lang("ru"), &code.to_string()).await?.unwrap_or_else(|| panic!("no thread"));
+        assert_eq!(found.thread.messages.len(), 1);
+        assert_eq!(found.thread.messages[0].body, "Где мой паспорт?");
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn an_invalid_question_stores_nothing() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let mut q = question("  ", 2);
+        q.form.consent = false;
+        q.form.topic = "no-such-topic".into();
+        let Asked::Invalid(problems) = ask(&app, q).await? else { panic!("accepted") };
+        let problems: Vec<Problem> = problems.into_iter().map(|(_, p)| p).collect();
+        assert!(
+            problems.contains(&Problem::MessageEmpty) && problems.contains(&Problem::ConsentMissing),
+            "{problems:?}"
+        );
+        assert!(mails(&app).await.is_empty());
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn an_unknown_or_malformed_code_finds_nothing() -> Result<(), AppError> {
+        let app = testing::app().await;
+        assert!(status(&app, &lang("en"), "not a code").await?.is_none());
+        let unknown = ReceiptCode::from_bytes(&[7; 10]).to_string();
+        assert!(status(&app, &lang("en"), &unknown).await?.is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn follow_ups_are_cleaned_and_limited() {
+        assert_eq!(FollowUp::parse(" \r\n "), Err(FollowUpProblem::Empty));
+        assert_eq!(FollowUp::parse(&"x".repeat(MAX_MESSAGE_CHARS + 1)), Err(FollowUpProblem::TooLong));
+        assert_eq!(FollowUp::parse(" Thanks \r\n"), Ok(FollowUp("Thanks".into())));
+    }
+
+    #[actix_rt::test]
+    async fn a_follow_up_joins_the_thread_once() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let Asked::Sent { code, .. } = ask(&app, question("Вопрос", 3)).await? else { panic!("not sent") };
+        let found = status(&app, &lang("ru"), &code.to_string()).await?.unwrap_or_else(|| panic!("no thread"));
+        let message = FollowUp::parse("Ещё одно").unwrap_or_else(|e| panic!("{e:?}"));
+        let found = follow_up(&app, &lang("ru"), found, message.clone(), [9; 16]).await?;
+        assert_eq!(found.thread.messages.len(), 2);
+        // The same follow-up form sent twice is stored once.
+        let found = follow_up(&app, &lang("ru"), found, message, [9; 16]).await?;
+        let bodies: Vec<&str> = found.thread.messages.iter().map(|m| m.body.as_str()).collect();
+        assert_eq!(bodies, vec!["Вопрос", "Ещё одно"]);
+        Ok(())
+    }
+}
