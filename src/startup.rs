@@ -33,6 +33,7 @@ pub struct Application {
     db: Db,
     server: Server,
     vault: Arc<Vault>,
+    app: Arc<crate::app::App>,
     worker: Option<(tokio::task::JoinHandle<()>, watch::Sender<bool>)>,
 }
 
@@ -148,8 +149,12 @@ impl Application {
         } else {
             None
         };
-        let state =
-            web::Data::new(AppState { app, metrics: Metrics::new(db.backend()), assets: Assets::load(), limiter });
+        let state = web::Data::new(AppState {
+            app: app.clone(),
+            metrics: Metrics::new(db.backend()),
+            assets: Assets::load(),
+            limiter,
+        });
         // The admin's stored changes apply from the first request, and are re-read every few
         // seconds so a change made on another instance reaches this one too.
         state.refresh_settings().await.context("cannot read the stored settings")?;
@@ -175,7 +180,7 @@ impl Application {
             // SIGTERM: stop accepting, give in-flight requests this long to finish.
             .shutdown_timeout(10)
             .run();
-        Ok(Application { port: local.port(), base_url, setup_link, db, server, vault, worker: worker_task })
+        Ok(Application { port: local.port(), base_url, setup_link, db, server, vault, app, worker: worker_task })
     }
 
     pub fn port(&self) -> u16 {
@@ -197,6 +202,11 @@ impl Application {
 
     pub fn vault(&self) -> Arc<Vault> {
         self.vault.clone()
+    }
+
+    /// The use cases' shared state (settings, database, page cache) this server runs on.
+    pub fn app(&self) -> Arc<crate::app::App> {
+        self.app.clone()
     }
 
     /// Serves until SIGTERM/SIGINT (or the server handle stops it), then lets the

@@ -1,1 +1,279 @@
-//! What readers read: home, topics, guides, search, the services finder, feeds and the sitemap.
+//! The reads behind the public pages: home, topics, guides, search, the services finder
+//! and service pages, the feed and the sitemap, and the page cache's content-version check.
+
+use time::PrimitiveDateTime;
+
+use crate::app::App;
+use crate::db::RepoError;
+use crate::db::repo::content::{self as repo, Withdrawn};
+use crate::db::repo::{directory, editor};
+use crate::domain::{Lang, Slug};
+use crate::error::AppError;
+
+pub use crate::db::repo::content::{GuideListItem, GuidePage, SearchHit, SitemapEntry, TopicView};
+pub use crate::db::repo::directory::{RegionView, ServiceFilter, ServiceView};
+
+fn langs(app: &App, lang: &Lang) -> (String, String) {
+    (lang.to_string(), app.settings().default_language.to_string())
+}
+
+/// Looks at the database's content version when it is time to (at most once a second) and
+/// lets the page cache drop its pages when the content changed.
+#[tracing::instrument(skip_all)]
+pub async fn check_content_version(app: &App) {
+    if !app.cache.due_for_check() {
+        return;
+    }
+    match app.db.run(repo::content_version).await {
+        Ok((version, _)) => app.cache.observe_version(version),
+        // Serving a slightly old page beats failing; the next request checks again.
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the content version");
+            app.cache.invalidate();
+        }
+    }
+}
+
+/// What the home page lists: every topic and the five latest major updates.
+pub struct Home {
+    pub topics: Vec<TopicView>,
+    pub updates: Vec<GuideListItem>,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn home(app: &App, lang: &Lang) -> Result<Home, AppError> {
+    let (l, d) = langs(app, lang);
+    let (topics, updates) =
+        app.db.run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?))).await?;
+    Ok(Home { topics, updates })
+}
+
+/// Every topic, in the reader's language where translated.
+#[tracing::instrument(skip_all)]
+pub async fn topics(app: &App, lang: &Lang) -> Result<Vec<TopicView>, AppError> {
+    let (l, d) = langs(app, lang);
+    Ok(app.db.run(move |c| repo::list_topics(c, &l, &d)).await?)
+}
+
+/// A topic and its guides; `NotFound` for an unknown slug.
+#[tracing::instrument(skip_all, fields(topic = %slug))]
+pub async fn topic(app: &App, lang: &Lang, slug: &Slug) -> Result<(TopicView, Vec<GuideListItem>), AppError> {
+    let (l, d, s) = (lang.to_string(), app.settings().default_language.to_string(), slug.to_string());
+    Ok(app
+        .db
+        .run(move |c| {
+            let topic = repo::topic_by_slug(c, &s, &l, &d)?;
+            let guides = repo::guides_in_topic(c, &topic.id, &l, &d)?;
+            Ok((topic, guides))
+        })
+        .await?)
+}
+
+/// A published guide with what its page shows around it.
+pub struct Guide {
+    pub page: GuidePage,
+    /// The other guides of its topic (this one included; the page leaves it out).
+    pub siblings: Vec<GuideListItem>,
+    /// The services for the guide's topic.
+    pub help: Vec<ServiceView>,
+}
+
+/// What a guide's address leads to.
+pub enum GuideFound {
+    Published(Box<Guide>),
+    /// Withdrawn without a replacement.
+    Gone,
+    /// Withdrawn in favour of the guide with this slug.
+    ReplacedBy(String),
+}
+
+/// The guide behind a slug; `NotFound` when there never was one.
+#[tracing::instrument(skip_all, fields(guide = %slug))]
+pub async fn guide(app: &App, lang: &Lang, slug: &Slug) -> Result<GuideFound, AppError> {
+    let (l, d, s) = (lang.to_string(), app.settings().default_language.to_string(), slug.to_string());
+    Ok(app
+        .db
+        .run(move |c| {
+            let page = match repo::guide_page(c, &s, &l, &d) {
+                // Withdrawn after being published: say so (or send readers to its replacement).
+                Err(RepoError::NotFound) => {
+                    return match repo::guide_withdrawn(c, &s)? {
+                        Some(Withdrawn::Gone) => Ok(GuideFound::Gone),
+                        Some(Withdrawn::ReplacedBy(target)) => Ok(GuideFound::ReplacedBy(target)),
+                        None => Err(RepoError::NotFound),
+                    };
+                }
+                other => other?,
+            };
+            let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
+            let filter = ServiceFilter { topic: Some(page.topic.slug.clone()), ..Default::default() };
+            let help = directory::find(c, &filter, &l, &d)?;
+            Ok(GuideFound::Published(Box::new(Guide { page, siblings, help })))
+        })
+        .await?)
+}
+
+/// The title of a published guide in the reader's language (or the default one).
+#[tracing::instrument(skip_all, fields(guide = %slug))]
+pub async fn guide_title(app: &App, lang: &Lang, slug: &Slug) -> Result<String, AppError> {
+    let (l, d, s) = (lang.to_string(), app.settings().default_language.to_string(), slug.to_string());
+    let page = app.db.run(move |c| repo::guide_page(c, &s, &l, &d)).await?;
+    Ok(page.translation.title)
+}
+
+/// At most 50 guides matching every term, in the reader's or the default language. A search
+/// without results is counted for editors (the folded terms and the language only).
+#[tracing::instrument(skip_all)]
+pub async fn search(app: &App, lang: &Lang, terms: &[String]) -> Result<Vec<SearchHit>, AppError> {
+    let (l, d) = langs(app, lang);
+    let t = terms.to_vec();
+    let hits = app.db.run(move |c| repo::search(c, &t, &[&l, &d], 50)).await?;
+    if hits.is_empty() {
+        let (missed, l) = (terms.join(" "), lang.to_string());
+        if let Err(e) = app.db.run(move |c| editor::record_search_miss(c, &missed, &l)).await {
+            tracing::warn!(error = %e, "could not count a search without results");
+        }
+    }
+    Ok(hits)
+}
+
+/// The regions and topics the services finder offers.
+#[tracing::instrument(skip_all)]
+pub async fn finder_choices(app: &App, lang: &Lang) -> Result<(Vec<RegionView>, Vec<TopicView>), AppError> {
+    let (l, d) = langs(app, lang);
+    Ok(app.db.run(move |c| Ok((directory::regions_in(c, &l, &d)?, repo::list_topics(c, &l, &d)?))).await?)
+}
+
+/// The published services that match the filter.
+#[tracing::instrument(skip_all)]
+pub async fn find_services(app: &App, lang: &Lang, filter: ServiceFilter) -> Result<Vec<ServiceView>, AppError> {
+    let (l, d) = langs(app, lang);
+    Ok(app.db.run(move |c| directory::find(c, &filter, &l, &d)).await?)
+}
+
+/// A published service and every topic (to name the service's own); `NotFound` otherwise.
+#[tracing::instrument(skip_all, fields(service = %slug))]
+pub async fn service(app: &App, lang: &Lang, slug: &Slug) -> Result<(ServiceView, Vec<TopicView>), AppError> {
+    let (l, d, s) = (lang.to_string(), app.settings().default_language.to_string(), slug.to_string());
+    Ok(app.db.run(move |c| Ok((directory::by_slug(c, &s, &l, &d)?, repo::list_topics(c, &l, &d)?))).await?)
+}
+
+/// The feed's material: the 50 latest major updates and when the content last changed.
+#[tracing::instrument(skip_all)]
+pub async fn feed(app: &App, lang: &Lang) -> Result<(Vec<GuideListItem>, PrimitiveDateTime), AppError> {
+    let (l, d) = langs(app, lang);
+    let (items, (_, changed_at)) =
+        app.db.run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?))).await?;
+    Ok((items, changed_at))
+}
+
+/// Every published guide with its languages, for the sitemap.
+#[tracing::instrument(skip_all)]
+pub async fn sitemap(app: &App) -> Result<Vec<SitemapEntry>, AppError> {
+    Ok(app.db.run(repo::sitemap_entries).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn slug(text: &str) -> Slug {
+        Slug::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn guide_file(title: &str, published: bool) -> String {
+        format!(
+            "+++\ntitle = \"{title}\"\nsummary = \"Summary of {title}\"\nupdated = \"2026-11-20\"\nchange_note = \"First\"\norder = 1\nreview_by = \"2027-01-01\"\npublished = {published}\n+++\n\n## Apply\n\nBring a photograph.\n"
+        )
+    }
+
+    /// An app with one topic ("legal"), a published guide ("passports") and a draft.
+    async fn app_with_content() -> testing::TestApp {
+        let app = testing::app().await;
+        let files = vec![
+            (
+                "legal/_topic.en.md".to_owned(),
+                "+++\ntitle = \"Legal\"\nsummary = \"About law\"\norder = 1\n+++\n".to_owned(),
+            ),
+            ("legal/passports.en.md".to_owned(), guide_file("Passports", true)),
+            ("legal/draft.en.md".to_owned(), guide_file("Secret draft", false)),
+        ];
+        app.db
+            .run(move |c| {
+                crate::content::files::import(c, &files, &lang("en"))
+                    .map_err(|e| RepoError::Unexpected(format!("{e:?}")))
+            })
+            .await
+            .unwrap_or_else(|e| panic!("import: {e}"));
+        app
+    }
+
+    #[actix_rt::test]
+    async fn published_guides_are_listed_and_drafts_are_not() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let home = home(&app, &lang("ru")).await?;
+        assert_eq!(home.topics.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), vec!["legal"]);
+        assert_eq!(home.updates.iter().map(|g| g.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
+        let (topic, guides) = topic(&app, &lang("en"), &slug("legal")).await?;
+        assert_eq!((topic.title.as_str(), guides.len()), ("Legal", 1));
+        assert!(matches!(super::topic(&app, &lang("en"), &slug("nothing")).await, Err(AppError::NotFound)));
+        let (items, _) = feed(&app, &lang("en")).await?;
+        assert_eq!(items.len(), 1);
+        assert_eq!(sitemap(&app).await?.len(), 1);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_guide_is_found_by_slug_in_the_best_language() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let GuideFound::Published(guide) = guide(&app, &lang("hy"), &slug("passports")).await? else {
+            panic!("not published")
+        };
+        assert_eq!(guide.page.translation.lang, "en", "falls back to the default language");
+        assert!(guide.help.is_empty());
+        assert_eq!(guide_title(&app, &lang("hy"), &slug("passports")).await?, "Passports");
+        assert!(matches!(super::guide(&app, &lang("en"), &slug("draft")).await, Err(AppError::NotFound)));
+        assert!(matches!(guide_title(&app, &lang("en"), &slug("draft")).await, Err(AppError::NotFound)));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn search_finds_published_text_only() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let hits = search(&app, &lang("en"), &["photograph".to_owned()]).await?;
+        assert_eq!(hits.iter().map(|h| h.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
+        assert!(search(&app, &lang("en"), &["secret".to_owned()]).await?.is_empty());
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn the_finder_offers_the_topics_and_unknown_services_are_not_found() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        let (_, topics) = finder_choices(&app, &lang("en")).await?;
+        assert_eq!(topics.len(), 1);
+        let filter = ServiceFilter { topic: Some("legal".into()), ..Default::default() };
+        assert!(find_services(&app, &lang("en"), filter).await?.is_empty());
+        assert!(matches!(service(&app, &lang("en"), &slug("nowhere")).await, Err(AppError::NotFound)));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_content_change_empties_the_page_cache_at_the_next_check() -> Result<(), AppError> {
+        let app = app_with_content().await;
+        check_content_version(&app).await;
+        app.cache.put("en|/".into(), crate::content::cache::CachedPage::new("old".into(), "text/html"));
+        app.cache.check_on_next_request();
+        check_content_version(&app).await;
+        assert!(app.cache.get("en|/").is_some(), "the same version keeps pages");
+        app.db.run(repo::bump_content_version).await?;
+        app.cache.check_on_next_request();
+        check_content_version(&app).await;
+        assert!(app.cache.get("en|/").is_none(), "a new version drops them");
+        Ok(())
+    }
+}

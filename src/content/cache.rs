@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// A rendered page and what HTTP caching needs to know about it.
 pub struct CachedPage {
@@ -30,8 +30,6 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 pub struct PageCache {
     pages: RwLock<HashMap<String, Arc<CachedPage>>>,
     version: AtomicI64,
-    /// When the content last changed, as the database says: every page's `Last-Modified`.
-    changed_at: RwLock<SystemTime>,
     last_check: Mutex<Option<Instant>>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -42,7 +40,6 @@ impl Default for PageCache {
         PageCache {
             pages: RwLock::new(HashMap::new()),
             version: AtomicI64::new(i64::MIN),
-            changed_at: RwLock::new(SystemTime::now()),
             last_check: Mutex::new(None),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -65,10 +62,7 @@ impl PageCache {
     }
 
     /// Records the version read from the database; a change empties the cache.
-    pub fn observe_version(&self, version: i64, changed_at: SystemTime) {
-        if let Ok(mut at) = self.changed_at.write() {
-            *at = changed_at;
-        }
+    pub fn observe_version(&self, version: i64) {
         let previous = self.version.swap(version, Ordering::SeqCst);
         if previous != version
             && let Ok(mut pages) = self.pages.write()
@@ -82,6 +76,14 @@ impl PageCache {
         if let Ok(mut pages) = self.pages.write() {
             pages.clear();
         }
+        if let Ok(mut last) = self.last_check.lock() {
+            *last = None;
+        }
+    }
+
+    /// Makes the next request check the version without dropping any page: for the tests
+    /// (and the CLI's in-process changes), which should not wait out `CHECK_EVERY`.
+    pub fn check_on_next_request(&self) {
         if let Ok(mut last) = self.last_check.lock() {
             *last = None;
         }
@@ -107,10 +109,6 @@ impl PageCache {
         page
     }
 
-    pub fn last_modified(&self) -> SystemTime {
-        self.changed_at.read().map_or_else(|_| SystemTime::now(), |t| *t)
-    }
-
     /// (hits, misses) since start, for `/metrics`.
     pub fn stats(&self) -> (u64, u64) {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
@@ -124,13 +122,12 @@ mod tests {
     #[test]
     fn a_new_version_empties_the_cache() {
         let cache = PageCache::default();
-        let at = SystemTime::UNIX_EPOCH;
-        cache.observe_version(1, at);
+        cache.observe_version(1);
         cache.put("en|/".into(), CachedPage::new("<p>old</p>".into(), "text/html"));
         assert!(cache.get("en|/").is_some());
-        cache.observe_version(1, at);
+        cache.observe_version(1);
         assert!(cache.get("en|/").is_some(), "the same version keeps pages");
-        cache.observe_version(2, at);
+        cache.observe_version(2);
         assert!(cache.get("en|/").is_none(), "a new version drops them");
         assert_eq!(cache.stats(), (2, 1));
     }
@@ -142,6 +139,18 @@ mod tests {
         assert!(!cache.due_for_check());
         cache.invalidate();
         assert!(cache.due_for_check());
+    }
+
+    #[test]
+    fn a_check_can_be_asked_for_without_dropping_pages() {
+        let cache = PageCache::default();
+        cache.observe_version(1);
+        cache.put("en|/".into(), CachedPage::new("<p>page</p>".into(), "text/html"));
+        assert!(cache.due_for_check());
+        assert!(!cache.due_for_check());
+        cache.check_on_next_request();
+        assert!(cache.due_for_check(), "the next request checks");
+        assert!(cache.get("en|/").is_some(), "and the pages stay until the version moves");
     }
 
     #[test]

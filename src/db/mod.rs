@@ -246,6 +246,13 @@ pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The database answers a trivial query and every embedded migration is applied (`/readyz`).
+pub fn ready(conn: &mut DbConnection) -> Result<bool, RepoError> {
+    use diesel::connection::SimpleConnection;
+    conn.batch_execute("SELECT 1").map_err(RepoError::from)?;
+    migrations_current(conn)
+}
+
 /// Whether every embedded migration has been applied (for `/readyz`).
 pub fn migrations_current(conn: &mut DbConnection) -> Result<bool, RepoError> {
     // Dialect difference: the migration set to compare against is per backend.

@@ -159,6 +159,8 @@ pub struct TestApp {
     pub test_db: TestDb,
     pub settings: Settings,
     pub vault: std::sync::Arc<homeward::crypto::vault::Vault>,
+    /// The running server's shared state (its page cache, for one).
+    pub app: std::sync::Arc<homeward::app::App>,
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
@@ -173,13 +175,14 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
     let setup_link = app.setup_link().map(str::to_owned);
     let db = app.db().clone();
     let vault = app.vault();
+    let shared = app.app();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
         .expect("the HTTP client builds");
-    TestApp { address, client, setup_link, db, test_db, settings, vault }
+    TestApp { address, client, setup_link, db, test_db, settings, vault, app: shared }
 }
 
 impl TestApp {
@@ -253,6 +256,12 @@ impl TestApp {
         let files: Vec<(String, String)> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let en = homeward::domain::Lang::parse("en").unwrap();
         self.db.run_sync(|c| homeward::content::files::import(c, &files, &en))
+    }
+
+    /// Makes the server look at the content version on the next public request, as it
+    /// would within a second anyway (a change made outside the server, like `import`).
+    pub fn check_content_now(&self) {
+        self.app.cache.check_on_next_request();
     }
 
     /// Delivers every due email now, as `homeward outbox run-once` would.

@@ -163,7 +163,7 @@ async fn a_translation_older_than_a_major_change_is_marked_outdated(backend: Bac
     files[2].1 = guide_en("Passports", "2026-11-25", "## Apply\n\nBring two photos now.", true);
     let report = app.import(&as_refs(&files)).unwrap();
     assert!(report.updated.iter().any(|u| u.contains("passports.en.md")), "{report:?}");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    app.check_content_now();
     let (_, ru) = app.text("/ru/guides/passports").await;
     assert!(ru.contains(&start), "the Russian page says it may be out of date");
     let (_, en) = app.text("/en/guides/passports").await;
@@ -172,7 +172,7 @@ async fn a_translation_older_than_a_major_change_is_marked_outdated(backend: Bac
     // Translating again makes it current.
     files[3].1 = guide_tr("Паспорта", "2026-11-26", "## Подача\n\nПринесите две фотографии.");
     app.import(&as_refs(&files)).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    app.check_content_now();
     assert!(!app.text("/ru/guides/passports").await.1.contains(&start));
 }
 
@@ -184,7 +184,7 @@ async fn minor_changes_publish_no_note_and_outdate_nothing(backend: Backend) {
         .replace("Changed on 2026-11-20", "Fixed a typo");
     let report = app.import(&as_refs(&files)).unwrap();
     assert_eq!(report.updated.len(), 1, "{report:?}");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    app.check_content_now();
     let (_, en) = app.text("/en/guides/passports").await;
     assert!(en.contains("Bring a photograph."));
     assert!(!en.contains("Fixed a typo"), "a minor change publishes no note");
@@ -483,8 +483,8 @@ async fn a_content_change_reaches_the_next_request(backend: Backend) {
     // Another instance (or the CLI) changes the guide in the shared database.
     files[2].1 = guide_en("Passports and ID cards", "2026-11-21", "## Apply\n\nNew text.", true);
     app.import(&as_refs(&files)).unwrap();
-    // Instances look at the content version at most once a second.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Instances look at the content version at most once a second; this one looks now.
+    app.check_content_now();
     let body = app.text("/en/guides/passports").await.1;
     assert!(body.contains("<h1>Passports and ID cards</h1>"), "the change is served");
     assert!(app.text("/en/").await.1.contains("Passports and ID cards"), "the home page's updates too");

@@ -1,16 +1,12 @@
 //! Health, readiness and metrics endpoints for operators and load balancers.
 
-use std::time::Duration;
-
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
-use diesel::connection::SimpleConnection;
 
-use crate::db;
 use crate::error::AppError;
 use crate::web::{AppState, Rendered};
 
-fn plain(status: actix_web::http::StatusCode, text: &str) -> HttpResponse {
+fn plain(status: StatusCode, text: &str) -> HttpResponse {
     let mut res = HttpResponse::build(status)
         .content_type("text/plain; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -21,35 +17,27 @@ fn plain(status: actix_web::http::StatusCode, text: &str) -> HttpResponse {
 
 /// The process is up and answering.
 pub async fn healthz() -> HttpResponse {
-    plain(actix_web::http::StatusCode::OK, "ok")
+    plain(StatusCode::OK, "ok")
 }
 
 /// The database answers and every migration of this binary is applied.
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let check = state.db.run(|conn| {
-        conn.batch_execute("SELECT 1").map_err(db::RepoError::from)?;
-        db::migrations_current(conn)
-    });
-    match tokio::time::timeout(Duration::from_secs(3), check).await {
-        Ok(Ok(true)) => plain(actix_web::http::StatusCode::OK, "ready"),
-        Ok(Ok(false)) => plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: migrations pending"),
-        Ok(Err(e)) => {
-            tracing::warn!(error = %e, "readiness check failed");
-            plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: database unavailable")
-        }
-        Err(_) => plain(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "not ready: database timed out"),
-    }
+    use crate::app::ops::Readiness;
+    let (status, text) = match crate::app::ops::readiness(&state).await {
+        Readiness::Ready => (StatusCode::OK, "ready"),
+        Readiness::MigrationsPending => (StatusCode::SERVICE_UNAVAILABLE, "not ready: migrations pending"),
+        Readiness::DatabaseUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "not ready: database unavailable"),
+        Readiness::DatabaseTimedOut => (StatusCode::SERVICE_UNAVAILABLE, "not ready: database timed out"),
+    };
+    plain(status, text)
 }
 
 pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (in_use, idle) = state.db.pool_state();
-    let (outbox, inquiries) = state
-        .db
-        .run(|c| Ok((crate::db::repo::outbox::counts_by_status(c)?, crate::db::repo::inquiries::counts_by_status(c)?)))
-        .await?;
+    let counts = crate::app::ops::counts(&state).await?;
     let body = state
         .metrics
-        .encode(in_use, idle, state.cache.stats(), &outbox, &inquiries)
+        .encode(in_use, idle, state.cache.stats(), &counts.outbox, &counts.inquiries)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("metrics: {e}")))?;
     let mut res = HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")

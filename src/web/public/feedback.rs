@@ -10,15 +10,15 @@ use serde::Deserialize;
 
 use super::PathLang;
 use super::pages::FeedbackForm;
+use crate::app::feedback::{self, FeedbackProblem, NewFeedback};
+use crate::app::guidance;
 use crate::crypto::form_token;
-use crate::db::repo::content as repo;
-use crate::domain::{Lang, Slug};
+use crate::domain::Slug;
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render, render_with_status, see_other};
 
-const MAX_COMMENT_CHARS: usize = 1000;
 /// A guide page may sit in the page cache for an hour, and a reader may read for a while.
 const TOKEN_MAX_AGE: i64 = 6 * 3600;
 
@@ -53,12 +53,6 @@ struct ThanksPage {
     back_text: String,
 }
 
-async fn guide_title(state: &AppState, lang: &Lang, slug: &Slug) -> Result<String, AppError> {
-    let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
-    let page = state.db.run(move |c| repo::guide_page(c, &s, &l, &d)).await?;
-    Ok(page.translation.title)
-}
-
 fn slug_of(req: &HttpRequest) -> Result<Slug, AppError> {
     Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)
 }
@@ -71,7 +65,7 @@ pub async fn submit_feedback(
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let slug = slug_of(&req)?;
-    let title = guide_title(&state, &lang, &slug).await?;
+    let title = guidance::guide_title(&state, &lang, &slug).await?;
     let input = input.into_inner();
     let thanks = format!("/{lang}/guides/{slug}/feedback");
     if !input.website.is_empty() {
@@ -91,36 +85,36 @@ pub async fn submit_feedback(
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let token_ok =
         form_token::verify(&state.key, &format!("feedback:{lang}:{slug}"), &input.token, now, 0, TOKEN_MAX_AGE).is_ok();
-    let useful = match input.useful.as_str() {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
+    let problems = match NewFeedback::parse(&input.useful, &input.comment) {
+        Ok(feedback) if token_ok => {
+            feedback::give(&state, &lang, &slug, feedback).await?;
+            return Ok(see_other(&thanks));
+        }
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
     };
-    let comment = input.comment.trim();
     let mut errors = Vec::new();
-    if !token_ok {
-        // The reader keeps what they wrote and sends it again with a fresh token.
-        form.choice_error = Some(ctx.t("feedback-error-expired"));
-        errors.push(FieldError { field: "useful".into(), message: ctx.t("feedback-error-expired") });
-    } else if useful.is_none() {
-        form.choice_error = Some(ctx.t("feedback-error-choice"));
-        errors.push(FieldError { field: "useful".into(), message: ctx.t("feedback-error-choice") });
-    }
-    if comment.chars().count() > MAX_COMMENT_CHARS {
-        form.comment_error = Some(ctx.t("feedback-error-comment-long"));
-        errors.push(FieldError { field: "comment".into(), message: ctx.t("feedback-error-comment-long") });
-    }
-    let Some(useful) = useful.filter(|_| errors.is_empty()) else {
-        let mut ctx = ctx;
-        ctx.has_errors = true;
-        let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
-        let page = FeedbackPage { back_href: format!("/{lang}/guides/{slug}"), back_text, errors, feedback: form, ctx };
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    // An expired token hides the choice's own problem: the reader keeps what they wrote and
+    // sends it again with a fresh token.
+    let choice_key = if token_ok {
+        problems.contains(&FeedbackProblem::Choice).then(|| FeedbackProblem::Choice.key())
+    } else {
+        Some("feedback-error-expired")
     };
-    let comment = (!comment.is_empty()).then(|| comment.to_owned());
-    let (l, s) = (lang.to_string(), slug.to_string());
-    state.db.run(move |c| repo::add_feedback(c, &s, &l, useful, comment.as_deref())).await?;
-    Ok(see_other(&thanks))
+    if let Some(key) = choice_key {
+        form.choice_error = Some(ctx.t(key));
+        errors.push(FieldError { field: "useful".into(), message: ctx.t(key) });
+    }
+    if problems.contains(&FeedbackProblem::CommentTooLong) {
+        let key = FeedbackProblem::CommentTooLong.key();
+        form.comment_error = Some(ctx.t(key));
+        errors.push(FieldError { field: "comment".into(), message: ctx.t(key) });
+    }
+    let mut ctx = ctx;
+    ctx.has_errors = true;
+    let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
+    let page = FeedbackPage { back_href: format!("/{lang}/guides/{slug}"), back_text, errors, feedback: form, ctx };
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 pub async fn feedback_page(
@@ -130,7 +124,7 @@ pub async fn feedback_page(
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let slug = slug_of(&req)?;
-    let title = guide_title(&state, &lang, &slug).await?;
+    let title = guidance::guide_title(&state, &lang, &slug).await?;
     let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}/feedback"));
     let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
     render(&ThanksPage { back_href: format!("/{lang}/guides/{slug}"), back_text, ctx })

@@ -6,8 +6,8 @@ use askama::Template;
 use time::format_description::well_known::Rfc3339;
 
 use super::{PathLang, cached};
+use crate::app::guidance;
 use crate::content::cache::CachedPage;
-use crate::db::repo::content as repo;
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::AppState;
@@ -44,9 +44,7 @@ struct Feed {
 pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/feed.atom"), || async {
-        let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-        let (items, (_, changed_at)) =
-            state.db.run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?))).await?;
+        let (items, changed_at) = guidance::feed(&state, &lang).await?;
         let tr = Translator::new(&lang);
         let entries: Vec<FeedEntry> = items
             .iter()
@@ -91,7 +89,7 @@ struct Sitemap {
 /// Home pages and every published guide in every enabled language it is written in.
 pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     cached(&state, &req, "*|/sitemap.xml".to_owned(), || async {
-        let guides = state.db.run(repo::sitemap_entries).await?;
+        let guides = guidance::sitemap(&state).await?;
         let enabled: Vec<String> = state.settings().languages.iter().map(ToString::to_string).collect();
         let default = state.settings().default_language.to_string();
         let mut urls = Vec::new();

@@ -10,17 +10,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::PathLang;
-use crate::crypto::{form_token, os_random, receipt};
-use crate::db::RepoError;
-use crate::db::repo::content as content_repo;
-use crate::db::repo::inquiries::{self, Created, NewInquiry};
-use crate::db::repo::{directory, teams};
-use crate::domain::inquiry::{ContactMethod, InquiryForm, MAX_MESSAGE_CHARS, clean_text, validate};
-use crate::domain::routing;
-use crate::domain::{Lang, ReceiptCode};
+use crate::app::inquiries::{self, Asked, Choices, FollowUp, Question, Thread};
+use crate::crypto::{form_token, os_random};
+use crate::domain::Lang;
+use crate::domain::inquiry::{ContactMethod, InquiryForm};
 use crate::error::AppError;
 use crate::i18n::Translator;
-use crate::mail;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render_with_status};
@@ -58,32 +53,13 @@ impl ContactPage {
     }
 }
 
-/// The topics and regions the form offers, in the reader's language.
-struct Lists {
-    topics: Vec<content_repo::TopicView>,
-    regions: Vec<directory::RegionView>,
-}
-
-async fn lists_in(state: &AppState, lang: &Lang) -> Result<Lists, AppError> {
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    Ok(state
-        .db
-        .run(move |c| {
-            Ok::<_, RepoError>(Lists {
-                topics: content_repo::list_topics(c, &l, &d)?,
-                regions: directory::regions_in(c, &l, &d)?,
-            })
-        })
-        .await?)
-}
-
 async fn contact_page(
     state: &AppState,
     lang: &Lang,
     form: InquiryForm,
     errors: Vec<FieldError>,
 ) -> Result<HttpResponse, AppError> {
-    let lists = lists_in(state, lang).await?;
+    let lists = inquiries::choices(state, lang).await?;
     contact_page_with(state, lang, &lists, form, errors)
 }
 
@@ -91,7 +67,7 @@ async fn contact_page(
 fn contact_page_with(
     state: &AppState,
     lang: &Lang,
-    lists: &Lists,
+    lists: &Choices,
     form: InquiryForm,
     errors: Vec<FieldError>,
 ) -> Result<HttpResponse, AppError> {
@@ -217,112 +193,23 @@ pub async fn submit_contact(
             return contact_page(&state, &lang, form, errors).await;
         }
     };
-    let lists = lists_in(&state, &lang).await?;
-    let slugs: Vec<String> = lists.topics.iter().map(|t| t.slug.clone()).collect();
-    let region_slugs: Vec<String> = lists.regions.iter().map(|r| r.slug.clone()).collect();
-    let mut checked = form.clone();
-    if checked.topic == "other" {
-        checked.topic.clear();
-    }
-    let valid = match validate(&checked, &slugs, &region_slugs, &state.settings().languages) {
-        Ok(v) => v,
-        Err(problems) => {
-            let errors = problems
-                .iter()
-                .map(|(field, problem)| FieldError { field: field.id().into(), message: tr.t(problem.key()) })
-                .collect();
-            return contact_page_with(&state, &lang, &lists, form, errors);
-        }
-    };
-
-    let code = receipt::code_for(&state.key, &nonce);
-    // Everything that makes this submission itself, to tell a resent form from a reused one.
-    let fingerprint_input = format!(
-        "{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{}",
-        valid.topic,
-        valid.region,
-        valid.answer_lang,
-        valid.message,
-        valid.name,
-        valid.email.as_ref().map(|e| e.as_str()),
-        valid.phone,
-        valid.method.as_str()
-    );
-    let id = crate::db::repo::new_id();
-    let reference_bytes: [u8; 10] = os_random().map_err(AppError::Internal)?;
-    let reference = format!("HW-{}", &ReceiptCode::from_bytes(&reference_bytes).canonical()[..8]);
-    let status_url = state.absolute(&format!("/{}/status", valid.answer_lang));
-    let mut mails = Vec::new();
-    if let Some(email) = &valid.email {
-        mails.push(
-            mail::inquiry_ack(&valid.answer_lang, email.as_str(), &status_url, &id)
-                .map_err(|e| AppError::Internal(e.into()))?,
-        );
-    }
-    let staff_lang = &state.settings().default_language;
-    let staff_tr = Translator::new(staff_lang);
-    let topic_title = match &valid.topic {
-        Some(slug) => lists.topics.iter().find(|t| &t.slug == slug).map_or_else(|| slug.clone(), |t| t.title.clone()),
-        None => staff_tr.t("email-staff-no-topic"),
-    };
-    let language_name = Translator::new(&valid.answer_lang).language_name();
-    let link = state.absolute(&format!("/staff/inquiries/{id}"));
-    let team = {
-        let (topic, region, answer_lang) = (valid.topic.clone(), valid.region.clone(), valid.answer_lang.to_string());
-        state
-            .db
-            .run(move |c| {
-                teams::route(
-                    c,
-                    &routing::Inquiry { topic: topic.as_deref(), region: region.as_deref(), lang: &answer_lang },
-                )
-            })
-            .await?
-    };
-    let about = mail::InquirySummary {
-        reference: &reference,
-        topic: &topic_title,
-        language: &language_name,
-        team: team.as_ref().map_or("", |t| t.name.as_str()),
-        link: &link,
-        inquiry_id: &id,
-    };
-    let team_address = team.as_ref().and_then(|t| t.notify_email.clone());
-    let mut staff_addresses: Vec<String> = state.settings().staff_notify.iter().map(|a| a.to_string()).collect();
-    if let Some(address) = team_address
-        && !staff_addresses.iter().any(|a| a.eq_ignore_ascii_case(&address))
-    {
-        staff_addresses.push(address);
-    }
-    for to in &staff_addresses {
-        mails.push(mail::staff_new_inquiry(staff_lang, to, &about, false).map_err(|e| AppError::Internal(e.into()))?);
-    }
-    let new = NewInquiry {
-        id: id.clone(),
-        reference,
-        receipt_hash: receipt::hash(&state.key, &code),
-        form_nonce_hash: receipt::fingerprint(&state.key, "form-nonce", &nonce),
-        submission_hash: receipt::fingerprint(&state.key, "submission", fingerprint_input.as_bytes()),
-        lang: lang.to_string(),
-        inquiry: valid.clone(),
-        team_id: team.map(|t| t.id),
-    };
-    let vault = state.vault.clone();
-    let host = state.mail_host();
-    let created = state.db.run(move |c| inquiries::create(c, &vault, &new, &mails, &host)).await?;
-    match created {
-        Created::New => {
-            tracing::info!(inquiry = %id, "inquiry received");
-            state.mail_nudge.notify_one();
-        }
-        Created::AlreadyStored => tracing::info!("a form was sent twice; the inquiry is stored once"),
-        Created::NonceReused => {
-            let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-reused") }];
-            return contact_page_with(&state, &lang, &lists, form, errors);
-        }
-    }
+    let (code, method) =
+        match inquiries::ask(&state, Question { form: form.clone(), nonce, lang: lang.clone() }).await? {
+            Asked::Sent { code, method, .. } | Asked::AlreadySent { code, method } => (code, method),
+            Asked::Reused => {
+                let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-reused") }];
+                return contact_page(&state, &lang, form, errors).await;
+            }
+            Asked::Invalid(problems) => {
+                let errors = problems
+                    .iter()
+                    .map(|(field, problem)| FieldError { field: field.id().into(), message: tr.t(problem.key()) })
+                    .collect();
+                return contact_page(&state, &lang, form, errors).await;
+            }
+        };
     let ctx = PageContext::public(&state, &lang, "/contact");
-    let next = match valid.method {
+    let next = match method {
         ContactMethod::Email => ctx.t("sent-next-email"),
         ContactMethod::Phone => ctx.t("sent-next-phone"),
         ContactMethod::Receipt => ctx.t("sent-next-receipt"),
@@ -396,51 +283,29 @@ async fn lookup(
     req: &HttpRequest,
     lang: &Lang,
     typed: &str,
-) -> Result<Result<(ReceiptCode, inquiries::InquiryThread), StatusPage>, AppError> {
+) -> Result<Result<Thread, StatusPage>, AppError> {
     if state.settings().rate_limits
         && !state.limiter.allow("status", client_ip(state, req), 20, Duration::from_secs(600))
     {
         return Err(AppError::TooManyRequests);
     }
+    if let Some(thread) = inquiries::status(state, lang, typed).await? {
+        return Ok(Ok(thread));
+    }
     let mut page = status_page(state, lang);
     page.code_typed = typed.chars().take(40).collect();
-    let not_found = |mut page: StatusPage| {
-        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("status-not-found") });
-        Ok(Err(page))
-    };
-    let Ok(code) = ReceiptCode::parse(typed) else { return not_found(page) };
-    let hash = receipt::hash(&state.key, &code);
-    let vault = state.vault.clone();
-    match state.db.run(move |c| inquiries::by_receipt(c, &vault, &hash)).await {
-        Ok(thread) => Ok(Ok((code, thread))),
-        Err(RepoError::NotFound) => not_found(page),
-        Err(e) => Err(e.into()),
-    }
+    page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("status-not-found") });
+    Ok(Err(page))
 }
 
-/// The public name of the team handling a thread, in the reader's language.
-async fn handled_by(
-    state: &AppState,
-    lang: &Lang,
-    thread: &inquiries::InquiryThread,
-) -> Result<Option<String>, AppError> {
-    let Some(team) = thread.team_id.clone() else { return Ok(None) };
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    Ok(state.db.run(move |c| teams::public_name(c, &team, &l, &d)).await?)
-}
-
-fn thread_view(
-    tr: &Translator,
-    code: &ReceiptCode,
-    thread: &inquiries::InquiryThread,
-    handled_by: Option<String>,
-) -> ThreadView {
-    let status_key = format!("status-{}", thread.status.as_str());
+fn thread_view(tr: &Translator, found: &Thread) -> ThreadView {
+    let status_key = format!("status-{}", found.thread.status.as_str());
     ThreadView {
-        code: code.to_string(),
+        code: found.code.to_string(),
         status_label: tr.t(&status_key),
-        handled_by,
-        messages: thread
+        handled_by: found.handled_by.clone(),
+        messages: found
+            .thread
             .messages
             .iter()
             .map(|m| MessageView {
@@ -458,6 +323,13 @@ fn followup_token(state: &AppState, lang: &Lang) -> Result<String, AppError> {
     Ok(form_token::issue_with_nonce(&state.key, &format!("followup:{lang}"), unix_now(), &nonce))
 }
 
+/// The status page showing a thread, with a fresh follow-up form.
+fn thread_page(state: &AppState, lang: &Lang, mut page: StatusPage, found: &Thread) -> Result<HttpResponse, AppError> {
+    page.thread = Some(thread_view(&page.ctx.tr, found));
+    page.token = followup_token(state, lang)?;
+    show(page)
+}
+
 pub async fn check_status(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -465,15 +337,10 @@ pub async fn check_status(
     input: web::Form<StatusInput>,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let (code, thread) = match lookup(&state, &req, &lang, &input.code).await? {
-        Ok(found) => found,
-        Err(page) => return show(page),
-    };
-    let mut page = status_page(&state, &lang);
-    let team = handled_by(&state, &lang, &thread).await?;
-    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread, team));
-    page.token = followup_token(&state, &lang)?;
-    show(page)
+    match lookup(&state, &req, &lang, &input.code).await? {
+        Ok(found) => thread_page(&state, &lang, status_page(&state, &lang), &found),
+        Err(page) => show(page),
+    }
 }
 
 pub async fn add_message(
@@ -484,12 +351,11 @@ pub async fn add_message(
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let input = input.into_inner();
-    let (code, thread) = match lookup(&state, &req, &lang, &input.code).await? {
+    let found = match lookup(&state, &req, &lang, &input.code).await? {
         Ok(found) => found,
         Err(page) => return show(page),
     };
     let mut page = status_page(&state, &lang);
-    let message = clean_text(&input.message);
     let nonce = form_token::verify_with_nonce(
         &state.key,
         &format!("followup:{lang}"),
@@ -498,27 +364,16 @@ pub async fn add_message(
         0,
         TOKEN_MAX_AGE,
     );
-    let problem = match (&nonce, message.chars().count()) {
-        (Err(_), _) => Some("contact-error-expired"),
-        (_, 0) => Some("status-error-followup-empty"),
-        (_, n) if n > MAX_MESSAGE_CHARS => Some("status-error-followup-long"),
-        _ => None,
+    let problem = match (nonce, FollowUp::parse(&input.message)) {
+        (Err(_), _) => "contact-error-expired",
+        (Ok(_), Err(problem)) => problem.key(),
+        (Ok(nonce), Ok(message)) => {
+            let found = inquiries::follow_up(&state, &lang, found, message, nonce).await?;
+            page.followup_sent = true;
+            return thread_page(&state, &lang, page, &found);
+        }
     };
-    if let (Ok(nonce), None) = (&nonce, problem) {
-        let dedupe = receipt::fingerprint(&state.key, "followup-nonce", nonce);
-        let (vault, id) = (state.vault.clone(), thread.id.clone());
-        let body = message.clone();
-        state.db.run(move |c| inquiries::add_inquirer_message(c, &vault, &id, &body, &dedupe)).await?;
-        page.followup_sent = true;
-    } else if let Some(key) = problem {
-        page.errors.push(FieldError { field: "message".into(), message: page.ctx.t(key) });
-        page.followup = input.message.clone();
-    }
-    let hash = receipt::hash(&state.key, &code);
-    let vault = state.vault.clone();
-    let thread = state.db.run(move |c| inquiries::by_receipt(c, &vault, &hash)).await?;
-    let team = handled_by(&state, &lang, &thread).await?;
-    page.thread = Some(thread_view(&page.ctx.tr, &code, &thread, team));
-    page.token = followup_token(&state, &lang)?;
-    show(page)
+    page.errors.push(FieldError { field: "message".into(), message: page.ctx.t(problem) });
+    page.followup = input.message.clone();
+    thread_page(&state, &lang, page, &found)
 }

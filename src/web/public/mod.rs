@@ -19,7 +19,6 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 
 use crate::content::cache::CachedPage;
-use crate::db::repo::content as repo;
 use crate::domain::Lang;
 use crate::error::AppError;
 use crate::i18n::negotiate;
@@ -74,16 +73,7 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<CachedPage, AppError>>,
 {
-    if state.cache.due_for_check() {
-        match state.db.run(repo::content_version).await {
-            Ok((version, changed_at)) => state.cache.observe_version(version, changed_at.assume_utc().into()),
-            // Serving a slightly old page beats failing; the next request checks again.
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the content version");
-                state.cache.invalidate();
-            }
-        }
-    }
+    crate::app::guidance::check_content_version(state).await;
     let page: Arc<CachedPage> = match state.cache.get(&key) {
         Some(page) => page,
         None => state.cache.put(key, render().await?),

@@ -6,10 +6,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{PathLang, cached, html_page};
+use crate::app::guidance::{self, GuideFound, GuideListItem};
 use crate::content::markdown::TocEntry;
 use crate::content::search::{SnippetPart, snippet};
 use crate::crypto::form_token;
-use crate::db::repo::content::{self as repo, GuideListItem};
 use crate::domain::text::search_terms;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
@@ -70,10 +70,7 @@ struct HomePage {
 pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/"), || async {
-        let default = state.settings().default_language.to_string();
-        let (l, d) = (lang.to_string(), default.clone());
-        let (topics, updates) =
-            state.db.run(move |c| Ok((repo::list_topics(c, &l, &d)?, repo::recent_updates(c, &l, &d, 5)?))).await?;
+        let guidance::Home { topics, updates } = guidance::home(&state, &lang).await?;
         let ctx = PageContext::public(&state, &lang, "/");
         let topics = topics
             .iter()
@@ -107,15 +104,7 @@ pub async fn topic(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("topic").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/topics/{slug}"), || async {
-        let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
-        let (topic, guides) = state
-            .db
-            .run(move |c| {
-                let topic = repo::topic_by_slug(c, &s, &l, &d)?;
-                let guides = repo::guides_in_topic(c, &topic.id, &l, &d)?;
-                Ok((topic, guides))
-            })
-            .await?;
+        let (topic, guides) = guidance::topic(&state, &lang, &slug).await?;
         let ctx = PageContext::public(&state, &lang, &format!("/topics/{slug}"));
         let items = list_items(&lang, &guides, &ctx.tr, false);
         html_page(&TopicPage {
@@ -187,31 +176,11 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
-        let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
-        let (page, siblings, help) = state
-            .db
-            .run(move |c| {
-                let page = match repo::guide_page(c, &s, &l, &d) {
-                    // Withdrawn after being published: say so (or send readers to its replacement).
-                    Err(crate::db::RepoError::NotFound) => match repo::guide_withdrawn(c, &s)? {
-                        Some(w) => return Ok(Err(w)),
-                        None => return Err(crate::db::RepoError::NotFound),
-                    },
-                    other => other?,
-                };
-                let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
-                let filter = crate::db::repo::directory::ServiceFilter {
-                    topic: Some(page.topic.slug.clone()),
-                    ..Default::default()
-                };
-                let help = crate::db::repo::directory::find(c, &filter, &l, &d)?;
-                Ok(Ok((page, siblings, help)))
-            })
-            .await?
-            .map_err(|w| match w {
-                repo::Withdrawn::Gone => AppError::Gone,
-                repo::Withdrawn::ReplacedBy(target) => AppError::MovedTo(format!("/{lang}/guides/{target}")),
-            })?;
+        let guidance::Guide { page, siblings, help } = match guidance::guide(&state, &lang, &slug).await? {
+            GuideFound::Published(guide) => *guide,
+            GuideFound::Gone => return Err(AppError::Gone),
+            GuideFound::ReplacedBy(target) => return Err(AppError::MovedTo(format!("/{lang}/guides/{target}"))),
+        };
         let mut ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
         // Alternates only for languages the guide is really written in.
         for alt in &mut ctx.alternates {
@@ -315,15 +284,8 @@ pub async fn search(
     if terms.is_empty() {
         page.message = Some(page.ctx.t("search-empty"));
     } else {
-        let default = state.settings().default_language.to_string();
-        let (l, t) = (lang.to_string(), terms.clone());
-        let hits = state.db.run(move |c| repo::search(c, &t, &[&l, &default], 50)).await?;
+        let hits = guidance::search(&state, &lang, &terms).await?;
         if hits.is_empty() {
-            // Counted for editors (what to write next): folded terms and language only.
-            let (missed, l) = (terms.join(" "), lang.to_string());
-            if let Err(e) = state.db.run(move |c| crate::db::repo::editor::record_search_miss(c, &missed, &l)).await {
-                tracing::warn!(error = %e, "could not count a search without results");
-            }
             page.message = Some(page.ctx.tr.t_args("search-no-results", &[("query", &shown)]));
             page.help = Some(page.ctx.t("search-no-results-help"));
         } else {

@@ -6,9 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::PathLang;
-use crate::db::repo::content as content_repo;
-use crate::db::repo::directory::{self, RegionView, ServiceFilter, ServiceView};
-use crate::db::repo::now;
+use crate::app::guidance::{self, RegionView, ServiceFilter, ServiceView};
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::i18n::Translator;
@@ -49,7 +47,7 @@ pub fn item(state: &AppState, ctx: &PageContext, lang: &Lang, view: ServiceView)
     ServiceItem {
         kind_label: ctx.tp("service-kind-", &view.row.kind),
         href: format!("/{lang}/services/{}", view.row.slug),
-        stale: view.row.last_checked + stale_after < now().date(),
+        stale: view.row.last_checked + stale_after < time::OffsetDateTime::now_utc().date(),
         checked_label: ctx.tr.date(view.row.last_checked),
         geo: match (view.row.latitude, view.row.longitude) {
             (Some(lat), Some(lon)) => Some(format!("geo:{lat:.5},{lon:.5}")),
@@ -92,16 +90,13 @@ pub async fn finder(
     query: web::Query<FinderQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    let (regions, topics) =
-        state.db.run(move |c| Ok((directory::regions_in(c, &l, &d)?, content_repo::list_topics(c, &l, &d)?))).await?;
+    let (regions, topics) = guidance::finder_choices(&state, &lang).await?;
     // Only known values filter; anything else is ignored rather than an error.
     let region = Some(query.region.clone()).filter(|r| regions.iter().any(|x: &RegionView| &x.slug == r));
     let topic = Some(query.topic.clone()).filter(|t| topics.iter().any(|x| &x.slug == t));
     let language = Some(query.language.clone()).filter(|x| Lang::parse(x).is_ok());
     let filter = ServiceFilter { region: region.clone(), topic: topic.clone(), language: language.clone() };
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    let views = state.db.run(move |c| directory::find(c, &filter, &l, &d)).await?;
+    let views = guidance::find_services(&state, &lang, filter).await?;
     let mut qs = Vec::new();
     for (k, v) in [("region", &region), ("topic", &topic), ("language", &language)] {
         if let Some(v) = v {
@@ -151,9 +146,7 @@ struct ServicePage {
 pub async fn service(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
-    let (l, d, s) = (lang.to_string(), state.settings().default_language.to_string(), slug.to_string());
-    let (view, topics) =
-        state.db.run(move |c| Ok((directory::by_slug(c, &s, &l, &d)?, content_repo::list_topics(c, &l, &d)?))).await?;
+    let (view, topics) = guidance::service(&state, &lang, &slug).await?;
     let ctx = PageContext::public(&state, &lang, &format!("/services/{slug}"));
     let topics = view
         .topics
