@@ -17,6 +17,7 @@ use crate::db::repo::editor::{self, GuideSummary, RevisionView, Saved, Translati
 use crate::db::repo::now;
 use crate::db::rows::{GuideRow, GuideTranslationRow};
 use crate::domain::Lang;
+use crate::domain::diff::{DiffPart, word_diff};
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
@@ -439,31 +440,6 @@ pub async fn save(
     }
 }
 
-/// One piece of a word diff.
-pub struct DiffPart {
-    /// `same`, `removed` or `added`.
-    pub kind: &'static str,
-    pub text: String,
-}
-
-/// A word-level diff (whitespace kept), merged into runs of the same kind.
-pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
-    let diff = similar::TextDiff::from_words(old, new);
-    let mut parts: Vec<DiffPart> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            similar::ChangeTag::Equal => "same",
-            similar::ChangeTag::Delete => "removed",
-            similar::ChangeTag::Insert => "added",
-        };
-        match parts.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(change.value()),
-            _ => parts.push(DiffPart { kind, text: change.value().to_owned() }),
-        }
-    }
-    parts
-}
-
 #[derive(Template)]
 #[template(path = "admin/revisions.html")]
 struct RevisionsPage {
@@ -562,23 +538,6 @@ pub async fn rollback(
         Saved::Stored(n) => Ok(see_other(&format!("/admin/content/guides/{slug}/{lang}?saved={n}"))),
         Saved::Unchanged => Ok(see_other(&format!("/admin/content/guides/{slug}/{lang}"))),
         Saved::Conflict(_) => Ok(see_other(&format!("/admin/content/guides/{slug}/{lang}/revisions"))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_diff_marks_changed_words_only() {
-        let parts = word_diff("Bring your old passport.", "Bring your new passport and a photo.");
-        let text = |k: &str| parts.iter().filter(|p| p.kind == k).map(|p| p.text.as_str()).collect::<String>();
-        assert!(text("removed").contains("old"));
-        assert!(text("added").contains("new") && text("added").contains("photo"));
-        assert!(text("same").starts_with("Bring your"));
-        // Putting the "same" and "added" parts together gives the new text back.
-        let rebuilt: String = parts.iter().filter(|p| p.kind != "removed").map(|p| p.text.as_str()).collect();
-        assert_eq!(rebuilt, "Bring your new passport and a photo.");
     }
 }
 
@@ -1021,83 +980,4 @@ pub async fn save_topic(
     }
     state.cache.invalidate();
     Ok(see_other("/admin/content?done=topic"))
-}
-
-pub struct ServiceLine {
-    pub slug: String,
-    pub name: String,
-    pub last_checked: String,
-    pub stale: bool,
-    pub published: bool,
-}
-
-#[derive(Template)]
-#[template(path = "admin/services.html")]
-struct ServicesPage {
-    ctx: PageContext,
-    csrf: String,
-    lines: Vec<ServiceLine>,
-    stale: usize,
-    lang: String,
-    notice: Option<String>,
-}
-
-/// The directory for editors: services not checked for a long time first.
-pub async fn services(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    Editor(staff): Editor,
-    done: web::Query<DoneQuery>,
-) -> Result<HttpResponse, AppError> {
-    let d = state.settings().default_language.to_string();
-    let rows = state.db.run(move |c| crate::db::repo::directory::all_for_editors(c, &d)).await?;
-    let ctx = staff_context(&state, &staff, &req);
-    let limit = now().date() - Duration::days(i64::from(state.settings().service_check_days));
-    let lines: Vec<ServiceLine> = rows
-        .into_iter()
-        .map(|(r, name)| ServiceLine {
-            stale: r.last_checked < limit,
-            last_checked: ctx.tr.date(r.last_checked),
-            published: r.published,
-            slug: r.slug,
-            name,
-        })
-        .collect();
-    let notice = match done.done.as_deref() {
-        Some("checked") => Some(ctx.t("admin-services-done-checked")),
-        Some("state") => Some(ctx.t("admin-done-settings")),
-        _ => None,
-    };
-    render(&ServicesPage {
-        csrf: staff.csrf.clone(),
-        stale: lines.iter().filter(|l| l.stale).count(),
-        lines,
-        lang: staff.lang.to_string(),
-        notice,
-        ctx,
-    })
-}
-
-#[derive(Deserialize)]
-pub struct ServiceAction {
-    #[serde(default)]
-    action: String,
-}
-
-pub async fn service_action(
-    state: web::Data<AppState>,
-    Editor(staff): Editor,
-    slug: web::Path<String>,
-    input: web::Form<ServiceAction>,
-) -> Result<HttpResponse, AppError> {
-    let (checked, published, done) = match input.action.as_str() {
-        "checked" => (Some(now().date()), None, "checked"),
-        "publish" => (None, Some(true), "state"),
-        "unpublish" => (None, Some(false), "state"),
-        _ => return Err(AppError::BadRequest),
-    };
-    let (slug, actor) = (slug.into_inner(), staff.user_id.clone());
-    state.db.run(move |c| crate::db::repo::directory::update_state(c, &slug, checked, published, &actor)).await?;
-    state.cache.invalidate();
-    Ok(see_other(&format!("/admin/services?done={done}")))
 }

@@ -14,6 +14,7 @@ pub mod replies;
 pub mod services;
 pub mod teams;
 
+pub use crate::app::directory::topic_and_region_names;
 pub use crate::web::context::staff_context;
 pub use crate::web::forms::form_value;
 
@@ -321,23 +322,6 @@ impl FromRequest for Editor {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(with_role(req, Role::Editor).map(Editor))
     }
-}
-
-/// (slug, name) of every topic and every region, in the staff member's language.
-pub async fn topic_and_region_names(
-    state: &AppState,
-    lang: &crate::domain::Lang,
-) -> Result<(Vec<(String, String)>, Vec<(String, String)>), crate::error::AppError> {
-    use crate::db::repo::{content, directory};
-    let (l, d) = (lang.to_string(), state.settings().default_language.to_string());
-    Ok(state
-        .db
-        .run(move |c| {
-            let topics = content::list_topics(c, &l, &d)?.into_iter().map(|t| (t.slug, t.title)).collect();
-            let regions = directory::regions_in(c, &l, &d)?.into_iter().map(|r| (r.slug, r.name)).collect();
-            Ok::<_, crate::db::RepoError>((topics, regions))
-        })
-        .await?)
 }
 
 /// `?done=…` after a redirect: which confirmation the page shows.

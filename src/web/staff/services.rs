@@ -10,12 +10,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::content::{DiffPart, word_diff};
 use super::{DoneQuery, Editor, Staff, form_value, staff_context, topic_and_region_names, valid_id};
 use crate::db::RepoError;
 use crate::db::repo::directory::{self, Revision, SaveKind, Saved, ServiceInput, ServiceText};
 use crate::db::repo::now;
 use crate::directory::{KINDS, parse_service, render_service};
+use crate::domain::diff::{DiffPart, word_diff};
 use crate::domain::inquiry::{clean_line, clean_text, is_phone};
 use crate::domain::{EmailAddress, Lang, Slug};
 use crate::error::AppError;
@@ -23,7 +23,7 @@ use crate::i18n::Translator;
 use crate::web::context::PageContext;
 use crate::web::forms::Choice;
 use crate::web::forms::FieldError;
-use crate::web::{AppState, render_with_status, see_other};
+use crate::web::{AppState, render, render_with_status, see_other};
 
 const MAX_LINE: usize = 300;
 const MAX_TEXT: usize = 5_000;
@@ -740,4 +740,85 @@ pub async fn restore(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+// The directory list for editors and its quick actions (checked, publish, unpublish).
+
+pub struct ServiceLine {
+    pub slug: String,
+    pub name: String,
+    pub last_checked: String,
+    pub stale: bool,
+    pub published: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/services.html")]
+struct ServicesPage {
+    ctx: PageContext,
+    csrf: String,
+    lines: Vec<ServiceLine>,
+    stale: usize,
+    lang: String,
+    notice: Option<String>,
+}
+
+/// The directory for editors: services not checked for a long time first.
+pub async fn services(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Editor(staff): Editor,
+    done: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let d = state.settings().default_language.to_string();
+    let rows = state.db.run(move |c| crate::db::repo::directory::all_for_editors(c, &d)).await?;
+    let ctx = staff_context(&state, &staff, &req);
+    let limit = now().date() - time::Duration::days(i64::from(state.settings().service_check_days));
+    let lines: Vec<ServiceLine> = rows
+        .into_iter()
+        .map(|(r, name)| ServiceLine {
+            stale: r.last_checked < limit,
+            last_checked: ctx.tr.date(r.last_checked),
+            published: r.published,
+            slug: r.slug,
+            name,
+        })
+        .collect();
+    let notice = match done.done.as_deref() {
+        Some("checked") => Some(ctx.t("admin-services-done-checked")),
+        Some("state") => Some(ctx.t("admin-done-settings")),
+        _ => None,
+    };
+    render(&ServicesPage {
+        csrf: staff.csrf.clone(),
+        stale: lines.iter().filter(|l| l.stale).count(),
+        lines,
+        lang: staff.lang.to_string(),
+        notice,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ServiceAction {
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn service_action(
+    state: web::Data<AppState>,
+    Editor(staff): Editor,
+    slug: web::Path<String>,
+    input: web::Form<ServiceAction>,
+) -> Result<HttpResponse, AppError> {
+    let (checked, published, done) = match input.action.as_str() {
+        "checked" => (Some(now().date()), None, "checked"),
+        "publish" => (None, Some(true), "state"),
+        "unpublish" => (None, Some(false), "state"),
+        _ => return Err(AppError::BadRequest),
+    };
+    let (slug, actor) = (slug.into_inner(), staff.user_id.clone());
+    state.db.run(move |c| crate::db::repo::directory::update_state(c, &slug, checked, published, &actor)).await?;
+    state.cache.invalidate();
+    Ok(see_other(&format!("/admin/services?done={done}")))
 }
