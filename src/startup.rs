@@ -133,13 +133,15 @@ impl Application {
                 .await
                 .context("service revisions task failed")??;
         }
-        let limiter = crate::web::rate_limit::RateLimiter::new(&key);
         let key = Arc::new(key);
         let vault = open_vault(&db, key.clone()).await?;
         let mut worker = outbox_worker(&settings, &db, vault.clone())?;
         worker.digest = Some(crate::mail::digest::DigestSettings::from_settings(&settings, base_url.as_str()));
-        // The first sign-in with an unknown address should not pay for computing the dummy hash.
-        tokio::task::spawn_blocking(crate::web::staff::login::warm_up);
+        // Sign-in verifies unknown addresses against a dummy hash so timing hides which accounts
+        // exist; without it that defence would be off, so no start.
+        tokio::task::spawn_blocking(crate::app::accounts::prepare_sign_in)
+            .await
+            .context("sign-in preparation task failed")??;
         let outbox_worker_on = settings.outbox_worker;
         let app = Arc::new(crate::app::App::new(settings, base_url.clone(), db.clone(), key, vault.clone()));
         let worker_task = if outbox_worker_on {
@@ -149,12 +151,8 @@ impl Application {
         } else {
             None
         };
-        let state = web::Data::new(AppState {
-            app: app.clone(),
-            metrics: Metrics::new(db.backend()),
-            assets: Assets::load(),
-            limiter,
-        });
+        let state =
+            web::Data::new(AppState { app: app.clone(), metrics: Metrics::new(db.backend()), assets: Assets::load() });
         // The admin's stored changes apply from the first request, and are re-read every few
         // seconds so a change made on another instance reaches this one too.
         state.refresh_settings().await.context("cannot read the stored settings")?;

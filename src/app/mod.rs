@@ -23,6 +23,7 @@ pub mod guidance;
 pub mod inquiries;
 pub mod ops;
 pub mod queue;
+pub mod rate_limit;
 pub mod replies;
 pub mod teams;
 
@@ -43,6 +44,8 @@ pub struct App {
     pub cache: PageCache,
     /// Wakes this instance's outbox worker when a mail was queued.
     pub mail_nudge: Arc<tokio::sync::Notify>,
+    /// This instance's counts of attempts (sign-in, reset mail, public forms).
+    pub limiter: rate_limit::RateLimiter,
 }
 
 impl App {
@@ -52,10 +55,11 @@ impl App {
             base_settings: Arc::new(settings),
             base_url,
             db,
-            key,
             vault,
             cache: PageCache::default(),
             mail_nudge: Arc::new(tokio::sync::Notify::new()),
+            limiter: rate_limit::RateLimiter::new(&key),
+            key,
         }
     }
 
@@ -92,6 +96,14 @@ impl App {
     pub fn nudge_mail(&self) {
         self.mail_nudge.notify_one();
     }
+}
+
+/// Runs slow work (argon2 on purpose) on the blocking pool, inside the caller's span.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || span.in_scope(f))
+        .await
+        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task: {e}")))
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
-//! Staff authentication: who is acting (`Staff`), password hashing and the second
-//! factor (TOTP and recovery codes). The session guard, CSRF checks and the typed
-//! extractors that produce a `Staff` live in `web::staff`.
+//! Staff authentication: who is acting (`Staff`), the typed extractors that hand it to
+//! handlers, password hashing and the second factor (TOTP and recovery codes).
+//! The session guard and CSRF checks that fill the request in live in `web::staff`.
 
+pub mod extract;
 pub mod password;
+
+pub use extract::{Admin, Caseworker, CaseworkerAdmin, Denied, Editor};
 
 /// How long a password reset link works.
 pub const RESET_LINK_MINUTES: i64 = 60;

@@ -9,7 +9,6 @@ pub mod forms;
 pub mod metrics;
 mod ops;
 mod public;
-pub mod rate_limit;
 pub mod setup;
 pub mod staff;
 
@@ -29,12 +28,11 @@ use assets::Assets;
 use metrics::Metrics;
 
 /// Everything a handler may need, shared by all workers: the use cases' `App`
-/// (settings, database, keys, cache; reached through `Deref`) plus what only HTTP needs.
+/// (settings, database, keys, cache, rate limits; reached through `Deref`) plus what only HTTP needs.
 pub struct AppState {
     pub app: Arc<App>,
     pub assets: Assets,
     pub metrics: Metrics,
-    pub limiter: rate_limit::RateLimiter,
 }
 
 impl std::ops::Deref for AppState {

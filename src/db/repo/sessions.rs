@@ -119,14 +119,6 @@ pub fn delete_for_user(conn: &mut DbConnection, user_id: &str) -> Result<usize, 
     Ok(diesel::delete(staff_sessions::table.filter(staff_sessions::user_id.eq(user_id))).execute(conn)?)
 }
 
-/// Ends every session of an account but one.
-pub fn delete_others(conn: &mut DbConnection, user_id: &str, keep: &str) -> Result<usize, RepoError> {
-    Ok(diesel::delete(
-        staff_sessions::table.filter(staff_sessions::user_id.eq(user_id)).filter(staff_sessions::id.ne(keep)),
-    )
-    .execute(conn)?)
-}
-
 /// An account's signed-in sessions, newest first.
 pub fn list_for_user(conn: &mut DbConnection, user_id: &str) -> Result<Vec<SessionRow>, RepoError> {
     Ok(staff_sessions::table

@@ -7,16 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::password::hash_password;
-use crate::crypto::hash_token;
-use crate::db::RepoError;
-use crate::db::repo::accounts::{self, AccountLink, TokenPurpose};
-use crate::domain::{EmailAddress, EmailError, NewPassword, PasswordError};
+use crate::app::accounts::{self, LinkKind, Setup, SetupLink, password_problem};
+use crate::domain::{EmailAddress, EmailError, NewPassword};
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::{AppState, render, render_with_status, see_other};
-
 use crate::web::forms::FieldError;
+use crate::web::{AppState, render, render_with_status, see_other};
 
 #[derive(Template)]
 #[template(path = "setup/form.html")]
@@ -68,11 +64,10 @@ fn invalid_link(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, App
     render_with_status(StatusCode::NOT_FOUND, &page).map(no_store)
 }
 
-fn empty_form(ctx: PageContext, link: &AccountLink) -> SetupForm {
-    let (heading, lead) = match link.purpose {
-        TokenPurpose::Setup => (ctx.t("setup-title-first"), ctx.t("setup-lead-first")),
-        // Reset links never reach this page (`find_link` refuses them).
-        TokenPurpose::Invite | TokenPurpose::Reset => (ctx.t("setup-title-invite"), ctx.t("setup-lead-invite")),
+fn empty_form(ctx: PageContext, link: &SetupLink) -> SetupForm {
+    let (heading, lead) = match link.kind {
+        LinkKind::FirstAdministrator => (ctx.t("setup-title-first"), ctx.t("setup-lead-first")),
+        LinkKind::Invitation => (ctx.t("setup-title-invite"), ctx.t("setup-lead-invite")),
     };
     SetupForm {
         heading,
@@ -87,21 +82,12 @@ fn empty_form(ctx: PageContext, link: &AccountLink) -> SetupForm {
     }
 }
 
-async fn find_link(state: &AppState, token: &str) -> Result<Option<AccountLink>, AppError> {
-    let hash = hash_token(token);
-    match state.db.run(move |c| accounts::find_usable_link(c, &hash)).await {
-        Ok(link) if link.purpose != TokenPurpose::Reset => Ok(Some(link)),
-        Ok(_) | Err(RepoError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
 pub async fn form(
     state: web::Data<AppState>,
     req: HttpRequest,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let Some(link) = find_link(&state, &token).await? else {
+    let Some(link) = accounts::find_setup_link(&state, &token).await? else {
         return invalid_link(&state, &req);
     };
     render(&empty_form(PageContext::unprefixed(&state, &req), &link)).map(no_store)
@@ -113,7 +99,7 @@ pub async fn submit(
     token: web::Path<String>,
     input: web::Form<SetupInput>,
 ) -> Result<HttpResponse, AppError> {
-    let Some(link) = find_link(&state, &token).await? else {
+    let Some(link) = accounts::find_setup_link(&state, &token).await? else {
         return invalid_link(&state, &req);
     };
     let ctx = PageContext::unprefixed(&state, &req);
@@ -133,37 +119,27 @@ pub async fn submit(
             if let Err(msg) = email {
                 page.email_error = Some(msg);
             }
-            match password {
-                Err(PasswordError::TooShort) => page.password_error = Some(page.ctx.t("setup-error-password-short")),
-                Err(PasswordError::TooLong) => page.password_error = Some(page.ctx.t("setup-error-password-long")),
-                Err(PasswordError::Common) => page.password_error = Some(page.ctx.t("staff-error-password-common")),
-                Err(PasswordError::Mismatch) => page.confirm_error = Some(page.ctx.t("setup-error-password-mismatch")),
-                Ok(_) => {}
+            if let Err(e) = password {
+                let (field, key) = password_problem(&e);
+                let message = Some(page.ctx.t(key));
+                if field == "password" {
+                    page.password_error = message;
+                } else {
+                    page.confirm_error = message;
+                }
             }
             return form_with_errors(page);
         }
     };
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task: {e}")))??;
-    let token_hash = hash_token(&token);
-    let for_insert = email.clone();
-    let language = page.ctx.lang.to_string();
-    let created =
-        state.db.run(move |c| accounts::create_account_from_link(c, &token_hash, &for_insert, &hash, &language)).await;
-    match created {
-        Ok(user_id) => {
-            tracing::info!(user_id = %user_id, purpose = ?link.purpose, "staff account created from a one-time link");
-            let lang = page.ctx.lang.clone();
-            Ok(see_other(&format!("/setup/done?lang={lang}")))
-        }
-        Err(RepoError::Conflict(_)) => {
+    let lang = page.ctx.lang.clone();
+    match accounts::finish_setup(&state, &token, email, password, &lang).await? {
+        Setup::Created(_) => Ok(see_other(&format!("/setup/done?lang={lang}"))),
+        Setup::EmailTaken => {
             page.email_error = Some(page.ctx.t("setup-error-email-taken"));
             form_with_errors(page)
         }
         // Used up or expired between the two requests.
-        Err(RepoError::NotFound) => invalid_link(&state, &req),
-        Err(e) => Err(e.into()),
+        Setup::LinkUnusable => invalid_link(&state, &req),
     }
 }
 

@@ -1,9 +1,6 @@
 //! Signing in (password, then the second factor when set), signing out, and
 //! password reset by email. Answers never say whether an account exists.
 
-use std::sync::LazyLock;
-use std::time::Duration as StdDuration;
-
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
@@ -11,38 +8,15 @@ use askama::Template;
 use serde::Deserialize;
 use time::Duration;
 
-use super::{Pending, Staff, anonymous_form_token, blocking, cookie_name, safe_next};
-use crate::auth::password::{hash_password, verify_password};
-use crate::crypto::{generate_token, hash_token};
-use crate::db::RepoError;
-use crate::db::repo::accounts::{self, TokenPurpose};
-use crate::db::repo::audit::{self, Event};
-use crate::db::repo::sessions::{self, STAGE_FULL, STAGE_PASSWORD};
-use crate::domain::{EmailAddress, Lang, NewPassword, PasswordError};
+use super::{Pending, Staff, anonymous_form_token, cookie_name, safe_next};
+use crate::app::accounts::{
+    self, CodeCheck, Credentials, NewSession, PasswordReset, SignIn, password_problem, typed_email,
+};
+use crate::domain::{EmailAddress, Lang, NewPassword};
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render, render_with_status, see_other};
-
-/// Failed sign-ins allowed per account, and per client, within `THROTTLE_WINDOW`.
-pub const ACCOUNT_FAILURES: usize = 5;
-pub const CLIENT_FAILURES: usize = 20;
-const THROTTLE_WINDOW: StdDuration = StdDuration::from_secs(15 * 60);
-/// How long the second-factor step may take.
-const SECOND_FACTOR_MINUTES: i64 = 10;
-use crate::auth::RESET_LINK_MINUTES;
-
-/// A hash of a random password, verified against when the account does not exist,
-/// so a wrong address costs as much time as a wrong password.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    let random = generate_token().unwrap_or_else(|_| "fallback dummy password".to_owned());
-    NewPassword::parse(&random, &random).ok().and_then(|p| hash_password(&p).ok()).unwrap_or_default()
-});
-
-/// Computes the dummy hash ahead of the first sign-in (called at start-up).
-pub fn warm_up() {
-    LazyLock::force(&DUMMY_HASH);
-}
 
 fn session_cookie(state: &AppState, token: &str, max_age: Duration) -> Cookie<'static> {
     Cookie::build(cookie_name(state), token.to_owned())
@@ -60,6 +34,14 @@ fn clear_cookie(state: &AppState) -> Cookie<'static> {
     c
 }
 
+/// A 303 to `location` that sets the cookie of a session just started.
+fn signed_redirect(state: &AppState, session: &NewSession, location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .cookie(session_cookie(state, &session.token, session.lifetime))
+        .insert_header(("Location", location))
+        .finish()
+}
+
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 struct LoginPage {
@@ -71,21 +53,32 @@ struct LoginPage {
     notice: Option<String>,
 }
 
+impl LoginPage {
+    fn new(state: &AppState, req: &HttpRequest, next: String) -> LoginPage {
+        LoginPage {
+            ctx: PageContext::unprefixed(state, req),
+            form_token: anonymous_form_token(state),
+            next,
+            email: String::new(),
+            errors: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// The form again, with these problems (field, catalogue key).
+    fn refused(mut self, status: StatusCode, problems: &[(&'static str, &str)]) -> Result<HttpResponse, AppError> {
+        for (field, key) in problems {
+            self.errors.push(FieldError::new(*field, self.ctx.t(key)));
+        }
+        self.ctx.has_errors = true;
+        render_with_status(status, &self)
+    }
+}
+
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
     signed_out: Option<String>,
-}
-
-fn login_page(state: &AppState, req: &HttpRequest, next: String) -> LoginPage {
-    LoginPage {
-        ctx: PageContext::unprefixed(state, req),
-        form_token: anonymous_form_token(state),
-        next,
-        email: String::new(),
-        errors: Vec::new(),
-        notice: None,
-    }
 }
 
 pub async fn login_form(
@@ -97,7 +90,7 @@ pub async fn login_form(
     if req.extensions().get::<Staff>().is_some() {
         return Ok(see_other(&next));
     }
-    let mut page = login_page(&state, &req, next);
+    let mut page = LoginPage::new(&state, &req, next);
     if query.signed_out.is_some() {
         page.notice = Some(page.ctx.t("staff-signed-out"));
     } else if query.next.is_some() {
@@ -116,17 +109,10 @@ pub struct LoginInput {
     next: String,
 }
 
-/// Starts a session (full, or waiting for the second factor) and sets its cookie.
-async fn start_session(state: &AppState, user_id: String, stage: &'static str) -> Result<Cookie<'static>, AppError> {
-    let token = generate_token()?;
-    let hash = hash_token(&token);
-    let lifetime = if stage == STAGE_FULL {
-        Duration::hours(state.settings().session_max_hours.into())
-    } else {
-        Duration::minutes(SECOND_FACTOR_MINUTES)
-    };
-    state.db.run(move |c| sessions::create(c, &user_id, &hash, stage, lifetime)).await?;
-    Ok(session_cookie(state, &token, lifetime))
+/// The session this browser had (signed in, or waiting for the code).
+fn current_session(req: &HttpRequest) -> Option<String> {
+    let ext = req.extensions();
+    ext.get::<Staff>().map(|s| s.session_id.clone()).or_else(|| ext.get::<Pending>().map(|p| p.session_id.clone()))
 }
 
 pub async fn login(
@@ -134,94 +120,25 @@ pub async fn login(
     req: HttpRequest,
     input: web::Form<LoginInput>,
 ) -> Result<HttpResponse, AppError> {
-    let input = input.into_inner();
     let next = safe_next(Some(&input.next).filter(|n| !n.is_empty()).map(String::as_str));
-    let mut page = login_page(&state, &req, next.clone());
-    page.email = input.email.trim().chars().take(320).collect();
-    let client = crate::web::rate_limit::client_group(client_ip(&state, &req));
-    let account_key = page.email.to_lowercase();
-    if input.email.trim().is_empty() || input.password.is_empty() {
-        if input.email.trim().is_empty() {
-            page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-email-empty") });
-        }
-        if input.password.is_empty() {
-            page.errors
-                .push(FieldError { field: "password".into(), message: page.ctx.t("staff-error-password-empty") });
-        }
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
-    // Each attempt is counted before the slow check, so parallel guesses cannot slip past the limit;
-    // a success gives its attempt back.
-    let account_ok = state.limiter.reserve("login-account", &account_key, ACCOUNT_FAILURES, THROTTLE_WINDOW);
-    let client_ok = state.limiter.reserve("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW);
-    if !account_ok || !client_ok {
-        page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-throttled") });
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
-    }
-    let user = match EmailAddress::parse(&page.email) {
-        Ok(email) => state.db.run(move |c| accounts::by_email(c, &email)).await?,
-        Err(_) => None,
-    };
-    let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let password = input.password;
-    // Always one argon2 verification, whether or not the account exists.
-    let matches = blocking(move || {
-        let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
-        verify_password(&password, &hash)
-    })
-    .await?;
-    let user = match user {
-        Some(u) if matches && !u.disabled => u,
-        other => {
-            let known = other.map(|u| u.id);
-            state
-                .db
-                .run(move |c| {
-                    audit::record_alone(
-                        c,
-                        Event::new(None, crate::domain::AuditAction::AuthSignInFailed, "staff_user", known.as_deref()),
-                    )
-                })
-                .await?;
-            page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("staff-error-credentials") });
-            page.ctx.has_errors = true;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    let mut page = LoginPage::new(&state, &req, next.clone());
+    page.email = typed_email(&input.email);
+    let credentials = match Credentials::parse(&input.email, &input.password) {
+        Ok(c) => c,
+        Err(problems) => {
+            let problems: Vec<_> = problems.iter().map(|p| (p.field(), p.key())).collect();
+            return page.refused(StatusCode::UNPROCESSABLE_ENTITY, &problems);
         }
     };
-    state.limiter.forgive("login-account", &account_key);
-    state.limiter.give_back("login-client", &client);
-    // Signing in again replaces the session this browser had.
-    let previous = req
-        .extensions()
-        .get::<Staff>()
-        .map(|s| s.session_id.clone())
-        .or_else(|| req.extensions().get::<Pending>().map(|p| p.session_id.clone()));
-    if let Some(old) = previous {
-        state.db.run(move |c| sessions::delete(c, &old)).await?;
-    }
-    let stage = if user.totp_secret_enc.is_some() { STAGE_PASSWORD } else { STAGE_FULL };
-    let cookie = start_session(&state, user.id.clone(), stage).await?;
-    let user_id = user.id.clone();
-    if stage == STAGE_FULL {
-        state
-            .db
-            .run(move |c| {
-                audit::record_alone(
-                    c,
-                    Event::new(Some(&user_id), crate::domain::AuditAction::AuthSignIn, "staff_user", Some(&user_id)),
-                )
-            })
-            .await?;
-        tracing::info!(user_id = %user.id, "staff signed in");
-        Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", next)).finish())
-    } else {
-        let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
-        Ok(HttpResponse::SeeOther()
-            .cookie(cookie)
-            .insert_header(("Location", format!("/staff/login/code?next={next}")))
-            .finish())
+    let previous = current_session(&req);
+    match accounts::sign_in(&state, credentials, client_ip(&state, &req), previous.as_deref()).await? {
+        SignIn::Signed(session) => Ok(signed_redirect(&state, &session, &next)),
+        SignIn::NeedsCode(session) => {
+            let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+            Ok(signed_redirect(&state, &session, &format!("/staff/login/code?next={next}")))
+        }
+        SignIn::Refused => page.refused(StatusCode::UNPROCESSABLE_ENTITY, &[("email", "staff-error-credentials")]),
+        SignIn::Throttled => page.refused(StatusCode::TOO_MANY_REQUESTS, &[("email", "staff-error-throttled")]),
     }
 }
 
@@ -262,33 +179,6 @@ pub struct CodeInput {
     next: String,
 }
 
-/// Checks a TOTP code (each time step once) or a recovery code (each once).
-/// Returns how the person proved it, or `None`.
-pub async fn check_second_factor(
-    state: &AppState,
-    user_id: &str,
-    code: &str,
-) -> Result<Option<&'static str>, AppError> {
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let uid = user_id.to_owned();
-    let user = state.db.run(move |c| accounts::by_id(c, &uid)).await?;
-    let Some(secret) = user.totp_secret_enc else { return Ok(None) };
-    if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()) {
-        let secret = state
-            .vault
-            .open(&secret, &format!("staff_users.totp:{user_id}"))
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("second factor secret: {e}")))?;
-        let Some(step) = crate::auth::totp::check(&secret, &code)? else { return Ok(None) };
-        let uid = user_id.to_owned();
-        let fresh = state.db.run(move |c| accounts::accept_totp_step(c, &uid, step)).await?;
-        return Ok(fresh.then_some("authenticator"));
-    }
-    let hash = crate::auth::totp::recovery_hash(&state.key, &code);
-    let uid = user_id.to_owned();
-    let used = state.db.run(move |c| accounts::use_recovery_code(c, &uid, &hash)).await?;
-    Ok(used.then_some("recovery code"))
-}
-
 pub async fn code_submit(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -298,72 +188,22 @@ pub async fn code_submit(
         return Ok(see_other("/staff/login"));
     };
     let next = safe_next(Some(&input.next).filter(|n| !n.is_empty()).map(String::as_str));
-    let mut page = code_page(&state, &pending.lang, next.clone());
-    if !state.limiter.reserve("login-code", &pending.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW) {
-        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-throttled") });
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
-    }
-    let Some(how) = check_second_factor(&state, &pending.user_id, &input.code).await? else {
-        let uid = pending.user_id.clone();
-        state
-            .db
-            .run(move |c| {
-                audit::record_alone(
-                    c,
-                    Event::new(None, crate::domain::AuditAction::AuthSecondFactorFailed, "staff_user", Some(&uid)),
-                )
-            })
-            .await?;
-        page.errors.push(FieldError { field: "code".into(), message: page.ctx.t("staff-error-code") });
-        page.ctx.has_errors = true;
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    let (status, key) = match accounts::confirm_code(&state, &pending, &input.code).await? {
+        CodeCheck::Signed(session) => return Ok(signed_redirect(&state, &session, &next)),
+        CodeCheck::Wrong => (StatusCode::UNPROCESSABLE_ENTITY, "staff-error-code"),
+        CodeCheck::Throttled => (StatusCode::TOO_MANY_REQUESTS, "staff-error-throttled"),
     };
-    state.limiter.forgive("login-code", &pending.user_id);
-    // A new token for the full session: the one used before the second factor is worthless now.
-    let token = generate_token()?;
-    let hash = hash_token(&token);
-    let (sid, uid) = (pending.session_id.clone(), pending.user_id.clone());
-    let lifetime = Duration::hours(state.settings().session_max_hours.into());
-    state
-        .db
-        .run(move |c| {
-            crate::db::write_transaction(c, |c| {
-                sessions::promote(c, &sid, &hash, lifetime)?;
-                audit::record(
-                    c,
-                    Event::new(Some(&uid), crate::domain::AuditAction::AuthSignIn, "staff_user", Some(&uid))
-                        .detail(how),
-                )
-            })
-        })
-        .await?;
-    let cookie = session_cookie(&state, &token, Duration::hours(state.settings().session_max_hours.into()));
-    Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", next)).finish())
+    let mut page = code_page(&state, &pending.lang, next);
+    page.errors.push(FieldError::new("code", page.ctx.t(key)));
+    page.ctx.has_errors = true;
+    render_with_status(status, &page)
 }
 
 /// Sign-out: the session row goes, so a copied cookie is worthless from now on.
 pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let staff = req.extensions().get::<Staff>().cloned();
-    let pending = req.extensions().get::<Pending>().cloned();
-    let session = staff.as_ref().map(|s| s.session_id.clone()).or(pending.map(|p| p.session_id));
-    if let Some(session) = session {
-        let actor = staff.map(|s| s.user_id);
-        state
-            .db
-            .run(move |c| {
-                crate::db::write_transaction(c, |c| {
-                    sessions::delete(c, &session)?;
-                    match &actor {
-                        Some(a) => audit::record(
-                            c,
-                            Event::new(Some(a), crate::domain::AuditAction::AuthSignOut, "staff_user", Some(a)),
-                        ),
-                        None => Ok(()),
-                    }
-                })
-            })
-            .await?;
+    if let Some(session) = current_session(&req) {
+        accounts::sign_out(&state, &session, staff.as_ref()).await?;
     }
     Ok(HttpResponse::SeeOther()
         .cookie(clear_cookie(&state))
@@ -389,6 +229,12 @@ struct Message {
     success: bool,
 }
 
+impl Message {
+    fn new(ctx: PageContext, heading: &str, paragraphs: &[&str], success: bool) -> Message {
+        Message { heading: ctx.t(heading), paragraphs: paragraphs.iter().map(|p| ctx.t(p)).collect(), success, ctx }
+    }
+}
+
 pub async fn reset_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::unprefixed(&state, &req);
     render(&ResetRequestPage {
@@ -412,84 +258,17 @@ pub async fn reset_request(
     input: web::Form<ResetInput>,
 ) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::unprefixed(&state, &req);
-    let text: String = input.email.trim().chars().take(320).collect();
+    let text = typed_email(&input.email);
     let Ok(email) = EmailAddress::parse(&text) else {
-        let mut page =
-            ResetRequestPage { form_token: anonymous_form_token(&state), email: text, errors: Vec::new(), ctx };
-        page.errors.push(FieldError { field: "email".into(), message: page.ctx.t("setup-error-email-invalid") });
+        let mut page = ResetRequestPage { form_token: anonymous_form_token(&state), email: text, errors: vec![], ctx };
+        page.errors.push(FieldError::new("email", page.ctx.t("setup-error-email-invalid")));
         page.ctx.has_errors = true;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let client = crate::web::rate_limit::client_group(client_ip(&state, &req));
-    // A bound on mail sent per address and per client; the answer stays the same.
-    let allowed = !state.limiter.blocked("reset-account", &email.normalized(), 3, THROTTLE_WINDOW)
-        && !state.limiter.blocked("reset-client", &client, 10, THROTTLE_WINDOW);
-    state.limiter.fail("reset-account", &email.normalized());
-    state.limiter.fail("reset-client", &client);
-    if allowed {
-        // The lookup and the email happen after the answer, so its timing cannot tell
-        // whether the address has an account.
-        let state = state.clone();
-        actix_web::rt::spawn(async move {
-            if let Err(e) = queue_reset(&state, email).await {
-                tracing::error!(error = %e, "could not queue a password reset email");
-            }
-        });
-    }
-    let page = Message {
-        heading: ctx.t("staff-reset-sent-title"),
-        paragraphs: vec![ctx.t("staff-reset-sent-body"), ctx.t("staff-reset-sent-help")],
-        success: false,
-        ctx,
-    };
-    render(&page)
-}
-
-/// Queues a reset link if an enabled account has this address (nothing otherwise).
-async fn queue_reset(state: &AppState, email: EmailAddress) -> Result<(), AppError> {
-    let token = generate_token()?;
-    let hash = hash_token(&token);
-    let link = state.absolute(&format!("/staff/reset/{token}"));
-    let host = state.mail_host();
-    let vault = state.vault.clone();
-    let default_lang = state.settings().default_language.clone();
-    let queued = state
-        .db
-        .run(move |c| {
-            crate::db::write_transaction(c, |c| {
-                let Some(user) = accounts::by_email(c, &email)? else { return Ok(false) };
-                if user.disabled {
-                    return Ok(false);
-                }
-                accounts::create_link(
-                    c,
-                    &hash,
-                    TokenPurpose::Reset,
-                    Some(&email),
-                    &[],
-                    Duration::minutes(RESET_LINK_MINUTES),
-                )?;
-                let lang = Lang::parse(&user.language).unwrap_or(default_lang);
-                let mail = crate::mail::password_reset(&lang, email.as_str(), &link, &hash)
-                    .map_err(|e| RepoError::Unexpected(format!("template: {e}")))?;
-                crate::db::repo::outbox::enqueue(c, &vault, &mail, &host)?;
-                audit::record(
-                    c,
-                    Event::new(
-                        Some(&user.id),
-                        crate::domain::AuditAction::AccountPasswordResetRequested,
-                        "staff_user",
-                        Some(&user.id),
-                    ),
-                )?;
-                Ok(true)
-            })
-        })
-        .await?;
-    if queued {
-        state.mail_nudge.notify_one();
-    }
-    Ok(())
+    // Sending or throttled: the answer is the same.
+    accounts::request_reset(&state.app, email, client_ip(&state, &req));
+    let paragraphs = ["staff-reset-sent-body", "staff-reset-sent-help"];
+    render(&Message::new(ctx, "staff-reset-sent-title", &paragraphs, false))
 }
 
 #[derive(Template)]
@@ -502,23 +281,25 @@ struct NewPasswordPage {
     errors: Vec<FieldError>,
 }
 
-async fn reset_link_usable(state: &AppState, token: &str) -> Result<bool, AppError> {
-    let hash = hash_token(token);
-    match state.db.run(move |c| accounts::find_usable_link(c, &hash)).await {
-        Ok(link) => Ok(link.purpose == TokenPurpose::Reset),
-        Err(RepoError::NotFound) => Ok(false),
-        Err(e) => Err(e.into()),
+impl NewPasswordPage {
+    fn new(state: &AppState, ctx: PageContext) -> NewPasswordPage {
+        NewPasswordPage {
+            ctx,
+            form_token: anonymous_form_token(state),
+            password_error: None,
+            confirm_error: None,
+            errors: Vec::new(),
+        }
     }
 }
 
 fn invalid_reset_link(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, AppError> {
-    let ctx = PageContext::unprefixed(state, req);
-    let page = Message {
-        heading: ctx.t("staff-reset-invalid-title"),
-        paragraphs: vec![ctx.t("staff-reset-invalid-body")],
-        success: false,
-        ctx,
-    };
+    let page = Message::new(
+        PageContext::unprefixed(state, req),
+        "staff-reset-invalid-title",
+        &["staff-reset-invalid-body"],
+        false,
+    );
     render_with_status(StatusCode::NOT_FOUND, &page)
 }
 
@@ -527,17 +308,10 @@ pub async fn reset_password_form(
     req: HttpRequest,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    if !reset_link_usable(&state, &token).await? {
+    if !accounts::reset_link_usable(&state, &token).await? {
         return invalid_reset_link(&state, &req);
     }
-    let ctx = PageContext::unprefixed(&state, &req);
-    render(&NewPasswordPage {
-        ctx,
-        form_token: anonymous_form_token(&state),
-        password_error: None,
-        confirm_error: None,
-        errors: Vec::new(),
-    })
+    render(&NewPasswordPage::new(&state, PageContext::unprefixed(&state, &req)))
 }
 
 #[derive(Deserialize)]
@@ -548,60 +322,34 @@ pub struct NewPasswordInput {
     confirm: String,
 }
 
-/// Maps a password problem to its message key and the field it belongs to.
-pub fn password_problem(e: &PasswordError) -> (&'static str, &'static str) {
-    match e {
-        PasswordError::TooShort => ("password", "setup-error-password-short"),
-        PasswordError::TooLong => ("password", "setup-error-password-long"),
-        PasswordError::Common => ("password", "staff-error-password-common"),
-        PasswordError::Mismatch => ("confirm", "setup-error-password-mismatch"),
-    }
-}
-
 pub async fn reset_password(
     state: web::Data<AppState>,
     req: HttpRequest,
     token: web::Path<String>,
     input: web::Form<NewPasswordInput>,
 ) -> Result<HttpResponse, AppError> {
-    if !reset_link_usable(&state, &token).await? {
+    if !accounts::reset_link_usable(&state, &token).await? {
         return invalid_reset_link(&state, &req);
     }
     let ctx = PageContext::unprefixed(&state, &req);
     let password = match NewPassword::parse(&input.password, &input.confirm) {
         Ok(p) => p,
         Err(e) => {
+            let mut page = NewPasswordPage::new(&state, ctx);
             let (field, key) = password_problem(&e);
-            let mut page = NewPasswordPage {
-                form_token: anonymous_form_token(&state),
-                password_error: None,
-                confirm_error: None,
-                errors: Vec::new(),
-                ctx,
-            };
             let message = page.ctx.t(key);
             if field == "password" {
                 page.password_error = Some(message.clone());
             } else {
                 page.confirm_error = Some(message.clone());
             }
-            page.errors.push(FieldError { field: field.into(), message });
+            page.errors.push(FieldError::new(field, message));
             page.ctx.has_errors = true;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let hash = blocking(move || hash_password(&password)).await??;
-    let token_hash = hash_token(&token);
-    match state.db.run(move |c| accounts::reset_password_with_link(c, &token_hash, &hash)).await {
-        Ok(_) => {}
-        Err(RepoError::NotFound) => return invalid_reset_link(&state, &req),
-        Err(e) => return Err(e.into()),
+    match accounts::reset_password(&state, &token, password).await? {
+        PasswordReset::Done => render(&Message::new(ctx, "staff-reset-done-title", &["staff-reset-done-body"], true)),
+        PasswordReset::LinkUnusable => invalid_reset_link(&state, &req),
     }
-    let page = Message {
-        heading: ctx.t("staff-reset-done-title"),
-        paragraphs: vec![ctx.t("staff-reset-done-body")],
-        success: true,
-        ctx,
-    };
-    render(&page)
 }

@@ -1,7 +1,7 @@
 //! The staff area (`/staff`, `/admin`): sign-in, sessions, the caseworker workspace
 //! and the admin pages. `guard` runs before every handler here: it finds the
 //! session, refuses cross-site and forged POSTs, and keeps every page out of caches.
-//! Handlers then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`).
+//! Handlers then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`, from `auth`).
 
 pub mod account;
 pub mod admin;
@@ -18,22 +18,23 @@ pub use crate::app::directory::topic_and_region_names;
 pub use crate::web::context::staff_context;
 pub use crate::web::forms::form_value;
 
-use std::future::{Ready, ready};
-
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
-use time::Duration;
 
-use crate::crypto::{form_token, hash_token, keyed_hash};
-use crate::db::repo::sessions::{self, STAGE_FULL};
-use crate::domain::{Lang, Role};
+use crate::app::accounts::{self, Stage};
+use crate::auth::extract::login_location;
+use crate::crypto::{form_token, keyed_hash};
+use crate::domain::Role;
 use crate::web::context::PageContext;
 use crate::web::{AppState, render_with_status};
+
+pub use crate::auth::{Admin, Caseworker, CaseworkerAdmin, Denied, Editor, Pending, Staff};
+pub(crate) use crate::crypto::constant_time_eq;
 
 /// The session cookie. With https it takes the `__Host-` prefix (Secure, whole site, no Domain).
 pub fn cookie_name(state: &AppState) -> &'static str {
@@ -43,8 +44,6 @@ pub fn cookie_name(state: &AppState) -> &'static str {
 /// Form tokens for pages shown before sign-in (sign-in, reset) stay valid this long.
 const ANON_FORM_SECONDS: i64 = 2 * 3600;
 const ANON_FORM_PURPOSE: &str = "staff-anonymous-form";
-
-pub use crate::auth::{Pending, Staff};
 
 fn csrf_for(state: &AppState, session_id: &str) -> String {
     hex::encode(&keyed_hash(&state.key.derive("staff-csrf"), session_id.as_bytes())[..16])
@@ -88,31 +87,26 @@ pub async fn guard(
     };
     let mut signed_in: Option<Staff> = None;
     if let Some(token) = session_token(&req, &state) {
-        let hash = hash_token(&token);
-        let idle = Duration::minutes(state.settings().session_idle_minutes.into());
-        let found = state.db.run(move |c| sessions::find(c, &hash, idle, Duration::seconds(60))).await;
-        match found {
-            Ok(Some(found)) => {
-                let lang = Lang::parse(&found.user.language)
-                    .ok()
-                    .filter(|l| state.settings().languages.contains(l))
-                    .unwrap_or_else(|| state.settings().default_language.clone());
-                if found.session.stage == STAGE_FULL {
-                    signed_in = Some(Staff {
-                        csrf: csrf_for(&state, &found.session.id),
-                        user_id: found.user.id,
-                        email: found.user.email,
-                        roles: found.roles,
-                        lang,
-                        session_id: found.session.id,
-                        has_totp: found.user.totp_secret_enc.is_some(),
-                    });
-                } else {
-                    req.extensions_mut().insert(Pending { user_id: found.user.id, session_id: found.session.id, lang });
-                }
+        match accounts::find_session(&state, &token).await? {
+            Some(found) if found.stage == Stage::Full => {
+                signed_in = Some(Staff {
+                    csrf: csrf_for(&state, &found.session_id),
+                    user_id: found.user_id,
+                    email: found.email,
+                    roles: found.roles,
+                    lang: found.lang,
+                    session_id: found.session_id,
+                    has_totp: found.has_totp,
+                });
             }
-            Ok(None) => {}
-            Err(e) => return Err(crate::error::AppError::from(e).into()),
+            Some(found) => {
+                req.extensions_mut().insert(Pending {
+                    user_id: found.user_id,
+                    session_id: found.session_id,
+                    lang: found.lang,
+                });
+            }
+            None => {}
         }
     }
     if req.method() == actix_web::http::Method::POST {
@@ -183,10 +177,6 @@ pub async fn guard(
     Ok(res)
 }
 
-pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// Pages (and their forms) that work without a session.
 fn is_anonymous_path(path: &str) -> bool {
     path == "/staff/login" || path == "/staff/login/code" || path.starts_with("/staff/reset")
@@ -212,118 +202,6 @@ fn login_redirect(req: &HttpRequest) -> HttpResponse {
     crate::web::see_other(&login_location(req))
 }
 
-/// The sign-in page, with the way back to where the person was.
-fn login_location(req: &HttpRequest) -> String {
-    let here = match req.uri().path_and_query() {
-        Some(pq) if req.method() == actix_web::http::Method::GET => pq.as_str().to_owned(),
-        _ => req.path().to_owned(),
-    };
-    let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
-    format!("/staff/login?next={next}")
-}
-
-/// Why a staff extractor refused: not signed in (→ sign-in page) or not allowed (→ 403).
-#[derive(Debug)]
-pub enum Denied {
-    SignIn(String),
-    Forbidden,
-}
-
-impl std::fmt::Display for Denied {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Denied::SignIn(_) => f.write_str("sign-in required"),
-            Denied::Forbidden => f.write_str("forbidden"),
-        }
-    }
-}
-
-impl ResponseError for Denied {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            Denied::SignIn(_) => StatusCode::SEE_OTHER,
-            Denied::Forbidden => StatusCode::FORBIDDEN,
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        match self {
-            Denied::SignIn(location) => crate::web::see_other(location),
-            Denied::Forbidden => HttpResponse::new(StatusCode::FORBIDDEN),
-        }
-    }
-}
-
-fn signed_in(req: &HttpRequest) -> Result<Staff, Denied> {
-    req.extensions().get::<Staff>().cloned().ok_or_else(|| Denied::SignIn(login_location(req)))
-}
-
-fn with_role(req: &HttpRequest, role: Role) -> Result<Staff, Denied> {
-    let staff = signed_in(req)?;
-    if staff.has(role) { Ok(staff) } else { Err(Denied::Forbidden) }
-}
-
-impl FromRequest for Staff {
-    type Error = Denied;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(signed_in(req))
-    }
-}
-
-/// A signed-in caseworker: the only role that reads inquiries.
-pub struct Caseworker(pub Staff);
-
-impl FromRequest for Caseworker {
-    type Error = Denied;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(with_role(req, Role::Caseworker).map(Caseworker))
-    }
-}
-
-/// A signed-in caseworker who is also an administrator: the only one who may export
-/// or erase an inquiry on request.
-pub struct CaseworkerAdmin(pub Staff);
-
-impl FromRequest for CaseworkerAdmin {
-    type Error = Denied;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            with_role(req, Role::Caseworker)
-                .and_then(|s| if s.has(Role::Admin) { Ok(CaseworkerAdmin(s)) } else { Err(Denied::Forbidden) }),
-        )
-    }
-}
-
-/// A signed-in administrator (accounts, audit log).
-pub struct Admin(pub Staff);
-
-impl FromRequest for Admin {
-    type Error = Denied;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(with_role(req, Role::Admin).map(Admin))
-    }
-}
-
-/// A signed-in editor (content administration).
-pub struct Editor(pub Staff);
-
-impl FromRequest for Editor {
-    type Error = Denied;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(with_role(req, Role::Editor).map(Editor))
-    }
-}
-
 /// `?done=…` after a redirect: which confirmation the page shows.
 #[derive(serde::Deserialize)]
 pub struct DoneQuery {
@@ -347,13 +225,6 @@ pub async fn start(staff: Staff) -> HttpResponse {
 /// Ids in staff URLs are UUIDs; anything else is simply not found.
 pub fn valid_id(id: &str) -> Result<(), crate::error::AppError> {
     uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| crate::error::AppError::NotFound)
-}
-
-/// Runs argon2 (slow on purpose) on the blocking pool.
-pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task: {e}")))
 }
 
 #[cfg(test)]
