@@ -4,7 +4,7 @@
 use homeward::domain::Role;
 
 use crate::helpers::{
-    Backend, STAFF_PASSWORD, TestApp, form_field, location, receipt_code, spawn_app, spawn_app_with, t,
+    Backend, STAFF_PASSWORD, TestApp, form_field, html_escape, location, receipt_code, spawn_app, spawn_app_with, t,
 };
 use crate::on_both_backends;
 use crate::smtp::start_smtp;
@@ -21,6 +21,7 @@ on_both_backends!(
     the_audit_log_is_chained_and_tampering_is_found,
     each_caseworker_gets_one_digest_a_day,
     password_reset_by_email_and_invitations,
+    the_account_page_confirms_a_new_language_and_two_step_sign_in_turned_off,
 );
 
 async fn staff_app(backend: Backend) -> (TestApp, String) {
@@ -774,4 +775,46 @@ async fn password_reset_by_email_and_invitations(backend: Backend) {
     for action in ["account.invite", "account.create", "account.password_reset_requested", "account.password_reset"] {
         assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
     }
+}
+
+async fn the_account_page_confirms_a_new_language_and_two_step_sign_in_turned_off(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let client = app.sign_in("case@example.org").await;
+    let res = app.staff_post(&client, "/staff/account/language", &[("language", "hy")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/staff/account");
+    let (status, page) = app.staff_get(&client, "/staff/account").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&html_escape(&t("hy", "staff-done-language"))), "the confirmation, in the new language");
+    let (_, page) = app.staff_get(&client, "/staff/account").await;
+    assert!(!page.contains(&html_escape(&t("hy", "staff-done-language"))), "shown once");
+    let res = app.staff_post(&client, "/staff/account/language", &[("language", "xx")]).await;
+    assert_eq!(res.status().as_u16(), 400, "not an enabled language");
+
+    // Two-step sign-in on, then off with a code.
+    let (_, page) = app.staff_get(&client, "/staff/account/2fa").await;
+    let secret = secret_of(&page);
+    let res = client
+        .post(app.url("/staff/account/2fa"))
+        .form(&[
+            ("csrf", form_field(&page, "csrf").as_str()),
+            ("current", STAFF_PASSWORD),
+            ("secret", &form_field(&page, "secret")),
+            ("mac", &form_field(&page, "mac")),
+            ("code", &code_at(&secret, 0)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app.staff_post(&client, "/staff/account/2fa/disable", &[("code", "000000")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("hy", "staff-error-code"))));
+    let res = app.staff_post(&client, "/staff/account/2fa/disable", &[("code", &code_at(&secret, 30))]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/staff/account");
+    let (_, page) = app.staff_get(&client, "/staff/account").await;
+    assert!(page.contains(&html_escape(&t("hy", "staff-done-2fa-off"))));
+    assert!(app.audit_actions().contains(&"account.2fa_disabled".to_owned()));
 }

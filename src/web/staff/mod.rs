@@ -77,6 +77,63 @@ fn refusal(req: &HttpRequest, state: &AppState, heading: &str, body: &str) -> Ht
     render_with_status(StatusCode::FORBIDDEN, &page).unwrap_or_else(|e| e.error_response())
 }
 
+/// The session behind the request's cookie: a signed-in `Staff`, or `Pending` (stored in the
+/// request's extensions) while the second factor is still to come.
+async fn find_session(req: &ServiceRequest, state: &AppState) -> Result<Option<Staff>, actix_web::Error> {
+    let Some(token) = session_token(req, state) else { return Ok(None) };
+    Ok(match accounts::find_session(state, &token).await? {
+        Some(found) if found.stage == Stage::Full => Some(Staff {
+            csrf: csrf_for(state, &found.session_id),
+            user_id: found.user_id,
+            email: found.email,
+            roles: found.roles,
+            lang: found.lang,
+            session_id: found.session_id,
+            has_totp: found.has_totp,
+        }),
+        Some(found) => {
+            let pending = Pending { user_id: found.user_id, session_id: found.session_id, lang: found.lang };
+            req.extensions_mut().insert(pending);
+            None
+        }
+        None => None,
+    })
+}
+
+/// Refuses a POST from another origin or without this session's CSRF token (or, before
+/// sign-in, a valid anonymous form token): the answer to send instead, if any.
+async fn refuse_post(
+    req: &mut ServiceRequest,
+    state: &AppState,
+    signed_in: Option<&Staff>,
+) -> Result<Option<HttpResponse>, actix_web::Error> {
+    let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    if origin.as_deref() != Some(own_origin(state).as_str()) {
+        tracing::warn!("staff form refused: missing or foreign Origin");
+        return Ok(Some(refusal(req.request(), state, "staff-refused-origin-title", "staff-refused-origin-body")));
+    }
+    let body = req.extract::<web::Bytes>().await?;
+    let given = url::form_urlencoded::parse(&body).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
+    let anonymous_ok = signed_in.is_none() || is_anonymous_path(req.path());
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let valid = given.is_some_and(|given| {
+        signed_in.is_some_and(|staff| constant_time_eq(staff.csrf.as_bytes(), given.as_bytes()))
+            || (anonymous_ok
+                && form_token::verify(&state.key, ANON_FORM_PURPOSE, &given, now, 0, ANON_FORM_SECONDS).is_ok())
+    });
+    if !valid {
+        tracing::warn!("staff form refused: missing or wrong CSRF token");
+        // Signed out meanwhile: the sign-in page explains; otherwise a forged or stale form.
+        return Ok(Some(if signed_in.is_none() && !is_anonymous_path(req.path()) {
+            login_redirect(req.request())
+        } else {
+            refusal(req.request(), state, "staff-refused-csrf-title", "staff-refused-csrf-body")
+        }));
+    }
+    req.set_payload(Payload::from(body));
+    Ok(None)
+}
+
 /// Session lookup, `Origin` and CSRF checks, and no-store headers for the whole staff area.
 pub async fn guard(
     mut req: ServiceRequest,
@@ -85,64 +142,11 @@ pub async fn guard(
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(req.into_response(HttpResponse::InternalServerError().finish()));
     };
-    let mut signed_in: Option<Staff> = None;
-    if let Some(token) = session_token(&req, &state) {
-        match accounts::find_session(&state, &token).await? {
-            Some(found) if found.stage == Stage::Full => {
-                signed_in = Some(Staff {
-                    csrf: csrf_for(&state, &found.session_id),
-                    user_id: found.user_id,
-                    email: found.email,
-                    roles: found.roles,
-                    lang: found.lang,
-                    session_id: found.session_id,
-                    has_totp: found.has_totp,
-                });
-            }
-            Some(found) => {
-                req.extensions_mut().insert(Pending {
-                    user_id: found.user_id,
-                    session_id: found.session_id,
-                    lang: found.lang,
-                });
-            }
-            None => {}
-        }
-    }
-    if req.method() == actix_web::http::Method::POST {
-        let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        if origin.as_deref() != Some(own_origin(&state).as_str()) {
-            tracing::warn!("staff form refused: missing or foreign Origin");
-            let res = refusal(req.request(), &state, "staff-refused-origin-title", "staff-refused-origin-body");
-            return Ok(req.into_response(res));
-        }
-        let body = req.extract::<web::Bytes>().await?;
-        let given = url::form_urlencoded::parse(&body).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
-        let anonymous_ok = signed_in.is_none() || is_anonymous_path(req.path());
-        let valid = given.is_some_and(|given| {
-            signed_in.as_ref().is_some_and(|staff| constant_time_eq(staff.csrf.as_bytes(), given.as_bytes()))
-                || (anonymous_ok
-                    && form_token::verify(
-                        &state.key,
-                        ANON_FORM_PURPOSE,
-                        &given,
-                        time::OffsetDateTime::now_utc().unix_timestamp(),
-                        0,
-                        ANON_FORM_SECONDS,
-                    )
-                    .is_ok())
-        });
-        if !valid {
-            tracing::warn!("staff form refused: missing or wrong CSRF token");
-            // Signed out meanwhile: the sign-in page explains; otherwise a forged or stale form.
-            let res = if signed_in.is_none() && !is_anonymous_path(req.path()) {
-                login_redirect(req.request())
-            } else {
-                refusal(req.request(), &state, "staff-refused-csrf-title", "staff-refused-csrf-body")
-            };
-            return Ok(req.into_response(res));
-        }
-        req.set_payload(Payload::from(body));
+    let signed_in = find_session(&req, &state).await?;
+    if req.method() == actix_web::http::Method::POST
+        && let Some(refused) = refuse_post(&mut req, &state, signed_in.as_ref()).await?
+    {
+        return Ok(req.into_response(refused));
     }
     // An admin who must use a second factor and has none yet may only set one up.
     if let Some(staff) = &signed_in
