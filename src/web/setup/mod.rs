@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::app::accounts::{self, LinkKind, Setup, SetupLink, password_problem};
-use crate::domain::{EmailAddress, EmailError, NewPassword};
+use crate::domain::{EmailAddress, EmailError, NewPassword, PasswordError};
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
@@ -106,44 +106,47 @@ pub async fn submit(
     let input = input.into_inner();
     // An invitation fixes the address; whatever the form says is ignored.
     let email_text = link.email.clone().unwrap_or_else(|| input.email.trim().to_owned());
-    let email = EmailAddress::parse(&email_text).map_err(|e| match e {
-        EmailError::Empty => ctx.t("setup-error-email-empty"),
-        EmailError::TooLong | EmailError::Malformed => ctx.t("setup-error-email-invalid"),
-    });
+    let email = EmailAddress::parse(&email_text);
     let password = NewPassword::parse(&input.password, &input.confirm);
     let mut page = empty_form(ctx, &link);
     page.email = email_text;
     let (email, password) = match (email, password) {
         (Ok(e), Ok(p)) => (e, p),
-        (email, password) => {
-            if let Err(msg) = email {
-                page.email_error = Some(msg);
-            }
-            if let Err(e) = password {
-                let (field, key) = password_problem(&e);
-                let message = Some(page.ctx.t(key));
-                if field == "password" {
-                    page.password_error = message;
-                } else {
-                    page.confirm_error = message;
-                }
-            }
-            return form_with_errors(page);
-        }
+        (email, password) => return form_with_errors(page, email.err(), password.err()),
     };
     let lang = page.ctx.lang.clone();
     match accounts::finish_setup(&state, &token, email, password, &lang).await? {
         Setup::Created(_) => Ok(see_other(&format!("/setup/done?lang={lang}"))),
         Setup::EmailTaken => {
             page.email_error = Some(page.ctx.t("setup-error-email-taken"));
-            form_with_errors(page)
+            form_with_errors(page, None, None)
         }
         // Used up or expired between the two requests.
         Setup::LinkUnusable => invalid_link(&state, &req),
     }
 }
 
-fn form_with_errors(mut page: SetupForm) -> Result<HttpResponse, AppError> {
+/// The form again, with these problems and any already set on the page.
+fn form_with_errors(
+    mut page: SetupForm,
+    email: Option<EmailError>,
+    password: Option<PasswordError>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(e) = email {
+        page.email_error = Some(page.ctx.t(match e {
+            EmailError::Empty => "setup-error-email-empty",
+            EmailError::TooLong | EmailError::Malformed => "setup-error-email-invalid",
+        }));
+    }
+    if let Some(e) = password {
+        let (field, key) = password_problem(&e);
+        let message = Some(page.ctx.t(key));
+        if field == "password" {
+            page.password_error = message;
+        } else {
+            page.confirm_error = message;
+        }
+    }
     for (field, message) in
         [("email", &page.email_error), ("password", &page.password_error), ("confirm", &page.confirm_error)]
     {
