@@ -43,7 +43,6 @@ mod layering {
         "src/web/staff/inquiries.rs",
         "src/web/staff/login.rs",
         "src/web/staff/mod.rs",
-        "src/web/staff/services.rs",
         "src/web/staff/teams.rs",
     ];
 

@@ -11,6 +11,7 @@ mod password;
 mod receipt;
 mod role;
 pub mod routing;
+pub mod service;
 mod slug;
 pub mod text;
 

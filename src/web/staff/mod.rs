@@ -11,7 +11,6 @@ pub mod inquiries;
 pub mod login;
 pub mod queue;
 pub mod replies;
-pub mod services;
 pub mod teams;
 
 pub use crate::app::directory::topic_and_region_names;
