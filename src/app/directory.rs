@@ -14,12 +14,12 @@ use crate::domain::service::{Known, ServiceDraft, ServiceInput, ServiceProblem};
 use crate::domain::{AuditAction, Lang, RevisionId, Slug};
 use crate::error::AppError;
 
+/// (slug, name) pairs, in the order a form offers them.
+pub type Names = Vec<(String, String)>;
+
 /// (slug, name) of every topic and every region, in the given language (or the default one).
 #[tracing::instrument(skip_all)]
-pub async fn topic_and_region_names(
-    app: &App,
-    lang: &Lang,
-) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+pub async fn topic_and_region_names(app: &App, lang: &Lang) -> Result<(Names, Names), AppError> {
     let (l, d) = (lang.to_string(), app.settings().default_language.to_string());
     Ok(app
         .db
@@ -514,6 +514,26 @@ mod tests {
         assert!(matches!(revisions(&app, "Bad Slug!", None).await, Err(AppError::NotFound)));
         let actions = testing::audit_actions(&app).await;
         assert_eq!(actions[1..], ["service.update", "service.restore"]);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_version_that_no_longer_passes_the_rules_is_not_restored() -> Result<(), AppError> {
+        use diesel::RunQueryDsl;
+        let app = app_with_directory().await;
+        let staff = testing::staff(&app).await;
+        let before = for_edit(&app, OFFICE).await?;
+        let first = revisions(&app, OFFICE, None).await?.lines[0].id.clone();
+        let mut draft = draft_of(&before.service);
+        draft.address = "3 Third Street".into();
+        assert_eq!(save(&app, &staff, existing(before.version), draft, false).await?, Saved::Updated);
+        // The first version names a region that has since gone from the directory.
+        let sql =
+            format!("UPDATE service_revisions SET body = replace(body, 'capital', 'atlantis') WHERE id = '{first}'");
+        app.db.run(move |c| diesel::sql_query(sql).execute(c).map_err(RepoError::from)).await?;
+        let version = for_edit(&app, OFFICE).await?.version;
+        assert_eq!(restore(&app, &staff, OFFICE, &first, Some(version)).await?, Restored::Unusable);
+        assert_eq!(for_edit(&app, OFFICE).await?.service.address, "3 Third Street", "nothing was written");
         Ok(())
     }
 }

@@ -432,3 +432,82 @@ async fn refused(
     page.ctx.has_errors = true;
     render_with_status(status, &page)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::service::Known;
+
+    fn langs() -> Vec<Lang> {
+        ["en", "hy"].iter().filter_map(|l| Lang::parse(l).ok()).collect()
+    }
+
+    /// The same service as the form sends it and as a file.
+    fn form_and_file(phone: &str, website: &str, address: &str, name: &str) -> (Vec<(String, String)>, String) {
+        let form = [
+            ("kind", "ngo"),
+            ("topics", "legal"),
+            ("region", "north"),
+            ("address", address),
+            ("phone", phone),
+            ("website", website),
+            ("languages", "en"),
+            ("name_en", name),
+            ("description_en", "Help"),
+            ("hours_en", "Mon"),
+        ];
+        let file = format!(
+            "kind = \"ngo\"\ntopics = [\"legal\"]\nregion = \"north\"\naddress = {address:?}\nphone = {phone:?}\n\
+             website = {website:?}\nlanguages = [\"en\"]\nlast_checked = 2026-01-01\n\n[en]\nname = {name:?}\n\
+             description = \"Help\"\nhours = \"Mon\"\n"
+        );
+        let mut form: Vec<(String, String)> = form.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        form.push(("slug".into(), "office".into()));
+        (form, file)
+    }
+
+    #[test]
+    fn the_form_and_a_file_refuse_the_same_bad_input_with_the_same_problem() {
+        let (topics, regions, langs) = (vec!["legal".to_owned()], vec!["north".to_owned()], langs());
+        let known = Known { topics: &topics, regions: &regions, languages: &langs, default: &langs[0] };
+        let day = time::Date::from_calendar_date(2026, time::Month::January, 1).unwrap_or_else(|e| panic!("{e}"));
+        let long_name = "n".repeat(301);
+        for (phone, website, address, name, expected) in [
+            ("call me", "https://example.org", "1 Road", "Office", Some(ServiceProblem::Phone("call me".into()))),
+            ("", "https://example.org", "1 Road", "Office", Some(ServiceProblem::Phone(String::new()))),
+            ("+000 10 555", "https://", "1 Road", "Office", Some(ServiceProblem::Website("https://".into()))),
+            (
+                "+000 10 555",
+                "javascript:alert(1)",
+                "1 Road",
+                "Office",
+                Some(ServiceProblem::Website("javascript:alert(1)".into())),
+            ),
+            ("+000 10 555", "", " ", "Office", Some(ServiceProblem::Address)),
+            (
+                "+000 10 555",
+                "",
+                "1 Road",
+                long_name.as_str(),
+                Some(ServiceProblem::TextTooLong { lang: "en".into(), field: crate::domain::service::TextField::Name }),
+            ),
+            ("+000 10 555", "", "1 Road", "Office", None),
+        ] {
+            let (form, file) = form_and_file(phone, website, address, name);
+            let from_form = ServiceInput::parse(&Typed::from_form(&form, &langs).draft(&langs), &known, day);
+            let from_file = crate::directory::parse_service("office.toml", &file, &topics, &regions, &langs, &langs[0]);
+            match expected {
+                Some(problem) => {
+                    assert_eq!(from_form.as_ref().err(), Some(&vec![problem.clone()]), "form: {phone} {website}");
+                    let messages: Vec<String> =
+                        from_file.err().unwrap_or_default().into_iter().map(|e| e.message).collect();
+                    assert_eq!(messages, vec![problem.to_string()], "file: {phone} {website}");
+                }
+                None => {
+                    let accepted = from_form.unwrap_or_else(|e| panic!("form: {e:?}"));
+                    assert_eq!(from_file.ok(), Some(accepted), "both accept it alike");
+                }
+            }
+        }
+    }
+}
