@@ -248,6 +248,10 @@ async fn editors_edit_services_keep_revisions_and_restore_them(backend: Backend)
     let missing = "00000000-0000-0000-0000-000000000000";
     let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/{missing}/restore"), &[]).await;
     assert_eq!(res.status().as_u16(), 404);
+    let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/not-an-id/restore"), &[]).await;
+    assert_eq!(res.status().as_u16(), 404, "a malformed revision id is not found either");
+    let res = app.staff_post(&client, "/admin/services/no-such-office", &[("action", "checked")]).await;
+    assert_eq!(res.status().as_u16(), 404);
     // Saving the form unchanged writes nothing and says so.
     let v = version(&app, &client, OFFICE).await;
     let res = send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form_of(&before)).await;
