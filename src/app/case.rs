@@ -319,7 +319,7 @@ pub enum Flagged {
 }
 
 /// Raises or clears the safeguarding flag; newly raising it alerts the protection lead.
-#[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id, raise))]
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id, raise = raise))]
 pub async fn flag_safeguarding(app: &App, actor: &Staff, id: &InquiryId, raise: bool) -> Result<Flagged, AppError> {
     let iid = id.to_string();
     let item = app.db.run(move |c| workspace::item(c, &iid)).await?;

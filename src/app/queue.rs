@@ -123,7 +123,7 @@ pub struct QueuePage {
 }
 
 /// A page of the queue (clamped to 1..=100 000): new and unassigned first, then oldest first.
-#[tracing::instrument(skip_all, fields(actor = %actor.user_id, page))]
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id, page = page))]
 pub async fn list(app: &App, actor: &Staff, filters: &Filters, page: i64) -> Result<QueuePage, AppError> {
     let filter = db_filter(app, actor, filters).await?;
     let page = page.clamp(1, 100_000);

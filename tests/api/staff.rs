@@ -504,6 +504,9 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     assert!(page.contains(&t("en", "staff-done-assign")));
     let (_, mine) = app.staff_get(&client, "/staff/inquiries?assignee=me").await;
     assert!(mine.contains(&id) && !mine.contains(&other_id));
+    // The filters only name people and teams by their ids.
+    assert_eq!(app.staff_get(&client, "/staff/inquiries?assignee=..%2Fx").await.0, 400);
+    assert_eq!(app.staff_get(&client, "/staff/inquiries/export.csv?team=not-a-team").await.0, 400);
     // A note stays internal; an empty reply keeps the page and explains.
     app.staff_post(&client, &format!("/staff/inquiries/{id}/note"), &[("body", "Internal: canary-note-9901")]).await;
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/reply"), &[("body", "   ")]).await;

@@ -191,3 +191,33 @@ pub async fn export_csv(
         .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"inquiries.csv\""))
         .body(body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(status: &str, assignee: &str, team: &str) -> QueueQuery {
+        QueueQuery { status: status.into(), assignee: assignee.into(), team: team.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn the_queue_form_becomes_filters() {
+        let f = Filters::try_from(&query("", "", "")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((f.status, f.assignee, f.team), (StatusFilter::Open, None, None));
+        let f = Filters::try_from(&query("all", "me", "mine")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (f.status, f.assignee, f.team),
+            (StatusFilter::All, Some(AssigneeFilter::Me), Some(TeamChoice::Mine))
+        );
+        let f = Filters::try_from(&query("closed", "none", "none")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(f.status, StatusFilter::Only(InquiryStatus::Closed));
+        assert_eq!((f.assignee, f.team), (Some(AssigneeFilter::Nobody), Some(TeamChoice::Nobody)));
+        // An unknown status shows the open ones, as the form's first option does.
+        assert_eq!(Filters::try_from(&query("nonsense", "", "")).map(|f| f.status).ok(), Some(StatusFilter::Open));
+        let id = UserId::generate();
+        let f = Filters::try_from(&query("", id.as_str(), "")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(f.assignee, Some(AssigneeFilter::User(id)));
+        assert!(matches!(Filters::try_from(&query("", "../x", "")), Err(AppError::BadRequest)));
+        assert!(matches!(Filters::try_from(&query("", "", "not-a-team")), Err(AppError::BadRequest)));
+    }
+}
