@@ -8,7 +8,7 @@ use crate::auth::Staff;
 use crate::db::RepoError;
 use crate::db::repo::{accounts, content, directory, inquiries, new_id, now, teams, workspace};
 use crate::domain::inquiry::{ContactMethod, InquiryStatus, clean_text};
-use crate::domain::{CannedReplyId, InquiryId, Lang, TeamId, UserId};
+use crate::domain::{CannedReplyId, InquiryId, Lang, Role, TeamId, UserId};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::mail;
@@ -369,6 +369,12 @@ pub async fn flag_content_gap(
     Ok(GapSaved::Saved)
 }
 
+/// Export and erase answer a data request: only a caseworker who is also an administrator
+/// may make one (the web extractor checks this too; this keeps other callers honest).
+fn may_answer_data_requests(actor: &Staff) -> Result<(), AppError> {
+    if actor.has(Role::Caseworker) && actor.has(Role::Admin) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
 /// Everything stored about one inquiry, for a subject-access request.
 pub struct Export {
     pub reference: String,
@@ -378,6 +384,7 @@ pub struct Export {
 /// Exports the inquiry with its messages, notes, emails and history (audited).
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn export(app: &App, actor: &Staff, id: &InquiryId) -> Result<Export, AppError> {
+    may_answer_data_requests(actor)?;
     let (vault, iid, actor) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
     let document = app.db.run(move |c| workspace::export(c, &vault, &iid, &actor)).await?;
     let reference = document.get("reference").and_then(|r| r.as_str()).unwrap_or("inquiry").to_owned();
@@ -385,8 +392,9 @@ pub async fn export(app: &App, actor: &Staff, id: &InquiryId) -> Result<Export, 
 }
 
 /// The reference of an inquiry about to be erased (for the confirmation page).
-#[tracing::instrument(skip_all, fields(inquiry = %id))]
-pub async fn erase_target(app: &App, id: &InquiryId) -> Result<String, AppError> {
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
+pub async fn erase_target(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, AppError> {
+    may_answer_data_requests(actor)?;
     let iid = id.to_string();
     Ok(app.db.run(move |c| workspace::item(c, &iid)).await?.reference)
 }
@@ -395,6 +403,7 @@ pub async fn erase_target(app: &App, id: &InquiryId) -> Result<String, AppError>
 /// personal data and an audit entry. Returns its reference.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn erase(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, AppError> {
+    may_answer_data_requests(actor)?;
     let (iid, actor) = (id.to_string(), actor.user_id.clone());
     let reference = app.db.run(move |c| workspace::erase(c, &iid, &actor)).await?;
     tracing::info!("inquiry erased on request");
@@ -407,7 +416,6 @@ mod tests {
     use crate::app::queue::tests::asked;
     use crate::app::testing;
     use crate::db::repo::outbox;
-    use crate::domain::Role;
 
     async fn mail_kinds(app: &App) -> Vec<String> {
         let rows = app.db.run(outbox::list).await.unwrap_or_else(|e| panic!("{e}"));
@@ -479,7 +487,8 @@ mod tests {
         assert!(matches!(reply(&app, &staff, &unknown, text("x")).await, Err(AppError::NotFound)));
         assert!(matches!(add_note(&app, &staff, &unknown, text("x")).await, Err(AppError::NotFound)));
         assert!(matches!(set_status(&app, &staff, &unknown, InquiryStatus::Closed).await, Err(AppError::NotFound)));
-        assert!(matches!(erase(&app, &staff, &unknown).await, Err(AppError::NotFound)));
+        let admin = testing::staff(&app).await;
+        assert!(matches!(erase(&app, &admin, &unknown).await, Err(AppError::NotFound)));
         assert!(mail_kinds(&app).await.is_empty());
         Ok(())
     }
@@ -569,14 +578,17 @@ mod tests {
         let staff = testing::staff(&app).await;
         let id = asked(&app, "Где мой паспорт?", "ru", 1).await;
         add_note(&app, &staff, &id, text("Called back")).await?;
+        let caseworker = caseworker(&app).await;
+        assert!(matches!(export(&app, &caseworker, &id).await, Err(AppError::Forbidden)));
+        assert!(matches!(erase(&app, &caseworker, &id).await, Err(AppError::Forbidden)));
         let exported = export(&app, &staff, &id).await?;
         assert_eq!(exported.document["messages"][0]["body"], "Где мой паспорт?");
         assert_eq!(exported.document["internal_notes"][0]["body"], "Called back");
         assert_eq!(exported.document["email"], "ani@example.am");
-        assert_eq!(erase_target(&app, &id).await?, exported.reference);
+        assert_eq!(erase_target(&app, &staff, &id).await?, exported.reference);
         assert_eq!(erase(&app, &staff, &id).await?, exported.reference);
         assert!(matches!(view(&app, &staff, &id, None).await, Err(AppError::NotFound)));
-        assert!(matches!(erase_target(&app, &id).await, Err(AppError::NotFound)));
+        assert!(matches!(erase_target(&app, &staff, &id).await, Err(AppError::NotFound)));
         let iid = id.to_string();
         let left = app
             .db

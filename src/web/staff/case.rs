@@ -334,7 +334,7 @@ pub async fn erase_confirm(
     CaseworkerAdmin(staff): CaseworkerAdmin,
     id: web::Path<InquiryId>,
 ) -> Result<HttpResponse, AppError> {
-    let reference = case::erase_target(&state, &id).await?;
+    let reference = case::erase_target(&state, &staff, &id).await?;
     let ctx = staff_context(&state, &staff, &req);
     render(&ErasePage { ctx, id: id.into_inner().into_string(), reference, csrf: staff.csrf.clone() })
 }
