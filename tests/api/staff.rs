@@ -499,8 +499,14 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     // Assign to me, then the "mine" filter finds it.
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/assign"), &[("assignee", "me")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "staff-done-assign")));
     let (_, mine) = app.staff_get(&client, "/staff/inquiries?assignee=me").await;
     assert!(mine.contains(&id) && !mine.contains(&other_id));
+    // The filters only name people and teams by their ids.
+    assert_eq!(app.staff_get(&client, "/staff/inquiries?assignee=..%2Fx").await.0, 400);
+    assert_eq!(app.staff_get(&client, "/staff/inquiries/export.csv?team=not-a-team").await.0, 400);
     // A note stays internal; an empty reply keeps the page and explains.
     app.staff_post(&client, &format!("/staff/inquiries/{id}/note"), &[("body", "Internal: canary-note-9901")]).await;
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/reply"), &[("body", "   ")]).await;
@@ -509,6 +515,10 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     let reply = "Բերեք անձնագիրը։ <b>bold?</b>";
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/reply"), &[("body", reply)]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "staff-done-reply")), "the case page confirms the reply");
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(!page.contains(&t("en", "staff-done-reply")), "once");
     // The inquirer reads the reply with the receipt code; the note is not there.
     let status_page = app.post_form("/hy/status", &[("code", &code)]).await.text().await.unwrap();
     assert!(status_page.contains("Բերեք անձնագիրը։ &#60;b&#62;bold?&#60;/b&#62;"));
@@ -525,6 +535,7 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     // Status, content gap and the safeguarding flag.
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/status"), &[("status", "closed")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-status")));
     let (_, closed) = app.staff_get(&client, "/staff/inquiries?status=closed").await;
     assert!(closed.contains(&id));
     app.staff_post(&client, &format!("/staff/inquiries/{id}/status"), &[("status", "in_progress")]).await;
@@ -545,8 +556,10 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
         .to_owned();
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/content-gap"), &[("guide", &guide)]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-gap")));
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/safeguarding"), &[("flag", "raise")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-flag")));
     let mails = smtp.wait_for(3, 20).await;
     let alert = mails
         .iter()

@@ -227,8 +227,8 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     for secret in [secret_name, secret_message, "anahit@example.am"] {
         assert!(!body.contains(secret), "the hand-over mail holds no {secret:?}");
     }
-    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}?done=team#main"));
-    let (_, case) = app.staff_get(&lawyer, &format!("/staff/inquiries/{id}?done=team")).await;
+    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
     assert!(case.split("id=\"case-team\"").nth(1).unwrap().starts_with(">Social support<"));
     assert!(case.contains(&html_escape(&t("en", "staff-done-team"))));
     let entries = app.db.run_sync(|c| homeward::db::repo::audit::for_record(c, &id)).unwrap();
@@ -236,7 +236,9 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     assert_eq!(handover_entry.detail, format!("{legal}->{social};unassigned"));
     // Handing it to the team it is already with changes nothing, sends nothing and says so.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", &social)]).await;
-    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}?done=team-same#main"));
+    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
+    assert!(case.contains(&html_escape(&t("en", "staff-done-team-same"))));
     // Sending the form without choosing a team explains what to do.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "")]).await;
     assert_eq!(res.status().as_u16(), 422);
