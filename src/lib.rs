@@ -44,7 +44,6 @@ mod layering {
         "src/web/staff/login.rs",
         "src/web/staff/mod.rs",
         "src/web/staff/services.rs",
-        "src/web/staff/teams.rs",
     ];
 
     #[test]

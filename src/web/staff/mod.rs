@@ -12,7 +12,6 @@ pub mod login;
 pub mod queue;
 pub mod replies;
 pub mod services;
-pub mod teams;
 
 pub use crate::app::directory::topic_and_region_names;
 pub use crate::web::context::staff_context;
