@@ -4,8 +4,8 @@
 use crate::app::App;
 use crate::app::directory::topic_and_region_names;
 use crate::auth::Staff;
-use crate::db::repo::teams::{self, TeamError, TeamInput, TeamView};
 use crate::db::repo::accounts;
+use crate::db::repo::teams::{self, TeamError, TeamInput, TeamView};
 use crate::domain::inquiry::clean_line;
 use crate::domain::routing::Rule;
 use crate::domain::{EmailAddress, Lang, RuleId, TeamId};
@@ -438,5 +438,204 @@ fn unexpected(e: TeamError) -> AppError {
     match e {
         TeamError::Repo(e) => e.into(),
         other => AppError::Internal(anyhow::Error::new(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::inquiries::{Asked, Question, ask};
+    use crate::app::testing;
+    use crate::domain::Role;
+    use crate::domain::inquiry::InquiryForm;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn name(text: &str) -> TeamName {
+        TeamName::parse(text).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    async fn new_team(app: &App, actor: &Staff, text: &str) -> TeamId {
+        match create(app, actor, name(text)).await {
+            Ok(Created::Created(id)) => id,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn changes(text: &str, is_default: bool, members: &[&str]) -> TeamChanges {
+        let form = TeamForm {
+            name: text.into(),
+            is_default,
+            members: members.iter().map(|m| (*m).to_owned()).collect(),
+            ..Default::default()
+        };
+        TeamChanges::parse(&form, &[lang("en")], &lang("en")).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    async fn defaults(app: &App) -> Vec<String> {
+        list(app, &lang("en"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .filter(|t| t.is_default)
+            .map(|t| t.name)
+            .collect()
+    }
+
+    #[test]
+    fn team_names_are_cleaned_and_limited() {
+        assert_eq!(TeamName::parse("  Legal \u{7} aid ").map(|n| n.as_str().to_owned()), Ok("Legal aid".to_owned()));
+        assert_eq!(TeamName::parse(" \t"), Err(TeamProblem::Name));
+        assert_eq!(TeamName::parse(&"x".repeat(MAX_NAME + 1)), Err(TeamProblem::Name));
+        assert!(TeamName::parse(&"ա".repeat(MAX_NAME)).is_ok(), "characters are counted, not bytes");
+    }
+
+    #[test]
+    fn the_team_form_checks_the_address_and_the_public_names() {
+        let enabled = [lang("en"), lang("hy")];
+        let form = TeamForm {
+            name: "Legal aid".into(),
+            notify_email: "not an address".into(),
+            show_publicly: true,
+            public_names: vec![("en".into(), " ".into()), ("hy".into(), "ա".repeat(MAX_NAME + 1))],
+            ..Default::default()
+        };
+        let problems = TeamChanges::parse(&form, &enabled, &lang("en")).err().unwrap_or_default();
+        assert_eq!(
+            problems,
+            vec![
+                TeamProblem::Email,
+                TeamProblem::PublicNameLong("hy".into()),
+                TeamProblem::PublicNameMissing("en".into())
+            ]
+        );
+        assert_eq!(
+            problems.iter().map(TeamProblem::field).collect::<Vec<_>>(),
+            ["notify_email", "public_name_hy", "public_name_en"]
+        );
+        // Languages that are not enabled are dropped; empty public names are not kept.
+        let form = TeamForm {
+            name: "Legal aid".into(),
+            notify_email: " desk@example.org ".into(),
+            languages: vec!["hy".into(), "xx".into()],
+            public_names: vec![("en".into(), "Free legal aid".into()), ("hy".into(), String::new())],
+            ..Default::default()
+        };
+        let ok = TeamChanges::parse(&form, &enabled, &lang("en")).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(ok.languages, ["hy"]);
+        assert_eq!(ok.notify_email.map(|e| e.as_str().to_owned()).as_deref(), Some("desk@example.org"));
+        assert_eq!(ok.public_names, [("en".to_owned(), "Free legal aid".to_owned())]);
+    }
+
+    #[actix_rt::test]
+    async fn the_first_team_is_the_default_and_stays_so_until_another_takes_the_flag() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let first = new_team(&app, &admin, "General desk").await;
+        let second = new_team(&app, &admin, "Legal aid").await;
+        assert_eq!(defaults(&app).await, ["General desk"]);
+        // Unticking the default team is refused and changes nothing.
+        assert_eq!(save(&app, &admin, &first, changes("Renamed", false, &[])).await?, Saved::DefaultNeeded);
+        assert_eq!(detail(&app, &lang("en"), &first).await?.name, "General desk");
+        assert_eq!(save(&app, &admin, &second, changes("Legal aid", true, &[])).await?, Saved::Saved);
+        assert_eq!(defaults(&app).await, ["Legal aid"]);
+        assert_eq!(save(&app, &admin, &first, changes("General desk", false, &[])).await?, Saved::Saved);
+        // Deleting the default team passes the flag to the next team in order.
+        assert_eq!(delete(&app, &admin, &second).await?, Deleted::Deleted);
+        assert_eq!(defaults(&app).await, ["General desk"]);
+        let unknown = TeamId::generate();
+        assert!(matches!(save(&app, &admin, &unknown, changes("Ghost", true, &[])).await, Err(AppError::NotFound)));
+        assert!(matches!(delete(&app, &admin, &unknown).await, Err(AppError::NotFound)));
+        let actions = testing::audit_actions(&app).await;
+        assert_eq!(
+            actions,
+            ["account.create", "team.create", "team.create", "team.update", "team.update", "team.delete"]
+        );
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_name_another_team_has_is_refused() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let legal = new_team(&app, &admin, "Legal aid").await;
+        assert_eq!(create(&app, &admin, name("Legal aid")).await?, Created::NameTaken);
+        let other = new_team(&app, &admin, "Social").await;
+        assert_eq!(save(&app, &admin, &other, changes("Legal aid", false, &[])).await?, Saved::NameTaken);
+        assert_eq!(list(&app, &lang("en")).await?.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), [legal, other]);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn only_active_caseworkers_become_members() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff_with(&app, "admin@homeward.example", &[Role::Admin]).await;
+        let worker = testing::staff_with(&app, "worker@homeward.example", &[Role::Caseworker]).await;
+        let editor = testing::staff_with(&app, "editor@homeward.example", &[Role::Editor]).await;
+        let team = new_team(&app, &admin, "Legal aid").await;
+        let members = [worker.user_id.as_str(), editor.user_id.as_str(), "not-an-account"];
+        assert_eq!(save(&app, &admin, &team, changes("Legal aid", true, &members)).await?, Saved::Saved);
+        let page = detail(&app, &lang("en"), &team).await?;
+        let ticked: Vec<&str> = page.members.iter().filter(|m| m.checked).map(|m| m.email.as_str()).collect();
+        assert_eq!(ticked, ["worker@homeward.example"]);
+        assert_eq!(list(&app, &lang("en")).await?[0].members, 1);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn rules_name_something_on_offer_and_only_once() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let team = new_team(&app, &admin, "Armenian desk").await;
+        let choice =
+            |topic: &str, lang: &str| RuleChoice { topic: topic.into(), region: String::new(), lang: lang.into() };
+        assert_eq!(add_rule(&app, &admin, &team, choice("", "")).await?, RuleAdded::Empty);
+        assert_eq!(add_rule(&app, &admin, &team, choice("astrology", "")).await?, RuleAdded::Unknown);
+        assert_eq!(add_rule(&app, &admin, &team, choice("", "xx")).await?, RuleAdded::Unknown);
+        assert_eq!(add_rule(&app, &admin, &team, choice("", "hy")).await?, RuleAdded::Added);
+        assert_eq!(add_rule(&app, &admin, &team, choice("", "hy")).await?, RuleAdded::Exists);
+        let page = detail(&app, &lang("en"), &team).await?;
+        assert_eq!(page.rules.len(), 1);
+        assert_eq!(page.rules[0].lang.as_deref(), Some("Հայերեն"), "the language by its own name");
+        let rule = page.rules[0].id.clone();
+        remove_rule(&app, &admin, &team, &rule).await?;
+        assert!(detail(&app, &lang("en"), &team).await?.rules.is_empty());
+        assert!(matches!(remove_rule(&app, &admin, &team, &rule).await, Err(AppError::NotFound)));
+        assert!(matches!(add_rule(&app, &admin, &TeamId::generate(), choice("", "ru")).await, Err(AppError::NotFound)));
+        let actions = testing::audit_actions(&app).await;
+        assert_eq!(actions, ["account.create", "team.create", "team.rule_add", "team.rule_remove"]);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn teams_move_in_routing_order_and_one_with_open_inquiries_stays() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let first = new_team(&app, &admin, "First").await;
+        new_team(&app, &admin, "Second").await;
+        let names = |teams: Vec<TeamLine>| teams.into_iter().map(|t| t.name).collect::<Vec<_>>();
+        move_team(&app, &admin, &first, Direction::Down).await?;
+        assert_eq!(names(list(&app, &lang("en")).await?), ["Second", "First"]);
+        // At the end there is nowhere to go: nothing changes.
+        move_team(&app, &admin, &first, Direction::Down).await?;
+        assert_eq!(names(list(&app, &lang("en")).await?), ["Second", "First"]);
+        assert!(matches!(move_team(&app, &admin, &TeamId::generate(), Direction::Up).await, Err(AppError::NotFound)));
+        // A new question goes to the default team (the first one created); it cannot be deleted now.
+        let form = InquiryForm {
+            topic: "other".into(),
+            answer_lang: "en".into(),
+            message: "Where do I register?".into(),
+            email: "ani@example.am".into(),
+            method: "email".into(),
+            consent: true,
+            ..Default::default()
+        };
+        let asked = ask(&app, Question { form, nonce: [7; 16], lang: lang("en") }).await?;
+        assert!(matches!(asked, Asked::Sent { .. }), "the question is stored");
+        assert_eq!(delete(&app, &admin, &first).await?, Deleted::OpenInquiries);
+        assert_eq!(names(list(&app, &lang("en")).await?), ["Second", "First"]);
+        Ok(())
     }
 }

@@ -19,11 +19,15 @@ use crate::web::{AppState, render_with_status};
 
 /// "Topic: Documents · Region: North Valley", in the reader's words.
 fn describe(ctx: &PageContext, rule: &RuleText) -> String {
-    [("admin-team-rule-topic", &rule.topic), ("admin-team-rule-region", &rule.region), ("admin-team-rule-lang", &rule.lang)]
-        .into_iter()
-        .filter_map(|(key, name)| name.as_ref().map(|n| format!("{}: {n}", ctx.t(key))))
-        .collect::<Vec<_>>()
-        .join(" · ")
+    [
+        ("admin-team-rule-topic", &rule.topic),
+        ("admin-team-rule-region", &rule.region),
+        ("admin-team-rule-lang", &rule.lang),
+    ]
+    .into_iter()
+    .filter_map(|(key, name)| name.as_ref().map(|n| format!("{}: {n}", ctx.t(key))))
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 fn find_error<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
@@ -230,7 +234,9 @@ pub async fn save(
     let settings = state.settings();
     let problems: Vec<FieldError> = match TeamChanges::parse(&typed, &settings.languages, &settings.default_language) {
         Ok(changes) => match teams::save(&state, &staff, &id, changes).await? {
-            Saved::Saved => return Ok(redirect_with_flash(&state, &format!("/admin/teams/{id}"), "admin-team-done-saved")),
+            Saved::Saved => {
+                return Ok(redirect_with_flash(&state, &format!("/admin/teams/{id}"), "admin-team-done-saved"));
+            }
             Saved::NameTaken => vec![FieldError::new("name", page.ctx.t("admin-team-error-name-taken"))],
             Saved::DefaultNeeded => vec![FieldError::new("is_default", page.ctx.t("admin-team-error-default"))],
         },
@@ -238,7 +244,8 @@ pub async fn save(
     };
     for l in &mut page.langs {
         l.checked = typed.languages.contains(&l.code);
-        l.public_name = typed.public_names.iter().find(|(c, _)| *c == l.code).map(|(_, n)| n.clone()).unwrap_or_default();
+        l.public_name =
+            typed.public_names.iter().find(|(c, _)| *c == l.code).map(|(_, n)| n.clone()).unwrap_or_default();
     }
     for m in &mut page.members {
         m.checked = typed.members.contains(&m.id);
@@ -277,7 +284,8 @@ pub async fn add_rule(
         RuleAdded::Exists => "admin-team-error-rule-exists",
     };
     // The choices stay selected (one that is not on offer matches no option).
-    for (list, value) in [(&mut page.rule_topics, &topic), (&mut page.rule_regions, &region), (&mut page.rule_langs, &lang)]
+    for (list, value) in
+        [(&mut page.rule_topics, &topic), (&mut page.rule_regions, &region), (&mut page.rule_langs, &lang)]
     {
         list.iter_mut().for_each(|c| c.selected = c.value == *value);
     }

@@ -4,7 +4,6 @@
 //! Handlers then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`).
 
 pub mod account;
-pub mod admin;
 pub mod case;
 pub mod content;
 pub mod inquiries;
