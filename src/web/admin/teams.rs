@@ -153,6 +153,20 @@ impl TeamPage {
         self.errors.iter().find(|e| e.field.starts_with("public_name")).map(|e| e.message.as_str())
     }
 
+    /// Shows what was typed instead of what is stored (after a refused save).
+    fn keep(&mut self, typed: TeamForm) {
+        for l in &mut self.langs {
+            l.checked = typed.languages.contains(&l.code);
+            l.public_name =
+                typed.public_names.iter().find(|(c, _)| *c == l.code).map(|(_, n)| n.clone()).unwrap_or_default();
+        }
+        for m in &mut self.members {
+            m.checked = typed.members.contains(&m.id);
+        }
+        self.notify_email = crate::domain::inquiry::clean_line(&typed.notify_email);
+        (self.name, self.show_publicly, self.is_default) = (typed.name, typed.show_publicly, typed.is_default);
+    }
+
     /// Shows the page with these errors, the rest as it was.
     fn with_errors(mut self, errors: Vec<FieldError>) -> Result<HttpResponse, AppError> {
         self.errors = errors;
@@ -242,16 +256,7 @@ pub async fn save(
         },
         Err(problems) => problems.iter().map(|p| FieldError::new(p.field(), page.ctx.t(p.key()))).collect(),
     };
-    for l in &mut page.langs {
-        l.checked = typed.languages.contains(&l.code);
-        l.public_name =
-            typed.public_names.iter().find(|(c, _)| *c == l.code).map(|(_, n)| n.clone()).unwrap_or_default();
-    }
-    for m in &mut page.members {
-        m.checked = typed.members.contains(&m.id);
-    }
-    page.notify_email = crate::domain::inquiry::clean_line(&typed.notify_email);
-    (page.name, page.show_publicly, page.is_default) = (typed.name, typed.show_publicly, typed.is_default);
+    page.keep(typed);
     page.with_errors(problems)
 }
 
