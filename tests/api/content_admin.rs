@@ -3,7 +3,7 @@
 
 use homeward::domain::Role;
 
-use crate::helpers::{Backend, TestApp, form_field, location, spawn_app, t};
+use crate::helpers::{Backend, TestApp, form_field, html_escape, location, spawn_app, t};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -316,10 +316,14 @@ async fn admins_see_and_retry_failed_email_and_reset_second_factors(backend: Bac
     smtp.wait_for(1, 20).await;
     let (_, page) = app.staff_get(&admin, "/admin/outbox").await;
     assert!(!page.contains(&id), "delivered after the retry");
+    assert!(page.contains(&html_escape(&t("en", "admin-done-retry"))), "the retry is confirmed");
+    assert_eq!(app.staff_post(&admin, &format!("/admin/outbox/{id}/retry"), &[]).await.status().as_u16(), 404);
     // A lost phone: the admin resets the second factor, which also signs the person out.
     app.db.run_sync(|c| homeward::db::repo::accounts::set_totp(c, &editor_id, Some(vec![1, 2, 3]), &[])).unwrap();
     let res = app.staff_post(&admin, &format!("/admin/users/{editor_id}/reset-2fa"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&admin, &location(&res)).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-2fa-reset"))));
     let user = app.db.run_sync(|c| homeward::db::repo::accounts::by_id(c, &editor_id)).unwrap();
     assert!(user.totp_secret_enc.is_none());
     assert_eq!(app.staff_get(&editor, "/admin/content").await.0, 303);

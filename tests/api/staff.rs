@@ -4,7 +4,7 @@
 use homeward::domain::Role;
 
 use crate::helpers::{
-    Backend, STAFF_PASSWORD, TestApp, form_field, location, receipt_code, spawn_app, spawn_app_with, t,
+    Backend, STAFF_PASSWORD, TestApp, form_field, html_escape, location, receipt_code, spawn_app, spawn_app_with, t,
 };
 use crate::on_both_backends;
 use crate::smtp::start_smtp;
@@ -35,7 +35,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let (app, id) = staff_app(backend).await;
     app.create_staff("case@example.org", &[Role::Caseworker]).await;
     app.create_staff("editor@example.org", &[Role::Editor]).await;
-    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let admin_id = app.create_staff("admin@example.org", &[Role::Admin]).await;
     let gone = app.create_staff("gone@example.org", &[Role::Caseworker, Role::Admin]).await;
     let caseworker = app.sign_in("case@example.org").await;
     let editor = app.sign_in("editor@example.org").await;
@@ -43,6 +43,18 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let disabled = app.sign_in("gone@example.org").await;
     let res = app.staff_post(&admin, &format!("/admin/users/{gone}/disable"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin/users");
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-disabled"))));
+    let res = app.staff_post(&admin, &format!("/admin/users/{gone}/roles"), &[("role_editor", "1")]).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, "/admin/users".to_owned()));
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-roles"))));
+    // Admins cannot take their own admin role away, nor disable themselves; malformed ids are not found.
+    let res = app.staff_post(&admin, &format!("/admin/users/{admin_id}/roles"), &[("role_editor", "1")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(app.staff_post(&admin, &format!("/admin/users/{admin_id}/disable"), &[]).await.status().as_u16(), 400);
+    assert_eq!(app.staff_post(&admin, "/admin/users/not-an-id/enable", &[]).await.status().as_u16(), 404);
     let anonymous = app.staff_client();
 
     let inquiry = format!("/staff/inquiries/{id}");
@@ -741,6 +753,22 @@ async fn password_reset_by_email_and_invitations(backend: Backend) {
     let res =
         app.staff_post(&admin, "/admin/users/invite", &[("email", "new@example.org"), ("role_editor", "1")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin/users");
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-invited"))));
+    // The settings form confirms a save the same way.
+    let settings = [
+        ("languages", "en, hy, az, ru"),
+        ("retention_days", "90"),
+        ("acknowledge_days", "2"),
+        ("answer_days", "5"),
+        ("quick_exit_url", "https://www.wikipedia.org/"),
+    ];
+    let res = app.staff_post(&admin, "/admin/settings", &settings).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, "/admin/settings".to_owned()));
+    let (_, page) = app.staff_get(&admin, "/admin/settings").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-settings"))));
+    assert!(page.contains("id=\"answer_days\" name=\"answer_days\" type=\"text\" spellcheck=\"false\" value=\"5\""));
     let mails = smtp.wait_for(1, 20).await;
     let body = mails[0].decoded();
     let link = body.split_whitespace().find(|w| w.contains("/setup/")).unwrap().trim_end_matches('>').to_owned();

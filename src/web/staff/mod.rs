@@ -4,13 +4,11 @@
 //! Handlers then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`).
 
 pub mod account;
-pub mod admin;
 pub mod case;
 pub mod content;
 pub mod login;
 pub mod queue;
 pub mod replies;
-pub mod teams;
 
 pub use crate::app::directory::topic_and_region_names;
 pub use crate::web::context::staff_context;
