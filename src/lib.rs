@@ -39,7 +39,6 @@ mod layering {
         "src/web/setup/mod.rs",
         "src/web/staff/account.rs",
         "src/web/staff/admin.rs",
-        "src/web/staff/content.rs",
         "src/web/staff/inquiries.rs",
         "src/web/staff/login.rs",
         "src/web/staff/mod.rs",

@@ -6,7 +6,6 @@
 pub mod account;
 pub mod admin;
 pub mod case;
-pub mod content;
 pub mod inquiries;
 pub mod login;
 pub mod queue;
