@@ -94,6 +94,16 @@ impl EditorPage {
         self
     }
 
+    /// Both texts on one page: theirs to read, the editor's own still in the form (saving
+    /// again from here is a deliberate overwrite of their revision).
+    fn conflict(mut self, theirs: TranslationText) -> EditorPage {
+        self.revision = theirs.revision;
+        self.conflict = Some(theirs);
+        self.errors.push(FieldError::new("body", self.ctx.t("admin-error-conflict")));
+        self.ctx.has_errors = true;
+        self
+    }
+
     fn problems(mut self, problems: &[TextProblem]) -> EditorPage {
         for p in problems {
             let message = self.ctx.t(p.key());
@@ -149,6 +159,18 @@ pub struct EditInput {
     action: String,
 }
 
+/// The editor page as it was sent: the stored guide, the typed text.
+async fn as_sent(
+    state: &AppState,
+    req: &HttpRequest,
+    staff: &Staff,
+    (slug, lang): (&Slug, &Lang),
+    input: &EditInput,
+) -> Result<EditorPage, AppError> {
+    let view = content::translation(state, slug, lang).await?;
+    Ok(EditorPage::new(state, req, staff, lang, view).keep(input))
+}
+
 pub async fn save(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -159,19 +181,15 @@ pub async fn save(
     let (slug, lang) = guide_path(&state, path.into_inner())?;
     let i = input.into_inner();
     let parsed = TranslationEdit::parse(&i.title, &i.summary, &i.body, &i.change_note, i.change == "major", i.revision);
-    let page = async || {
-        Ok::<_, AppError>(
-            EditorPage::new(&state, &req, &staff, &lang, content::translation(&state, &slug, &lang).await?).keep(&i),
-        )
-    };
+    let sent = || as_sent(&state, &req, &staff, (&slug, &lang), &i);
     let edit = match parsed {
         Ok(edit) => edit,
         Err(problems) => {
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page().await?.problems(&problems));
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &sent().await?.problems(&problems));
         }
     };
     if i.action == "preview" {
-        let mut page = page().await?;
+        let mut page = sent().await?;
         page.preview = Some(markdown::render(&edit.text.body).html);
         return render(&page);
     }
@@ -180,18 +198,10 @@ pub async fn save(
             Ok(redirect_with_flash(&state, &format!("/admin/content/guides/{slug}/{lang}"), SAVED_FLASH))
         }
         Saved::Unchanged => {
-            let mut page = page().await?;
+            let mut page = sent().await?;
             page.notice = Some(page.ctx.t("admin-unchanged"));
             render(&page)
         }
-        Saved::Conflict(theirs) => {
-            // Both texts on one page: theirs to read, the editor's own still in the form.
-            let mut page = page().await?;
-            page.revision = theirs.revision;
-            page.conflict = Some(*theirs);
-            page.errors.push(FieldError::new("body", page.ctx.t("admin-error-conflict")));
-            page.ctx.has_errors = true;
-            render_with_status(StatusCode::CONFLICT, &page)
-        }
+        Saved::Conflict(theirs) => render_with_status(StatusCode::CONFLICT, &sent().await?.conflict(*theirs)),
     }
 }

@@ -75,6 +75,26 @@ pub async fn topic_form(
     render(&TopicPage { csrf: staff.csrf.clone(), is_new, slug, position, fields, errors: Vec::new(), ctx })
 }
 
+/// Every language's typed title and summary (cleaned), and those that make a translation: a
+/// language without a title has none, but the default language must have one.
+fn typed_texts(
+    state: &AppState,
+    form: &[(String, String)],
+) -> (Vec<(String, String, String)>, Vec<(Lang, String, String)>) {
+    let settings = state.settings();
+    let mut texts = Vec::new();
+    let mut given = Vec::new();
+    for l in &settings.languages {
+        let title = clean_line(&form_value(form, &format!("title_{l}")));
+        let summary = clean_line(&form_value(form, &format!("summary_{l}")));
+        if *l == settings.default_language || !title.is_empty() {
+            given.push((l.clone(), title.clone(), summary.clone()));
+        }
+        texts.push((l.to_string(), title, summary));
+    }
+    (texts, given)
+}
+
 /// The form's problems, at the fields they are about.
 fn field_errors(ctx: &PageContext, problems: &[TopicProblem], default: &Lang) -> FieldErrors {
     let mut errors = FieldErrors::default();
@@ -102,21 +122,7 @@ pub async fn save_topic(
     let get = |k: &str| form_value(&form, k);
     let slug = if is_new { get("slug").trim().to_ascii_lowercase() } else { slug.into_inner() };
     let default = state.settings().default_language.clone();
-    let texts: Vec<(String, String, String)> = state
-        .settings()
-        .languages
-        .iter()
-        .map(|l| (l.to_string(), clean_line(&get(&format!("title_{l}"))), clean_line(&get(&format!("summary_{l}")))))
-        .collect();
-    // A language without a title has no translation (the default language must have one).
-    let given: Vec<(Lang, String, String)> = state
-        .settings()
-        .languages
-        .iter()
-        .zip(&texts)
-        .filter(|(l, (_, title, _))| **l == default || !title.is_empty())
-        .map(|(l, (_, title, summary))| (l.clone(), title.clone(), summary.clone()))
-        .collect();
+    let (texts, given) = typed_texts(&state, &form);
     let ctx = staff_context(&state, &staff, &req);
     let errors = match NewTopic::parse(&slug, Position::parse(&get("position")), &given, &default) {
         Err(problems) => field_errors(&ctx, &problems, &default),
