@@ -75,12 +75,12 @@ pub async fn topic_form(
     render(&TopicPage { csrf: staff.csrf.clone(), is_new, slug, position, fields, errors: Vec::new(), ctx })
 }
 
+/// The translations a topic form gives: (language, title, summary).
+type Given = Vec<(Lang, String, String)>;
+
 /// Every language's typed title and summary (cleaned), and those that make a translation: a
 /// language without a title has none, but the default language must have one.
-fn typed_texts(
-    state: &AppState,
-    form: &[(String, String)],
-) -> (Vec<(String, String, String)>, Vec<(Lang, String, String)>) {
+fn typed_texts(state: &AppState, form: &[(String, String)]) -> (Vec<(String, String, String)>, Given) {
     let settings = state.settings();
     let mut texts = Vec::new();
     let mut given = Vec::new();
