@@ -175,6 +175,13 @@ async fn revisions_diff_and_rollback(backend: Backend) {
             .parse()
             .unwrap();
     assert_eq!(now, latest + 1, "a rollback is a new revision");
+    // Rolling back to the same text again changes nothing, and says so.
+    let res = app
+        .staff_post(&client, &format!("/admin/content/guides/{GUIDE}/en/revisions/{}/rollback", latest - 1), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "admin-unchanged")) && form_field(&page, "revision") == now.to_string());
     assert!(app.audit_actions().contains(&"content.rollback".to_owned()));
 }
 
@@ -408,6 +415,21 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
         )
         .await;
     assert_eq!(res.status().as_u16(), 422, "the name is taken");
+    let long = "s".repeat(501);
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/new",
+            &[("slug", "buying"), ("topic", "housing"), ("title", "Buying"), ("summary", &long), ("body", "x")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("id=\"summary-error\"") && html.contains(&t("en", "admin-error-summary")),
+        "told at the summary"
+    );
+    assert!(!html.contains("id=\"body-error\""), "the body is fine");
     app.staff_post(&editor, "/admin/content/guides/renting/publish", &[("published", "true")]).await;
     let (_, topic) = app.text("/en/topics/housing").await;
     assert!(topic.contains("Renting a flat"));
