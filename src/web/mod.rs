@@ -60,7 +60,7 @@ pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::
     }
 }
 
-/// The largest staff form: a guide of `MAX_BODY` characters, URL-encoded, with room to spare.
+/// The largest staff form: a guide of `domain::content::MAX_BODY` characters, URL-encoded, with room to spare.
 const STAFF_FORM_LIMIT: usize = 1024 * 1024;
 
 /// The route table, read top to bottom.
@@ -143,7 +143,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/settings", web::post().to(admin::settings::save_settings))
                 .route("/outbox", web::get().to(admin::outbox::outbox_view))
                 .route("/outbox/{id}/retry", web::post().to(admin::outbox::outbox_retry))
-                .route("/feedback", web::get().to(staff::content::feedback))
+                .route("/feedback", web::get().to(admin::feedback::list))
                 .route("/services", web::get().to(admin::services::services))
                 .route("/services/new", web::get().to(admin::services::edit::new_form))
                 .route("/services/new", web::post().to(admin::services::edit::create))
@@ -152,22 +152,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/services/{slug}/edit", web::post().to(admin::services::edit::save))
                 .route("/services/{slug}/revisions", web::get().to(admin::services::revisions::revisions))
                 .route("/services/{slug}/revisions/{rev}/restore", web::post().to(admin::services::revisions::restore))
-                .route("/content", web::get().to(staff::content::list))
-                .route("/translations", web::get().to(staff::content::dashboard))
-                .route("/content/new", web::get().to(staff::content::new_guide_form))
-                .route("/content/new", web::post().to(staff::content::create_guide))
-                .route("/content/topics/{slug}", web::get().to(staff::content::topic_form))
-                .route("/content/topics/{slug}", web::post().to(staff::content::save_topic))
-                .route("/content/guides/{slug}/settings", web::get().to(staff::content::guide_settings))
-                .route("/content/guides/{slug}/settings", web::post().to(staff::content::save_guide_settings))
-                .route("/content/guides/{slug}/publish", web::post().to(staff::content::publish))
-                .route("/content/guides/{slug}/review", web::post().to(staff::content::confirm_review))
-                .route("/content/guides/{slug}/{lang}", web::get().to(staff::content::edit))
-                .route("/content/guides/{slug}/{lang}", web::post().to(staff::content::save))
-                .route("/content/guides/{slug}/{lang}/revisions", web::get().to(staff::content::revisions))
+                .route("/content", web::get().to(admin::content::list))
+                .route("/translations", web::get().to(admin::content::dashboard))
+                .route("/content/new", web::get().to(admin::content::guides::new_guide_form))
+                .route("/content/new", web::post().to(admin::content::guides::create_guide))
+                .route("/content/topics/{slug}", web::get().to(admin::content::topics::topic_form))
+                .route("/content/topics/{slug}", web::post().to(admin::content::topics::save_topic))
+                .route("/content/guides/{slug}/settings", web::get().to(admin::content::guides::guide_settings))
+                .route("/content/guides/{slug}/settings", web::post().to(admin::content::guides::save_guide_settings))
+                .route("/content/guides/{slug}/publish", web::post().to(admin::content::guides::publish))
+                .route("/content/guides/{slug}/review", web::post().to(admin::content::guides::confirm_review))
+                .route("/content/guides/{slug}/{lang}", web::get().to(admin::content::editor::edit))
+                .route("/content/guides/{slug}/{lang}", web::post().to(admin::content::editor::save))
+                .route("/content/guides/{slug}/{lang}/revisions", web::get().to(admin::content::revisions::revisions))
                 .route(
                     "/content/guides/{slug}/{lang}/revisions/{revision}/rollback",
-                    web::post().to(staff::content::rollback),
+                    web::post().to(admin::content::revisions::rollback),
                 )
                 .default_service(web::to(public::not_found)),
         )

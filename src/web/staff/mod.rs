@@ -5,7 +5,6 @@
 
 pub mod account;
 pub mod case;
-pub mod content;
 pub mod login;
 pub mod queue;
 pub mod replies;
