@@ -524,9 +524,10 @@ mod tests {
         let app = testing::app().await;
         let staff = caseworker(&app).await;
         let id = asked(&app, "Вопрос", "ru", 1).await;
-        let actor = staff.user_id.clone();
-        let team = app.db.run(move |c| teams::create(c, "Legal aid", &actor)).await?;
-        let team = TeamId::parse(&team).unwrap_or_else(|e| panic!("{e}"));
+        let name = crate::app::teams::TeamName::parse("Legal aid").unwrap_or_else(|e| panic!("{e:?}"));
+        let crate::app::teams::Created::Created(team) = crate::app::teams::create(&app, &staff, name).await? else {
+            panic!("the team was not created")
+        };
         assert_eq!(hand_over(&app, &staff, &id, &team).await?, HandedOver::Moved);
         assert_eq!(view(&app, &staff, &id, None).await?.case.item.team_name.as_deref(), Some("Legal aid"));
         let handovers = |a: &Vec<String>| a.iter().filter(|a| *a == "inquiry.handover").count();
