@@ -260,15 +260,12 @@ impl Parser {
     }
 
     fn parse(self) -> Result<Settings, ConfigError> {
-        let bind = match self.get("bind") {
-            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
-            Some(r) => match r.value.trim().parse() {
-                Ok(a) => a,
-                Err(_) => {
-                    return self
-                        .fail("bind", format!("{:?} is not an address (expected e.g. 127.0.0.1:8080)", r.value));
-                }
-            },
+        let bind_text = self.value_or_default("bind")?;
+        let bind: SocketAddr = match bind_text.trim().parse() {
+            Ok(a) => a,
+            Err(_) => {
+                return self.fail("bind", format!("{bind_text:?} is not an address (expected e.g. 127.0.0.1:8080)"));
+            }
         };
         let base_url = match self.get("base_url") {
             None => None,
@@ -282,7 +279,7 @@ impl Parser {
                 _ => return self.fail("base_url", format!("{:?} is not an http:// or https:// URL", r.value)),
             },
         };
-        let data_dir = PathBuf::from(self.get("data_dir").map_or("./data", |r| r.value.trim()));
+        let data_dir = PathBuf::from(self.value_or_default("data_dir")?.trim());
         let database_url = match self.get("database_url") {
             None => DatabaseUrl::Sqlite(data_dir.join("homeward.db")),
             Some(r) => {
@@ -304,29 +301,9 @@ impl Parser {
                 }
             }
         };
-        let languages = match self.get("languages") {
-            None => ["en", "hy", "az", "ru"].iter().filter_map(|l| Lang::parse(l).ok()).collect(),
-            Some(r) => {
-                let mut langs: Vec<Lang> = Vec::new();
-                for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    let lang = Lang::parse(part).or_else(|e| self.fail("languages", e))?;
-                    if !crate::i18n::has_catalog(&lang) {
-                        return self.fail("languages", format!("{part:?} has no translation folder locales/{part}/"));
-                    }
-                    if !langs.contains(&lang) {
-                        langs.push(lang);
-                    }
-                }
-                if langs.is_empty() {
-                    return self.fail("languages", "names no language");
-                }
-                langs
-            }
-        };
-        let default_language = match self.get("default_language") {
-            None => Lang::parse("en").or_else(|e| self.fail("default_language", e))?,
-            Some(r) => Lang::parse(&r.value).or_else(|e| self.fail("default_language", e))?,
-        };
+        let languages = parse_languages(self.value_or_default("languages")?).or_else(|e| self.fail("languages", e))?;
+        let default_language =
+            Lang::parse(self.value_or_default("default_language")?).or_else(|e| self.fail("default_language", e))?;
         if !languages.contains(&default_language) {
             return self.fail(
                 "default_language",
@@ -357,60 +334,36 @@ impl Parser {
                 Some(SecretString::from(v.to_owned()))
             }
         };
-        let mail_from = match self.get("mail_from") {
-            None => EmailAddress::parse("no-reply@homeward.example").or_else(|e| self.fail("mail_from", e))?,
-            Some(r) => {
-                EmailAddress::parse(&r.value).or_else(|e| self.fail("mail_from", format!("{:?}: {e}", r.value)))?
-            }
+        let mail_text = self.value_or_default("mail_from")?;
+        let mail_from =
+            EmailAddress::parse(mail_text).or_else(|e| self.fail("mail_from", format!("{mail_text:?}: {e}")))?;
+        let staff_notify = self.emails("staff_notify")?;
+        let log_format = match self.value_or_default("log_format")?.trim().to_ascii_lowercase().as_str() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            v => return self.fail("log_format", format!("{v:?} is not text or json")),
         };
-        let mut staff_notify = Vec::new();
-        if let Some(r) = self.get("staff_notify") {
-            for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                staff_notify
-                    .push(EmailAddress::parse(part).or_else(|e| self.fail("staff_notify", format!("{part:?}: {e}")))?);
-            }
-        }
-        let log_format = match self.get("log_format").map(|r| r.value.trim().to_ascii_lowercase()) {
-            None => LogFormat::Text,
-            Some(v) if v == "text" => LogFormat::Text,
-            Some(v) if v == "json" => LogFormat::Json,
-            Some(v) => return self.fail("log_format", format!("{v:?} is not text or json")),
-        };
-        let log_filter = self.get("log").map_or_else(|| "info".to_owned(), |r| r.value.trim().to_owned());
+        let log_filter = self.value_or_default("log")?.trim().to_owned();
         if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
             return self.fail("log", format!("{log_filter:?} is not a log filter (e.g. info, homeward=debug)"));
         }
-        let quick_exit_url = match self.get("quick_exit_url") {
-            None => Url::parse("https://www.wikipedia.org/").or_else(|e| self.fail("quick_exit_url", e))?,
-            Some(r) => match Url::parse(r.value.trim()) {
-                Ok(u) if u.scheme() == "https" || u.scheme() == "http" => u,
-                _ => {
-                    return self.fail("quick_exit_url", format!("{:?} is not an http:// or https:// URL", r.value));
-                }
-            },
-        };
-        let sample_content = self.boolean("sample_content", true)?;
-        let rate_limits = self.boolean("rate_limits", true)?;
-        let outbox_worker = self.boolean("outbox_worker", true)?;
-        let outbox_lease_seconds = self.number("outbox_lease_seconds", 300, 1, 86_400)?;
-        let session_idle_minutes = self.number("session_idle_minutes", 30, 1, 24 * 60)?;
-        let session_max_hours = self.number("session_max_hours", 12, 1, 24 * 30)?;
-        let acknowledge_days = self.number("acknowledge_days", 2, 1, 365)?;
-        let answer_days = self.number("answer_days", 10, 1, 365)?;
-        let require_admin_2fa = self.boolean("require_admin_2fa", false)?;
-        let digest_hour = self.number("digest_hour", 7, 0, 23)?;
-        let service_check_days = self.number("service_check_days", 365, 1, 3650)?;
-        let mut protection_lead = Vec::new();
-        if let Some(r) = self.get("protection_lead") {
-            for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                protection_lead.push(
-                    EmailAddress::parse(part).or_else(|e| self.fail("protection_lead", format!("{part:?}: {e}")))?,
-                );
-            }
-        }
-        let retention_days = self.number("retention_days", 90, 1, 36_500)?;
-        let outbox_keep_hours = self.number("outbox_keep_hours", 24, 0, 24 * 365)?;
-        let min_fill_seconds = self.number("min_fill_seconds", 3, 0, 3600)?;
+        let quick_exit_url =
+            parse_http_url(self.value_or_default("quick_exit_url")?).or_else(|e| self.fail("quick_exit_url", e))?;
+        let sample_content = self.flag("sample_content")?;
+        let rate_limits = self.flag("rate_limits")?;
+        let outbox_worker = self.flag("outbox_worker")?;
+        let outbox_lease_seconds = self.number("outbox_lease_seconds")?;
+        let session_idle_minutes = self.number("session_idle_minutes")?;
+        let session_max_hours = self.number("session_max_hours")?;
+        let acknowledge_days = self.number("acknowledge_days")?;
+        let answer_days = self.number("answer_days")?;
+        let require_admin_2fa = self.flag("require_admin_2fa")?;
+        let digest_hour = self.number("digest_hour")?;
+        let service_check_days = self.number("service_check_days")?;
+        let protection_lead = self.emails("protection_lead")?;
+        let retention_days = self.number("retention_days")?;
+        let outbox_keep_hours = self.number("outbox_keep_hours")?;
+        let min_fill_seconds = self.number("min_fill_seconds")?;
         let mut trusted_proxies = Vec::new();
         if let Some(r) = self.get("trusted_proxies") {
             for part in r.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -461,23 +414,104 @@ impl Parser {
         })
     }
 
-    fn boolean(&self, key: &str, default: bool) -> Result<bool, ConfigError> {
-        match self.get(key).map(|r| r.value.trim().to_ascii_lowercase()) {
-            None => Ok(default),
-            Some(v) if v == "true" || v == "1" || v == "yes" => Ok(true),
-            Some(v) if v == "false" || v == "0" || v == "no" => Ok(false),
-            Some(v) => self.fail(key, format!("{v:?} is not true or false")),
+    /// The value given, else the default from `SETTINGS`, read by the same parser.
+    fn value_or_default(&self, key: &str) -> Result<&str, ConfigError> {
+        match self.get(key) {
+            Some(r) => Ok(r.value.as_str()),
+            None => match default_of(key) {
+                Some(default) => Ok(default),
+                None => self.fail(key, "has no default"),
+            },
         }
     }
 
-    fn number(&self, key: &str, default: u32, min: u32, max: u32) -> Result<u32, ConfigError> {
-        match self.get(key) {
-            None => Ok(default),
-            Some(r) => match r.value.trim().parse::<u32>() {
-                Ok(n) if (min..=max).contains(&n) => Ok(n),
-                _ => self.fail(key, format!("{:?} is not a number from {min} to {max}", r.value)),
-            },
+    fn flag(&self, key: &str) -> Result<bool, ConfigError> {
+        parse_flag(self.value_or_default(key)?).or_else(|e| self.fail(key, e))
+    }
+
+    fn number(&self, key: &str) -> Result<u32, ConfigError> {
+        parse_number(key, self.value_or_default(key)?).or_else(|e| self.fail(key, e))
+    }
+
+    fn emails(&self, key: &str) -> Result<Vec<EmailAddress>, ConfigError> {
+        self.get(key).map_or(Ok(Vec::new()), |r| parse_emails(&r.value).or_else(|e| self.fail(key, e)))
+    }
+}
+
+/// The default `SETTINGS` gives for a setting, as text.
+fn default_of(key: &str) -> Option<&'static str> {
+    SETTINGS.iter().find(|(k, _, _)| *k == key).map(|(_, d, _)| *d)
+}
+
+/// The allowed range of each number setting (its default is in `SETTINGS`).
+const NUMBER_RANGES: &[(&str, u32, u32)] = &[
+    ("retention_days", 1, 36_500),
+    ("outbox_keep_hours", 0, 24 * 365),
+    ("min_fill_seconds", 0, 3600),
+    ("outbox_lease_seconds", 1, 86_400),
+    ("session_idle_minutes", 1, 24 * 60),
+    ("session_max_hours", 1, 24 * 30),
+    ("acknowledge_days", 1, 365),
+    ("answer_days", 1, 365),
+    ("digest_hour", 0, 23),
+    ("service_check_days", 1, 3650),
+];
+
+// One parser per kind of value: the environment, `homeward.toml` and the values an admin
+// stores at `/admin/settings` all go through these, so each source accepts the same text.
+// Errors say what is wrong with the value; the caller names the setting.
+
+/// A yes/no setting: `true`, `yes`, `on`, `1` and `false`, `no`, `off`, `0`, in any case.
+pub fn parse_flag(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        other => Err(format!("{other:?} is not true or false")),
+    }
+}
+
+/// A number setting, within the range `NUMBER_RANGES` gives it.
+pub fn parse_number(key: &str, text: &str) -> Result<u32, String> {
+    let (min, max) =
+        NUMBER_RANGES.iter().find(|(k, _, _)| *k == key).map_or((0, u32::MAX), |(_, min, max)| (*min, *max));
+    match text.trim().parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("{text:?} is not a number from {min} to {max}")),
+    }
+}
+
+/// A comma-separated list of email addresses (empty: none).
+pub fn parse_emails(text: &str) -> Result<Vec<EmailAddress>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| EmailAddress::parse(part).map_err(|e| format!("{part:?}: {e}")))
+        .collect()
+}
+
+/// A comma-separated list of languages, each with its translations; at least one.
+pub fn parse_languages(text: &str) -> Result<Vec<Lang>, String> {
+    let mut langs: Vec<Lang> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let lang = Lang::parse(part).map_err(|e| e.to_string())?;
+        if !crate::i18n::has_catalog(&lang) {
+            return Err(format!("{part:?} has no translation folder locales/{part}/"));
         }
+        if !langs.contains(&lang) {
+            langs.push(lang);
+        }
+    }
+    if langs.is_empty() {
+        return Err("names no language".into());
+    }
+    Ok(langs)
+}
+
+/// An http:// or https:// address.
+pub fn parse_http_url(text: &str) -> Result<Url, String> {
+    match Url::parse(text.trim()) {
+        Ok(u) if u.scheme() == "https" || u.scheme() == "http" => Ok(u),
+        _ => Err(format!("{text:?} is not an http:// or https:// URL")),
     }
 }
 
@@ -494,58 +528,49 @@ pub const OVERRIDABLE: &[&str] = &[
 ];
 
 impl Settings {
-    /// Checks one admin-set value; `Err` is a short reason in English for the log,
-    /// the form shows its own message.
+    /// Checks one admin-set value with the parser the environment uses; `Err` names the
+    /// setting and says why in English (for the log; the form shows its own message).
     pub fn check_override(&self, key: &str, value: &str) -> Result<(), String> {
         let mut copy = self.clone();
         copy.apply_override(key, value)
     }
 
     fn apply_override(&mut self, key: &str, value: &str) -> Result<(), String> {
-        let emails = |v: &str| -> Result<Vec<EmailAddress>, String> {
-            v.split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(|p| EmailAddress::parse(p).map_err(|e| e.to_string()))
-                .collect()
-        };
-        let days =
-            |v: &str| v.trim().parse::<u32>().ok().filter(|n| (1..=36_500).contains(n)).ok_or("not 1-36500 days");
+        let named = |reason: String| format!("{key}: {reason}");
         match key {
             "languages" => {
-                let mut langs: Vec<Lang> = Vec::new();
-                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    let lang = Lang::parse(part).map_err(|e| e.to_string())?;
-                    if !crate::i18n::has_catalog(&lang) {
-                        return Err(format!("{part} has no translations"));
-                    }
-                    if !langs.contains(&lang) {
-                        langs.push(lang);
-                    }
-                }
+                let langs = parse_languages(value).map_err(named)?;
                 if !langs.contains(&self.default_language) {
-                    return Err("the default language must stay enabled".into());
+                    return Err(named("the default language must stay enabled".into()));
                 }
                 self.languages = langs;
             }
-            "staff_notify" => self.staff_notify = emails(value)?,
-            "protection_lead" => self.protection_lead = emails(value)?,
-            "retention_days" => self.retention_days = days(value)?,
-            "acknowledge_days" => {
-                self.acknowledge_days = days(value).ok().filter(|d| *d <= 365).ok_or("not 1-365 days")?
-            }
-            "answer_days" => self.answer_days = days(value).ok().filter(|d| *d <= 365).ok_or("not 1-365 days")?,
-            "require_admin_2fa" => self.require_admin_2fa = value == "true",
-            "quick_exit_url" => {
-                let url = Url::parse(value.trim()).map_err(|e| e.to_string())?;
-                if url.scheme() != "https" && url.scheme() != "http" {
-                    return Err("not an http(s) address".into());
-                }
-                self.quick_exit_url = url;
-            }
-            other => return Err(format!("{other} cannot be changed here")),
+            "staff_notify" => self.staff_notify = parse_emails(value).map_err(named)?,
+            "protection_lead" => self.protection_lead = parse_emails(value).map_err(named)?,
+            "retention_days" => self.retention_days = parse_number(key, value).map_err(named)?,
+            "acknowledge_days" => self.acknowledge_days = parse_number(key, value).map_err(named)?,
+            "answer_days" => self.answer_days = parse_number(key, value).map_err(named)?,
+            "require_admin_2fa" => self.require_admin_2fa = parse_flag(value).map_err(named)?,
+            "quick_exit_url" => self.quick_exit_url = parse_http_url(value).map_err(named)?,
+            other => return Err(format!("{other}: cannot be changed at /admin/settings")),
         }
         Ok(())
+    }
+
+    /// An overridable setting as the settings form shows it (lists joined with ", ").
+    pub fn override_text(&self, key: &str) -> String {
+        let emails = |v: &[EmailAddress]| v.iter().map(|e| e.as_str().to_owned()).collect::<Vec<_>>().join(", ");
+        match key {
+            "languages" => self.languages.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>().join(", "),
+            "staff_notify" => emails(&self.staff_notify),
+            "protection_lead" => emails(&self.protection_lead),
+            "retention_days" => self.retention_days.to_string(),
+            "acknowledge_days" => self.acknowledge_days.to_string(),
+            "answer_days" => self.answer_days.to_string(),
+            "require_admin_2fa" => self.require_admin_2fa.to_string(),
+            "quick_exit_url" => self.quick_exit_url.to_string(),
+            _ => String::new(),
+        }
     }
 
     /// These settings with the admin's changes applied; a stored value that no longer
@@ -553,8 +578,9 @@ impl Settings {
     pub fn with_overrides(&self, overrides: &[(String, String)]) -> Settings {
         let mut out = self.clone();
         for (key, value) in overrides {
-            if let Err(e) = out.apply_override(key, value) {
-                tracing::warn!(setting = %key, reason = %e, "ignoring a stored setting");
+            // The reason quotes the value, which may be an address: only the key is logged.
+            if out.apply_override(key, value).is_err() {
+                tracing::warn!(setting = %key, "ignoring a stored setting that no longer checks out");
             }
         }
         out
@@ -638,6 +664,95 @@ mod tests {
         assert!(msg.starts_with("HOMEWARD_DATABASE_URL:") && !msg.contains("hunter2"), "{msg}");
         let msg = error_of(None, &[("HOMEWARD_SECRET_KEY", "abcdef-secret")]);
         assert!(!msg.contains("abcdef-secret"), "{msg}");
+    }
+
+    #[test]
+    fn yes_and_no_read_alike_from_the_environment_the_file_and_stored_overrides() -> Result<(), ConfigError> {
+        let base = Settings::from_sources(None, &HashMap::new())?;
+        for (text, want) in [
+            ("true", true),
+            ("yes", true),
+            ("on", true),
+            ("1", true),
+            ("YES", true),
+            ("false", false),
+            ("no", false),
+            ("off", false),
+            ("0", false),
+            ("Off", false),
+        ] {
+            let from_env = Settings::from_sources(None, &env(&[("HOMEWARD_REQUIRE_ADMIN_2FA", text)]))?;
+            let file = format!("require_admin_2fa = \"{text}\"\nrate_limits = \"{text}\"\n");
+            let from_file = Settings::from_sources(Some((Path::new("homeward.toml"), &file)), &HashMap::new())?;
+            let stored = base.with_overrides(&[("require_admin_2fa".to_owned(), text.to_owned())]);
+            assert!(base.check_override("require_admin_2fa", text).is_ok(), "{text}");
+            assert_eq!(
+                (
+                    from_env.require_admin_2fa,
+                    from_file.require_admin_2fa,
+                    from_file.rate_limits,
+                    stored.require_admin_2fa
+                ),
+                (want, want, want, want),
+                "{text}"
+            );
+        }
+        // TOML's own booleans mean the same.
+        let from_file =
+            Settings::from_sources(Some((Path::new("homeward.toml"), "require_admin_2fa = true")), &HashMap::new())?;
+        assert!(from_file.require_admin_2fa);
+        Ok(())
+    }
+
+    #[test]
+    fn a_bad_value_names_the_setting_whatever_its_source() -> Result<(), ConfigError> {
+        assert_eq!(
+            error_of(None, &[("HOMEWARD_REQUIRE_ADMIN_2FA", "maybe")]),
+            "HOMEWARD_REQUIRE_ADMIN_2FA: \"maybe\" is not true or false"
+        );
+        assert_eq!(
+            error_of(Some("require_admin_2fa = \"maybe\""), &[]),
+            "HOMEWARD_REQUIRE_ADMIN_2FA (homeward.toml): \"maybe\" is not true or false"
+        );
+        let base = Settings::from_sources(None, &HashMap::new())?;
+        assert_eq!(
+            base.check_override("require_admin_2fa", "maybe"),
+            Err("require_admin_2fa: \"maybe\" is not true or false".to_owned())
+        );
+        // A refused stored value leaves the setting as the files and environment say.
+        assert!(!base.with_overrides(&[("require_admin_2fa".to_owned(), "maybe".to_owned())]).require_admin_2fa);
+        for (key, bad) in [
+            ("retention_days", "0"),
+            ("answer_days", "366"),
+            ("staff_notify", "nope"),
+            ("languages", "en,xx"),
+            ("quick_exit_url", "javascript:alert(1)"),
+        ] {
+            let env_error = error_of(None, &[(&env_name(key), bad)]);
+            assert!(env_error.starts_with(&format!("{}: ", env_name(key))), "{env_error}");
+            let stored_error = base.check_override(key, bad).err().unwrap_or_default();
+            assert!(stored_error.starts_with(&format!("{key}: ")), "{stored_error}");
+            // Both sources give the same reason.
+            assert_eq!(env_error.split_once(": ").map(|p| p.1), stored_error.split_once(": ").map(|p| p.1), "{key}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_defaults_in_the_help_table_are_the_defaults_in_force() -> Result<(), ConfigError> {
+        let s = Settings::from_sources(None, &HashMap::new())?;
+        for (key, _, _) in NUMBER_RANGES {
+            let default = default_of(key).unwrap_or_default();
+            assert!(parse_number(key, default).is_ok(), "{key} = {default}");
+        }
+        assert_eq!(default_of("retention_days"), Some(s.retention_days.to_string().as_str()));
+        assert_eq!(default_of("digest_hour"), Some(s.digest_hour.to_string().as_str()));
+        assert_eq!(default_of("require_admin_2fa"), Some(s.require_admin_2fa.to_string().as_str()));
+        assert_eq!(default_of("sample_content"), Some(s.sample_content.to_string().as_str()));
+        assert_eq!(default_of("quick_exit_url"), Some(s.quick_exit_url.as_str()));
+        assert_eq!(default_of("mail_from"), Some(s.mail_from.as_str()));
+        assert_eq!(default_of("bind"), Some(s.bind.to_string().as_str()));
+        Ok(())
     }
 
     #[test]

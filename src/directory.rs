@@ -9,10 +9,11 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
-use crate::db::repo::directory::{self, RegionInput, ServiceInput, ServiceText};
+use crate::db::repo::directory::{self, RegionInput, ServiceInput};
+use crate::domain::service::{DraftText, Known, ServiceDraft, ServiceProblem};
 use crate::domain::{Lang, Slug};
 
-pub const KINDS: &[&str] = &["public_office", "legal_aid", "health", "education", "employment", "ngo"];
+pub use crate::domain::service::KINDS;
 
 /// A problem in one file, with the line it is on (1 when it is about the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,7 +139,8 @@ pub fn parse(
     if errors.is_empty() { Ok((regions, services)) } else { Err(errors) }
 }
 
-/// One service file (`<slug>.toml`), checked against the topics and regions that exist.
+/// One service file (`<slug>.toml`), checked against the topics and regions that exist by the
+/// same rules as the editors' form (`ServiceInput::parse`).
 pub fn parse_service(
     path: &str,
     text: &str,
@@ -147,113 +149,68 @@ pub fn parse_service(
     langs: &[Lang],
     default: &Lang,
 ) -> Result<ServiceInput, Vec<FileError>> {
-    let mut errors = Vec::new();
-    let lang_codes: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
     let path = &path.to_owned();
-    let err = |key: &str, message: String| FileError { path: path.clone(), line: line_of_key(text, key), message };
-    let name = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-    if Slug::parse(&name).is_err() {
-        errors.push(FileError {
-            path: path.clone(),
-            line: 1,
-            message: "the file name must be <slug>.toml (a-z, 0-9, -)".into(),
-        });
-        return Err(errors);
-    }
-    let file: ServiceFile = match toml::from_str(text) {
-        Ok(f) => f,
-        Err(e) => {
-            errors.push(toml_error(path, text, &e));
-            return Err(errors);
-        }
-    };
-    if !KINDS.contains(&file.kind.as_str()) {
-        errors.push(err("kind", format!("kind {:?} is not one of {}", file.kind, KINDS.join(", "))));
-    }
-    if file.topics.is_empty() {
-        errors.push(err("topics", "name at least one topic".into()));
-    }
-    for t in &file.topics {
-        if !topics.contains(t) {
-            errors.push(err("topics", format!("topic {t:?} does not exist")));
-        }
-    }
-    if !region_slugs.contains(&file.region) {
-        errors.push(err("region", format!("region {:?} is not in _regions.toml", file.region)));
-    }
-    for l in &file.languages {
-        if Lang::parse(l).is_err() {
-            errors.push(err("languages", format!("{l:?} is not a language code")));
-        }
-    }
-    if let Some(e) = &file.email
-        && crate::domain::EmailAddress::parse(e).is_err()
-    {
-        errors.push(err("email", format!("{e:?} is not an email address")));
-    }
-    if let Some(w) = &file.website
-        && !url::Url::parse(w).is_ok_and(|u| u.scheme() == "https" || u.scheme() == "http")
-    {
-        errors.push(err("website", format!("{w:?} is not an http(s) address")));
-    }
-    match (file.latitude, file.longitude) {
-        (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
-            errors.push(err("latitude", "coordinates are out of range".into()));
-        }
-        (Some(_), None) | (None, Some(_)) => errors.push(err("latitude", "give both latitude and longitude".into())),
-        _ => {}
-    }
+    let slug = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+    let file: ServiceFile = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
     let last_checked = file.last_checked.date.and_then(|d| {
         time::Date::from_calendar_date(i32::from(d.year), time::Month::try_from(d.month).ok()?, d.day).ok()
     });
     let Some(last_checked) = last_checked else {
-        errors.push(err("last_checked", "last_checked must be a date like 2026-11-01".into()));
-        return Err(errors);
+        let line = line_of_key(text, "last_checked");
+        let message = "last_checked must be a date like 2026-11-01".to_owned();
+        return Err(vec![FileError { path: path.clone(), line, message }]);
     };
-    if !file.texts.contains_key(default.as_str()) {
-        errors.push(FileError {
-            path: path.clone(),
-            line: 1,
-            message: format!("there is no [{default}] section (the default language)"),
-        });
-    }
-    let mut texts = Vec::new();
-    for (lang, t) in &file.texts {
-        if !lang_codes.contains(&lang.as_str()) {
-            errors.push(err(&format!("[{lang}]"), format!("[{lang}] is not an enabled language")));
-            continue;
-        }
-        if t.name.trim().is_empty() || t.description.trim().is_empty() {
-            errors.push(FileError {
-                path: path.clone(),
-                line: text.find(&format!("[{lang}]")).map_or(1, |o| line_of(text, o)),
-                message: format!("[{lang}] needs a name and a description"),
-            });
-        }
-        texts.push(ServiceText {
-            lang: lang.clone(),
-            name: t.name.trim().to_owned(),
-            description: t.description.trim().to_owned(),
-            hours: t.hours.trim().to_owned(),
-            accessibility: t.accessibility.clone().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
-        });
-    }
-    let service = ServiceInput {
-        slug: name,
+    let draft = ServiceDraft {
+        slug,
         kind: file.kind,
         topics: file.topics,
         region: file.region,
-        address: file.address.trim().to_owned(),
-        phone: file.phone.trim().to_owned(),
-        email: file.email,
-        website: file.website,
+        address: file.address,
+        phone: file.phone,
+        email: file.email.unwrap_or_default(),
+        website: file.website.unwrap_or_default(),
         languages: file.languages,
-        latitude: file.latitude,
-        longitude: file.longitude,
-        last_checked,
-        texts,
+        latitude: file.latitude.map(|v| v.to_string()).unwrap_or_default(),
+        longitude: file.longitude.map(|v| v.to_string()).unwrap_or_default(),
+        texts: file
+            .texts
+            .into_iter()
+            .map(|(lang, t)| DraftText {
+                lang,
+                name: t.name,
+                description: t.description,
+                hours: t.hours,
+                accessibility: t.accessibility.unwrap_or_default(),
+            })
+            .collect(),
     };
-    if errors.is_empty() { Ok(service) } else { Err(errors) }
+    let known = Known { topics, regions: region_slugs, languages: langs, default };
+    ServiceInput::parse(&draft, &known, last_checked).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| FileError { path: path.clone(), line: problem_line(text, &p), message: p.to_string() })
+            .collect()
+    })
+}
+
+/// The line a problem is about (1 when it is about the whole file).
+fn problem_line(text: &str, problem: &ServiceProblem) -> usize {
+    let section = |lang: &str| text.find(&format!("[{lang}]")).map_or(1, |o| line_of(text, o));
+    match problem {
+        ServiceProblem::Slug(_) | ServiceProblem::NoDefaultText(_) => 1,
+        ServiceProblem::Kind(_) => line_of_key(text, "kind"),
+        ServiceProblem::NoTopics | ServiceProblem::UnknownTopic(_) => line_of_key(text, "topics"),
+        ServiceProblem::UnknownRegion(_) => line_of_key(text, "region"),
+        ServiceProblem::Address => line_of_key(text, "address"),
+        ServiceProblem::Phone(_) => line_of_key(text, "phone"),
+        ServiceProblem::Email(_) => line_of_key(text, "email"),
+        ServiceProblem::Website(_) => line_of_key(text, "website"),
+        ServiceProblem::Language(_) | ServiceProblem::NoLanguages => line_of_key(text, "languages"),
+        ServiceProblem::Coordinates => line_of_key(text, "latitude"),
+        ServiceProblem::TextIncomplete { lang, .. }
+        | ServiceProblem::TextTooLong { lang, .. }
+        | ServiceProblem::TextLanguage(lang) => section(lang),
+    }
 }
 
 /// The directory as files, in the format `parse` reads.

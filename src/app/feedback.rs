@@ -1,8 +1,12 @@
 //! "Was this page useful?": a reader's yes or no and optional comment on a guide, stored
-//! with the guide and the language only (no name, address or cookie).
+//! with the guide and the language only (no name, address or cookie); and what editors learn from it.
+
+use time::{Date, PrimitiveDateTime};
 
 use crate::app::App;
+use crate::db::RepoError;
 use crate::db::repo::content as repo;
+use crate::db::repo::{editor, workspace};
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 
@@ -69,6 +73,85 @@ pub async fn give(app: &App, lang: &Lang, slug: &Slug, feedback: NewFeedback) ->
     Ok(())
 }
 
+/// What readers said about one guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideFeedback {
+    pub slug: String,
+    /// In the default language (else the slug).
+    pub title: String,
+    pub yes: i64,
+    pub no: i64,
+    /// The latest comments, newest first.
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub lang: String,
+    pub text: String,
+    pub at: PrimitiveDateTime,
+}
+
+/// A search that found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchMiss {
+    pub terms: String,
+    pub lang: String,
+    pub hits: i64,
+    pub last_seen: Date,
+}
+
+/// A guide caseworkers tagged as missing or lacking, with how often.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentGap {
+    pub guide: String,
+    pub count: i64,
+}
+
+/// The feedback page: answers per guide (most "no" first), vain searches, content gaps.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackOverview {
+    pub guides: Vec<GuideFeedback>,
+    pub misses: Vec<SearchMiss>,
+    pub gaps: Vec<ContentGap>,
+}
+
+/// The most frequent vain searches shown.
+const MISSES_SHOWN: i64 = 100;
+
+/// What readers said and looked for in vain, and what caseworkers tagged as missing.
+#[tracing::instrument(skip_all)]
+pub async fn overview(app: &App) -> Result<FeedbackOverview, AppError> {
+    let default = app.settings().default_language.to_string();
+    let (guides, misses, gaps) = app
+        .db
+        .run(move |c| {
+            Ok::<_, RepoError>((
+                editor::feedback_summaries(c, &default)?,
+                editor::search_misses(c, MISSES_SHOWN)?,
+                workspace::content_gaps(c)?,
+            ))
+        })
+        .await?;
+    Ok(FeedbackOverview {
+        guides: guides
+            .into_iter()
+            .map(|g| GuideFeedback {
+                slug: g.slug,
+                title: g.title,
+                yes: g.yes,
+                no: g.no,
+                comments: g.comments.into_iter().map(|(lang, text, at)| Comment { lang, text, at }).collect(),
+            })
+            .collect(),
+        misses: misses
+            .into_iter()
+            .map(|(terms, lang, hits, last_seen)| SearchMiss { terms, lang, hits, last_seen })
+            .collect(),
+        gaps: gaps.into_iter().map(|(guide, count)| ContentGap { guide, count }).collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +179,38 @@ mod tests {
         );
         let feedback = NewFeedback { useful: true, comment: None };
         assert!(matches!(give(&app, &lang, &slug, feedback).await, Err(AppError::NotFound)));
+    }
+
+    #[actix_rt::test]
+    async fn the_overview_counts_answers_and_vain_searches() -> Result<(), AppError> {
+        let app = testing::app().await;
+        assert!(overview(&app).await?.guides.is_empty(), "nothing yet");
+        // A guide to answer about, made the way editors make one.
+        let staff = testing::staff(&app).await;
+        let en = Lang::parse("en").unwrap_or_else(|e| panic!("{e}"));
+        let topic = crate::domain::content::NewTopic::parse(
+            "housing",
+            crate::domain::content::Position::new(0),
+            &[(en.clone(), "Housing".into(), String::new())],
+            &en,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        crate::app::content::save_topic(&app, &staff, topic, true).await?;
+        let slug = Slug::parse("renting").unwrap_or_else(|e| panic!("{e}"));
+        let text = crate::domain::content::GuideText::parse("Renting", "", "Ask.").unwrap_or_else(|e| panic!("{e:?}"));
+        let guide = crate::app::content::NewGuide { slug: slug.clone(), topic: "housing".into(), text };
+        crate::app::content::create_guide(&app, &staff, guide).await?;
+        crate::app::content::publish(&app, &staff, &slug, true).await?;
+        give(&app, &en, &slug, NewFeedback { useful: false, comment: Some("No addresses".into()) }).await?;
+        give(&app, &en, &slug, NewFeedback { useful: true, comment: None }).await?;
+        app.db.run(|c| editor::record_search_miss(c, "zzqx", "az")).await?;
+        app.db.run(|c| editor::record_search_miss(c, "zzqx", "az")).await?;
+        let seen = overview(&app).await?;
+        let [g] = seen.guides.as_slice() else { panic!("{:?}", seen.guides) };
+        assert_eq!((g.slug.as_str(), g.title.as_str(), g.yes, g.no), ("renting", "Renting", 1, 1));
+        assert_eq!(g.comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["No addresses"]);
+        assert_eq!(seen.misses.iter().map(|m| (m.terms.as_str(), m.hits)).collect::<Vec<_>>(), vec![("zzqx", 2)]);
+        assert!(seen.gaps.is_empty());
+        Ok(())
     }
 }

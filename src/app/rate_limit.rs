@@ -1,5 +1,5 @@
-//! Per-client rate limits held in memory. A client is known only by a keyed
-//! hash of its address, so no address is stored anywhere, not even here.
+//! Attempts counted in memory, per client or per key (an account): sign-in, reset mail and
+//! public forms. Clients and keys are known only by keyed hashes, so no address is stored.
 
 use std::collections::HashMap;
 use std::net::IpAddr;

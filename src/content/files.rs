@@ -13,6 +13,9 @@ use time::{Date, PrimitiveDateTime, Time};
 use crate::content::markdown;
 use crate::db::repo::content::{self as repo, Change, GuideInput, TopicInput, TranslationInput};
 use crate::db::{DbConnection, RepoError};
+use crate::domain::content::{
+    GuideText, MAX_POSITION, NewTopic, Position, TextProblem, TopicProblem, TopicText, parse_day,
+};
 use crate::domain::text::fold;
 use crate::domain::{Lang, Slug};
 
@@ -66,16 +69,21 @@ struct GuideFront {
 }
 
 struct ParsedTopic {
-    lang: String,
-    front: TopicFront,
+    lang: Lang,
+    text: TopicText,
+    order: Option<i32>,
+    /// The line of `order`, for whole-topic errors.
+    order_line: usize,
 }
 
 struct ParsedGuide {
     lang: String,
     front: GuideFront,
+    /// Title, summary and body, checked by the same rules as the editor's.
+    text: GuideText,
     updated: Date,
     review_by: Option<Date>,
-    body: String,
+    position: Option<Position>,
 }
 
 /// What an import did (or, for a check, would do).
@@ -107,10 +115,6 @@ impl fmt::Display for ImportReport {
     }
 }
 
-fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
-}
-
 /// Splits `+++ front matter +++ body`; the front matter starts on line 2.
 fn split_front_matter(text: &str) -> Result<(&str, &str), (usize, String)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -140,9 +144,49 @@ fn line_of(text: &str, field: &str) -> usize {
     text.lines().position(|l| l.trim_start().starts_with(field)).map_or(1, |i| i + 1)
 }
 
+/// The line of a file where its body starts (just after the front matter).
+fn body_line(text: &str, body: &str) -> usize {
+    text[..text.len() - body.len()].matches('\n').count() + 1
+}
+
+fn text_line(text: &str, body: &str, problem: TextProblem) -> usize {
+    match problem {
+        TextProblem::Title => line_of(text, "title"),
+        TextProblem::Summary => line_of(text, "summary"),
+        TextProblem::Body | TextProblem::ChangeNote => body_line(text, body),
+    }
+}
+
+fn order_message(order: i32) -> String {
+    format!("order: {order} is not a whole number from 0 to {MAX_POSITION}")
+}
+
+/// A whole-topic problem, on the file it is about.
+fn topic_error(folder: &str, problem: TopicProblem, source: Option<&ParsedTopic>, default: &Lang) -> FileError {
+    let file = |lang: &Lang| format!("{folder}/_topic.{lang}.md");
+    match problem {
+        TopicProblem::Position => FileError {
+            path: file(default),
+            line: source.map_or(1, |s| s.order_line),
+            message: order_message(source.and_then(|s| s.order).unwrap_or(0)),
+        },
+        TopicProblem::Slug => {
+            FileError { path: file(default), line: 1, message: format!("topic folder {folder:?} is not a slug") }
+        }
+        TopicProblem::Text(lang, TextProblem::Title) if source.is_none() && lang == *default => FileError {
+            path: file(default),
+            line: 1,
+            message: format!("there is no {default} file {folder}/_topic.{default}.md for this topic"),
+        },
+        TopicProblem::Text(lang, p) => FileError { path: file(&lang), line: 1, message: p.file_message() },
+    }
+}
+
 #[derive(Default)]
 struct Parsed {
+    /// Folder → translations, as read; `checked` once the whole topic passed `NewTopic::parse`.
     topics: BTreeMap<String, Vec<ParsedTopic>>,
+    checked: Vec<NewTopic>,
     /// (topic, slug) → translations
     guides: BTreeMap<(String, String), Vec<ParsedGuide>>,
 }
@@ -204,10 +248,24 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
             }
         };
         if name == "_topic" {
-            match front_matter::<TopicFront>(path, front) {
-                Ok(f) if f.title.trim().is_empty() => errors.push(err(line_of(text, "title"), "title is empty".into())),
-                Ok(f) => parsed.topics.entry((*topic).to_owned()).or_default().push(ParsedTopic { lang, front: f }),
-                Err(e) => errors.push(e),
+            let f = match front_matter::<TopicFront>(path, front) {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            match (TopicText::parse(&f.title, &f.summary), Lang::parse(&lang)) {
+                (Ok(t), Ok(l)) => parsed.topics.entry((*topic).to_owned()).or_default().push(ParsedTopic {
+                    lang: l,
+                    text: t,
+                    order: f.order,
+                    order_line: line_of(text, "order"),
+                }),
+                (Err(problems), _) => {
+                    errors.extend(problems.into_iter().map(|p| err(text_line(text, body, p), p.file_message())));
+                }
+                (_, Err(e)) => errors.push(err(1, format!("file name: {e}"))),
             }
             continue;
         }
@@ -222,11 +280,7 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
                 continue;
             }
         };
-        if front.title.trim().is_empty() {
-            errors.push(err(line_of(text, "title"), "title is empty".into()));
-            continue;
-        }
-        let Some(updated) = parse_date(&front.updated) else {
+        let Some(updated) = parse_day(&front.updated) else {
             errors.push(err(
                 line_of(text, "updated"),
                 format!("updated: {:?} is not a date like 2026-11-20", front.updated),
@@ -235,7 +289,7 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
         };
         let review_by = match &front.review_by {
             None => None,
-            Some(d) => match parse_date(d) {
+            Some(d) => match parse_day(d) {
                 Some(d) => Some(d),
                 None => {
                     errors.push(err(
@@ -251,12 +305,28 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
             errors.push(err(1, format!("the {default_lang} file of a guide needs `order` and `review_by`")));
             continue;
         }
+        let position = match front.order.map(|o| (o, Position::new(o))) {
+            None => None,
+            Some((_, Some(p))) => Some(p),
+            Some((o, None)) => {
+                errors.push(err(line_of(text, "order"), order_message(o)));
+                continue;
+            }
+        };
+        let text = match GuideText::parse(&front.title, &front.summary, body) {
+            Ok(t) => t,
+            Err(problems) => {
+                errors.extend(problems.into_iter().map(|p| err(text_line(text, body, p), p.file_message())));
+                continue;
+            }
+        };
         parsed.guides.entry(((*topic).to_owned(), name.to_owned())).or_default().push(ParsedGuide {
             lang,
             front,
+            text,
             updated,
             review_by,
-            body: body.trim_start_matches(['\n', '\r']).to_owned(),
+            position,
         });
     }
     // Whole-set rules: every guide and topic needs its default-language file.
@@ -276,12 +346,23 @@ fn parse_files(files: &[(String, String)], default_lang: &Lang) -> Result<Parsed
                 message: format!("the slug {slug:?} is used in two topics"),
             });
         }
-        if !parsed.topics.get(topic).is_some_and(|t| t.iter().any(|t| t.lang == default_lang.as_str())) {
+        if !parsed.topics.get(topic).is_some_and(|t| t.iter().any(|t| t.lang == *default_lang)) {
             errors.push(FileError {
                 path: format!("{topic}/_topic.{default_lang}.md"),
                 line: 1,
                 message: "this topic folder has guides but no topic file".into(),
             });
+        }
+    }
+    // A topic is checked as the editor's topic form checks it.
+    for (folder, translations) in &parsed.topics {
+        let source = translations.iter().find(|t| t.lang == *default_lang);
+        let order = source.and_then(|t| t.order).unwrap_or(0);
+        let texts: Vec<(Lang, String, String)> =
+            translations.iter().map(|t| (t.lang.clone(), t.text.title.clone(), t.text.summary.clone())).collect();
+        match NewTopic::parse(folder, Position::new(order), &texts, default_lang) {
+            Ok(topic) => parsed.checked.push(topic),
+            Err(problems) => errors.extend(problems.into_iter().map(|p| topic_error(folder, p, source, default_lang))),
         }
     }
     if errors.is_empty() { Ok(parsed) } else { Err(errors) }
@@ -315,14 +396,14 @@ pub fn render_translation(
     })
 }
 
-fn translation_input(lang: &str, front: &GuideFront, updated: Date, body: &str) -> Result<TranslationInput, RepoError> {
+fn translation_input(t: &ParsedGuide) -> Result<TranslationInput, RepoError> {
     render_translation(
-        lang,
-        &front.title,
-        &front.summary,
-        body,
-        &front.change_note,
-        PrimitiveDateTime::new(updated, Time::MIDNIGHT),
+        &t.lang,
+        &t.text.title,
+        &t.text.summary,
+        &t.text.body,
+        &t.front.change_note,
+        PrimitiveDateTime::new(t.updated, Time::MIDNIGHT),
         None,
     )
 }
@@ -364,18 +445,18 @@ fn import_with(
             Change::Updated => report.updated.push(what),
             Change::Unchanged => report.unchanged += 1,
         };
-        for (slug, translations) in &parsed.topics {
-            let position = translations.iter().find(|t| t.lang == default).and_then(|t| t.front.order).unwrap_or(0);
+        for topic in &parsed.checked {
             let input = TopicInput {
-                slug: slug.clone(),
-                position,
-                translations: translations
+                slug: topic.slug.to_string(),
+                position: topic.position.get(),
+                translations: topic
+                    .translations
                     .iter()
-                    .map(|t| (t.lang.clone(), t.front.title.trim().to_owned(), t.front.summary.trim().to_owned()))
+                    .map(|(l, t)| (l.to_string(), t.title.clone(), t.summary.clone()))
                     .collect(),
             };
             let change = repo::upsert_topic(c, &input)?;
-            note(change, format!("topic {slug}"), &mut report);
+            note(change, format!("topic {}", topic.slug), &mut report);
         }
         for ((topic, slug), translations) in &parsed.guides {
             let Some(source) = translations.iter().find(|t| t.lang == default) else {
@@ -386,7 +467,7 @@ fn import_with(
                 &GuideInput {
                     slug: slug.clone(),
                     topic_slug: topic.clone(),
-                    position: source.front.order.unwrap_or(0),
+                    position: source.position.map_or(0, Position::get),
                     published: source.front.published.unwrap_or(true),
                     review_by: source.review_by.unwrap_or(source.updated),
                 },
@@ -396,7 +477,7 @@ fn import_with(
             let mut ordered: Vec<&ParsedGuide> = vec![source];
             ordered.extend(translations.iter().filter(|t| t.lang != default));
             for t in ordered {
-                let input = translation_input(&t.lang, &t.front, t.updated, &t.body)?;
+                let input = translation_input(t)?;
                 let existing = repo::translation(c, &guide_id, &t.lang)?;
                 // A change dated later than the stored "last updated" is a major change.
                 let major = existing.as_ref().is_none_or(|e| t.updated > e.major_updated_at.date());
@@ -531,17 +612,41 @@ mod tests {
 
     #[test]
     fn a_translation_without_its_source_is_an_error() {
-        let ru = "+++\ntitle = \"Документы\"\nupdated = \"2026-11-20\"\n+++\n";
+        let ru = "+++\ntitle = \"Документы\"\nupdated = \"2026-11-20\"\n+++\nТекст\n";
         let errors = errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/id.ru.md", ru)]);
         assert!(errors.iter().any(|e| e.contains("no en file")), "{errors:?}");
     }
 
     #[test]
     fn bad_names_are_errors() {
-        let ok = "+++\ntitle = \"x\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\n";
+        let ok = "+++\ntitle = \"x\"\nupdated = \"2026-11-20\"\norder = 1\nreview_by = \"2027-01-01\"\n+++\nText\n";
         assert!(errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/Bad Name.en.md", ok)])[0].contains("not a slug"));
         assert!(errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/good.english.md", ok)])[0].contains("language"));
         assert!(errors_of(&[("legal/x/good.en.md", ok)])[0].contains("one folder deep"));
         assert!(errors_of(&[("other/good.en.md", ok)])[0].contains("no topic file"));
+    }
+
+    #[test]
+    fn files_follow_the_editor_rules_for_texts_and_positions() {
+        let guide = |title: &str, order: i32, body: &str| {
+            format!(
+                "+++\ntitle = \"{title}\"\nupdated = \"2026-11-20\"\norder = {order}\nreview_by = \"2027-01-01\"\n+++\n{body}"
+            )
+        };
+        let long = "x".repeat(crate::domain::content::MAX_TITLE + 1);
+        let errors = errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/g.en.md", &guide(&long, 1, "Text"))]);
+        assert!(errors.len() == 1 && errors[0].starts_with("legal/g.en.md:2: title"), "{errors:?}");
+        let errors = errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/g.en.md", &guide("G", 1, "\n \n"))]);
+        assert!(errors.len() == 1 && errors[0].starts_with("legal/g.en.md:7: the text is empty"), "{errors:?}");
+        let errors = errors_of(&[("legal/_topic.en.md", TOPIC), ("legal/g.en.md", &guide("G", 10_001, "Text"))]);
+        assert!(errors.len() == 1 && errors[0].starts_with("legal/g.en.md:4: order"), "{errors:?}");
+        let far = "+++\ntitle = \"Legal\"\norder = -1\n+++\n";
+        assert_eq!(
+            errors_of(&[("legal/_topic.en.md", far)]),
+            vec!["legal/_topic.en.md:3: order: -1 is not a whole number from 0 to 10000"]
+        );
+        let only_ru = "+++\ntitle = \"Право\"\n+++\n";
+        let errors = errors_of(&[("legal/_topic.ru.md", only_ru)]);
+        assert!(errors.len() == 1 && errors[0].contains("no en file legal/_topic.en.md"), "{errors:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! Runs of the same kind are merged so a page shows few, readable pieces.
 
 /// One piece of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiffPart {
     /// `same`, `removed` or `added`.
     pub kind: &'static str,

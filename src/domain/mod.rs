@@ -2,6 +2,7 @@
 //! Everything here is parsed once at the edge and trusted afterwards.
 
 pub mod audit;
+pub mod content;
 pub mod diff;
 mod email;
 pub mod ids;
@@ -11,6 +12,7 @@ mod password;
 mod receipt;
 mod role;
 pub mod routing;
+pub mod service;
 mod slug;
 pub mod text;
 

@@ -533,5 +533,7 @@ async fn services_export_import_round_trip_and_bad_files_name_path_and_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bad-office.toml:1:") && stderr.contains("castle"), "{stderr}");
     assert!(stderr.contains("bad-office.toml:3:") && stderr.contains("atlantis"), "{stderr}");
+    // Files follow the form's rules: a phone readers cannot call is refused here too.
+    assert!(stderr.contains("bad-office.toml:5: phone \"1\" is not a phone number"), "{stderr}");
     assert_eq!(app.get("/en/services/bad-office").await.status().as_u16(), 404);
 }

@@ -3,7 +3,7 @@
 
 use homeward::domain::Role;
 
-use crate::helpers::{Backend, TestApp, form_field, location, spawn_app, t};
+use crate::helpers::{Backend, TestApp, form_field, html_escape, location, spawn_app, t};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -96,7 +96,10 @@ async fn edit_preview_and_save_reach_the_public_page_at_once(backend: Backend) {
     assert!(html.contains(&t("en", "admin-error-change-note")) && html.contains("canary-4410"));
     let res = save(&app, &client, "en", &[("body", body), ("change", "major"), ("change_note", "New rules")]).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert!(location(&res).contains("?saved="));
+    let (_, editor) = app.staff_get(&client, &location(&res)).await;
+    let revision = form_field(&editor, "revision");
+    let saved = crate::helpers::t_args("en", "admin-done-saved", &[("revision", &revision)]);
+    assert!(editor.contains(&crate::helpers::html_escape(&saved)), "the save is confirmed with its revision");
     let public = app.get(&format!("/en/guides/{GUIDE}")).await.text().await.unwrap();
     assert!(public.contains("canary-4410") && public.contains("Fresh heading"), "published at once");
     assert!(public.contains("New rules"), "a major change publishes its note");
@@ -172,6 +175,13 @@ async fn revisions_diff_and_rollback(backend: Backend) {
             .parse()
             .unwrap();
     assert_eq!(now, latest + 1, "a rollback is a new revision");
+    // Rolling back to the same text again changes nothing, and says so.
+    let res = app
+        .staff_post(&client, &format!("/admin/content/guides/{GUIDE}/en/revisions/{}/rollback", latest - 1), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "admin-unchanged")) && form_field(&page, "revision") == now.to_string());
     assert!(app.audit_actions().contains(&"content.rollback".to_owned()));
 }
 
@@ -235,6 +245,10 @@ async fn unpublishing_answers_410_and_review_dates_can_be_confirmed(backend: Bac
     let res =
         app.staff_post(&client, &format!("/admin/content/guides/{GUIDE}/publish"), &[("published", "false")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, list) = app.staff_get(&client, &location(&res)).await;
+    assert!(list.contains(&t("en", "admin-done-unpublished")), "the change is confirmed");
+    let (_, list) = app.staff_get(&client, "/admin/content").await;
+    assert!(!list.contains(&t("en", "admin-done-unpublished")), "once");
     let res = app.get(&format!("/en/guides/{GUIDE}")).await;
     assert_eq!(res.status().as_u16(), 410);
     assert!(res.text().await.unwrap().contains(&t("en", "error-410-title")));
@@ -247,6 +261,8 @@ async fn unpublishing_answers_410_and_review_dates_can_be_confirmed(backend: Bac
     assert!(dashboard.contains(&format!("/admin/content/guides/{GUIDE}/review")));
     let res = app.staff_post(&client, &format!("/admin/content/guides/{GUIDE}/review"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, list) = app.staff_get(&client, &location(&res)).await;
+    assert!(list.contains(&crate::helpers::html_escape(&t("en", "admin-done-reviewed"))));
     let (_, dashboard) = app.staff_get(&client, "/admin/translations").await;
     assert!(!dashboard.contains(&format!("/admin/content/guides/{GUIDE}/review")));
     let actions = app.audit_actions();
@@ -316,10 +332,14 @@ async fn admins_see_and_retry_failed_email_and_reset_second_factors(backend: Bac
     smtp.wait_for(1, 20).await;
     let (_, page) = app.staff_get(&admin, "/admin/outbox").await;
     assert!(!page.contains(&id), "delivered after the retry");
+    assert!(page.contains(&html_escape(&t("en", "admin-done-retry"))), "the retry is confirmed");
+    assert_eq!(app.staff_post(&admin, &format!("/admin/outbox/{id}/retry"), &[]).await.status().as_u16(), 404);
     // A lost phone: the admin resets the second factor, which also signs the person out.
     app.db.run_sync(|c| homeward::db::repo::accounts::set_totp(c, &editor_id, Some(vec![1, 2, 3]), &[])).unwrap();
     let res = app.staff_post(&admin, &format!("/admin/users/{editor_id}/reset-2fa"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&admin, &location(&res)).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-2fa-reset"))));
     let user = app.db.run_sync(|c| homeward::db::repo::accounts::by_id(c, &editor_id)).unwrap();
     assert!(user.totp_secret_enc.is_none());
     assert_eq!(app.staff_get(&editor, "/admin/content").await.0, 303);
@@ -353,6 +373,8 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, list) = app.staff_get(&editor, &location(&res)).await;
+    assert!(list.contains(&t("en", "admin-done-topic")));
     let (status, topic) = app.text("/ru/topics/housing").await;
     assert_eq!(status, 200);
     assert!(topic.contains("Жильё"));
@@ -384,7 +406,10 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(location(&res), "/admin/content/guides/renting/en?saved=1");
+    assert_eq!(location(&res), "/admin/content/guides/renting/en");
+    let (_, editor_page) = app.staff_get(&editor, "/admin/content/guides/renting/en").await;
+    let saved = crate::helpers::t_args("en", "admin-done-saved", &[("revision", "1")]);
+    assert!(editor_page.contains(&crate::helpers::html_escape(&saved)), "the first revision is confirmed");
     assert_eq!(app.get("/en/guides/renting").await.status().as_u16(), 404, "a draft is not public");
     let res = app
         .staff_post(
@@ -394,6 +419,21 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
         )
         .await;
     assert_eq!(res.status().as_u16(), 422, "the name is taken");
+    let long = "s".repeat(501);
+    let res = app
+        .staff_post(
+            &editor,
+            "/admin/content/new",
+            &[("slug", "buying"), ("topic", "housing"), ("title", "Buying"), ("summary", &long), ("body", "x")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("id=\"summary-error\"") && html.contains(&t("en", "admin-error-summary")),
+        "told at the summary"
+    );
+    assert!(!html.contains("id=\"body-error\""), "the body is fine");
     app.staff_post(&editor, "/admin/content/guides/renting/publish", &[("published", "true")]).await;
     let (_, topic) = app.text("/en/topics/housing").await;
     assert!(topic.contains("Renting a flat"));
@@ -406,6 +446,8 @@ async fn editors_create_topics_and_guides_move_reorder_and_replace_them(backend:
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, settings) = app.staff_get(&editor, &location(&res)).await;
+    assert!(settings.contains(&t("en", "admin-done-settings")) && settings.contains("value=\"2030-01-31\""));
     let (_, topic) = app.text("/en/topics/housing").await;
     let (a, b) = (topic.find("Identity documents").unwrap(), topic.find("Renting a flat").unwrap());
     assert!(a < b, "order 0 comes first");

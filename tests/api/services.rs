@@ -248,15 +248,24 @@ async fn editors_edit_services_keep_revisions_and_restore_them(backend: Backend)
     let missing = "00000000-0000-0000-0000-000000000000";
     let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/{missing}/restore"), &[]).await;
     assert_eq!(res.status().as_u16(), 404);
+    let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}/revisions/not-an-id/restore"), &[]).await;
+    assert_eq!(res.status().as_u16(), 404, "a malformed revision id is not found either");
+    let res = app.staff_post(&client, "/admin/services/no-such-office", &[("action", "checked")]).await;
+    assert_eq!(res.status().as_u16(), 404);
     // Saving the form unchanged writes nothing and says so.
     let v = version(&app, &client, OFFICE).await;
     let res = send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form_of(&before)).await;
-    assert_eq!(crate::helpers::location(&res), format!("/admin/services/{OFFICE}/edit?done=unchanged"));
+    assert_eq!(crate::helpers::location(&res), format!("/admin/services/{OFFICE}/edit"));
+    let (_, page) = app.staff_get(&client, &crate::helpers::location(&res)).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-service-done-unchanged"))), "the editor says so");
     assert_eq!(version(&app, &client, OFFICE).await, v, "the version did not move");
     let (_, page) = app.staff_get(&client, &format!("/admin/services/{OFFICE}/revisions")).await;
     assert_eq!(page.matches("<tr><td>").count(), 3);
     // "Details checked today" is not an edit: a form opened before it still saves, and keeps the new date.
-    app.staff_post(&client, &format!("/admin/services/{OFFICE}"), &[("action", "checked")]).await;
+    let res = app.staff_post(&client, &format!("/admin/services/{OFFICE}"), &[("action", "checked")]).await;
+    assert_eq!(crate::helpers::location(&res), "/admin/services");
+    let (_, list) = app.staff_get(&client, "/admin/services").await;
+    assert!(list.contains(&html_escape(&t("en", "admin-services-done-checked"))), "the list confirms it");
     let mut form = form_of(&before);
     set(&mut form, "hours_en", "Mon-Fri 9:00-18:00");
     let res = send(&app, &client, &format!("/admin/services/{OFFICE}/edit"), &v, &form).await;
@@ -401,7 +410,10 @@ async fn editors_add_services_and_only_editors_may(backend: Backend) {
     set(&mut form, "checked_today", "1");
     let res = send(&app, &client, "/admin/services/new", "", &form).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(crate::helpers::location(&res), "/admin/services/women-returnees-support-east/edit?done=saved");
+    assert_eq!(crate::helpers::location(&res), "/admin/services/women-returnees-support-east/edit");
+    let (status, page) = app.staff_get(&client, "/admin/services/women-returnees-support-east/edit").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&html_escape(&t("en", "admin-service-done-saved"))), "the editor confirms the save");
     let (status, public) = app.text("/en/services/women-returnees-support-east").await;
     assert_eq!(status, 200);
     assert!(public.contains(&html_escape("Returning Women's Support (East Lake)")));

@@ -36,7 +36,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let (app, id) = staff_app(backend).await;
     app.create_staff("case@example.org", &[Role::Caseworker]).await;
     app.create_staff("editor@example.org", &[Role::Editor]).await;
-    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let admin_id = app.create_staff("admin@example.org", &[Role::Admin]).await;
     let gone = app.create_staff("gone@example.org", &[Role::Caseworker, Role::Admin]).await;
     let caseworker = app.sign_in("case@example.org").await;
     let editor = app.sign_in("editor@example.org").await;
@@ -44,6 +44,18 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let disabled = app.sign_in("gone@example.org").await;
     let res = app.staff_post(&admin, &format!("/admin/users/{gone}/disable"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin/users");
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-disabled"))));
+    let res = app.staff_post(&admin, &format!("/admin/users/{gone}/roles"), &[("role_editor", "1")]).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, "/admin/users".to_owned()));
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-roles"))));
+    // Admins cannot take their own admin role away, nor disable themselves; malformed ids are not found.
+    let res = app.staff_post(&admin, &format!("/admin/users/{admin_id}/roles"), &[("role_editor", "1")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(app.staff_post(&admin, &format!("/admin/users/{admin_id}/disable"), &[]).await.status().as_u16(), 400);
+    assert_eq!(app.staff_post(&admin, "/admin/users/not-an-id/enable", &[]).await.status().as_u16(), 404);
     let anonymous = app.staff_client();
 
     let inquiry = format!("/staff/inquiries/{id}");
@@ -500,8 +512,14 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     // Assign to me, then the "mine" filter finds it.
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/assign"), &[("assignee", "me")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "staff-done-assign")));
     let (_, mine) = app.staff_get(&client, "/staff/inquiries?assignee=me").await;
     assert!(mine.contains(&id) && !mine.contains(&other_id));
+    // The filters only name people and teams by their ids.
+    assert_eq!(app.staff_get(&client, "/staff/inquiries?assignee=..%2Fx").await.0, 400);
+    assert_eq!(app.staff_get(&client, "/staff/inquiries/export.csv?team=not-a-team").await.0, 400);
     // A note stays internal; an empty reply keeps the page and explains.
     app.staff_post(&client, &format!("/staff/inquiries/{id}/note"), &[("body", "Internal: canary-note-9901")]).await;
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/reply"), &[("body", "   ")]).await;
@@ -510,6 +528,10 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     let reply = "Բերեք անձնագիրը։ <b>bold?</b>";
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/reply"), &[("body", reply)]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(page.contains(&t("en", "staff-done-reply")), "the case page confirms the reply");
+    let (_, page) = app.staff_get(&client, &location(&res)).await;
+    assert!(!page.contains(&t("en", "staff-done-reply")), "once");
     // The inquirer reads the reply with the receipt code; the note is not there.
     let status_page = app.post_form("/hy/status", &[("code", &code)]).await.text().await.unwrap();
     assert!(status_page.contains("Բերեք անձնագիրը։ &#60;b&#62;bold?&#60;/b&#62;"));
@@ -526,6 +548,7 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
     // Status, content gap and the safeguarding flag.
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/status"), &[("status", "closed")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-status")));
     let (_, closed) = app.staff_get(&client, "/staff/inquiries?status=closed").await;
     assert!(closed.contains(&id));
     app.staff_post(&client, &format!("/staff/inquiries/{id}/status"), &[("status", "in_progress")]).await;
@@ -546,8 +569,10 @@ async fn a_caseworker_works_an_inquiry_end_to_end(backend: Backend) {
         .to_owned();
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/content-gap"), &[("guide", &guide)]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-gap")));
     let res = app.staff_post(&client, &format!("/staff/inquiries/{id}/safeguarding"), &[("flag", "raise")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert!(app.staff_get(&client, &location(&res)).await.1.contains(&t("en", "staff-done-flag")));
     let mails = smtp.wait_for(3, 20).await;
     let alert = mails
         .iter()
@@ -729,6 +754,22 @@ async fn password_reset_by_email_and_invitations(backend: Backend) {
     let res =
         app.staff_post(&admin, "/admin/users/invite", &[("email", "new@example.org"), ("role_editor", "1")]).await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin/users");
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-invited"))));
+    // The settings form confirms a save the same way.
+    let settings = [
+        ("languages", "en, hy, az, ru"),
+        ("retention_days", "90"),
+        ("acknowledge_days", "2"),
+        ("answer_days", "5"),
+        ("quick_exit_url", "https://www.wikipedia.org/"),
+    ];
+    let res = app.staff_post(&admin, "/admin/settings", &settings).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, "/admin/settings".to_owned()));
+    let (_, page) = app.staff_get(&admin, "/admin/settings").await;
+    assert!(page.contains(&html_escape(&t("en", "admin-done-settings"))));
+    assert!(page.contains("id=\"answer_days\" name=\"answer_days\" type=\"text\" spellcheck=\"false\" value=\"5\""));
     let mails = smtp.wait_for(1, 20).await;
     let body = mails[0].decoded();
     let link = body.split_whitespace().find(|w| w.contains("/setup/")).unwrap().trim_end_matches('>').to_owned();

@@ -81,6 +81,7 @@ async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend
     add_rule(&app, &admin, &russian, "", "east-lake", "").await;
     // The first team became the default; the worker joins the Russian desk.
     let (_, list) = app.staff_get(&admin, "/admin/teams").await;
+    assert!(list.contains(&html_escape(&t("en", "admin-team-done-rule-added"))), "the last change is confirmed");
     let general_row = list.split(&format!("data-team=\"{general}\"")).nth(1).unwrap().split("</tr>").next().unwrap();
     assert!(general_row.contains(&t("en", "admin-team-default-tag")), "the first team is the default");
     let res = save_team(
@@ -91,6 +92,9 @@ async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend
     )
     .await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(crate::helpers::location(&res), format!("/admin/teams/{russian}"));
+    let (_, page) = app.staff_get(&admin, &crate::helpers::location(&res)).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-team-done-saved"))));
 
     let cases = [
         (ask(&app, "en", &[("topic", "legal"), ("region", "north-valley")]).await, Some("Legal aid North Valley")),
@@ -131,7 +135,10 @@ async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend
     for _ in 0..2 {
         let res = app.staff_post(&admin, &format!("/admin/teams/{legal}/move"), &[("direction", "up")]).await;
         assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(crate::helpers::location(&res), "/admin/teams");
     }
+    let (_, list) = app.staff_get(&admin, "/admin/teams").await;
+    assert!(list.contains(&html_escape(&t("en", "admin-team-done-moved"))));
     let moved = ask(&app, "en", &[("topic", "legal"), ("region", "north-valley")]).await;
     assert_eq!(team_of(&app, &moved).as_deref(), Some("Legal aid"));
 
@@ -149,6 +156,9 @@ async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend
     let rule_id = page.split("/rules/").nth(1).unwrap().split('/').next().unwrap().to_owned();
     let res = app.staff_post(&admin, &format!("/admin/teams/{legal}/rules/{rule_id}/delete"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.staff_get(&admin, &format!("/admin/teams/{legal}")).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-team-done-rule-removed"))));
+    assert!(!page.contains(&format!("/rules/{rule_id}/")), "the rule is gone");
     let after = ask(&app, "en", &[("topic", "legal"), ("region", "capital")]).await;
     assert_eq!(team_of(&app, &after).as_deref(), Some("Russian-speaking desk"), "now the default team");
     let actions = app.audit_actions();
@@ -227,8 +237,8 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     for secret in [secret_name, secret_message, "anahit@example.am"] {
         assert!(!body.contains(secret), "the hand-over mail holds no {secret:?}");
     }
-    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}?done=team#main"));
-    let (_, case) = app.staff_get(&lawyer, &format!("/staff/inquiries/{id}?done=team")).await;
+    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
     assert!(case.split("id=\"case-team\"").nth(1).unwrap().starts_with(">Social support<"));
     assert!(case.contains(&html_escape(&t("en", "staff-done-team"))));
     let entries = app.db.run_sync(|c| homeward::db::repo::audit::for_record(c, &id)).unwrap();
@@ -236,7 +246,9 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     assert_eq!(handover_entry.detail, format!("{legal}->{social};unassigned"));
     // Handing it to the team it is already with changes nothing, sends nothing and says so.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", &social)]).await;
-    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}?done=team-same#main"));
+    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
+    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
+    assert!(case.contains(&html_escape(&t("en", "staff-done-team-same"))));
     // Sending the form without choosing a team explains what to do.
     let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "")]).await;
     assert_eq!(res.status().as_u16(), 422);
@@ -255,6 +267,9 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     assert_eq!(res.status().as_u16(), 303);
     let res = app.staff_post(&admin, &format!("/admin/teams/{social}/delete"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
+    let (_, list) = app.staff_get(&admin, &crate::helpers::location(&res)).await;
+    assert!(list.contains(&html_escape(&t("en", "admin-team-done-deleted"))));
+    assert!(!list.contains(&social), "the team is gone");
     assert_eq!(app.db.run_sync(|c| workspace::item(c, &id)).unwrap().team_name, None);
 }
 
@@ -299,6 +314,10 @@ async fn team_pages_are_for_admins_and_explain_every_bad_input(backend: Backend)
     let app = spawn_app(backend).await;
     let admin = admin_client(&app).await;
     let team = add_team(&app, &admin, "Legal aid").await;
+    let (_, page) = app.staff_get(&admin, &format!("/admin/teams/{team}")).await;
+    assert!(page.contains(&html_escape(&t("en", "admin-team-done-created"))), "a new team opens with a confirmation");
+    let (_, page) = app.staff_get(&admin, &format!("/admin/teams/{team}")).await;
+    assert!(!page.contains(&html_escape(&t("en", "admin-team-done-created"))), "shown once");
     let cw = app.create_staff("cw@example.org", &[Role::Caseworker]).await;
     app.create_staff("ed@example.org", &[Role::Editor]).await;
     for who in ["cw@example.org", "ed@example.org"] {
@@ -409,6 +428,14 @@ async fn team_pages_are_for_admins_and_explain_every_bad_input(backend: Backend)
     assert_eq!(res.status().as_u16(), 400);
     let (status, _) = app.staff_get(&admin, "/admin/teams/00000000-0000-0000-0000-000000000000").await;
     assert_eq!(status, 404);
+    for path in ["/admin/teams/not-a-team".to_owned(), format!("/admin/teams/{team}/rules/not-a-rule/delete")] {
+        let status = if path.ends_with("delete") {
+            app.staff_post(&admin, &path, &[]).await.status().as_u16()
+        } else {
+            app.staff_get(&admin, &path).await.0
+        };
+        assert_eq!(status, 404, "a malformed id is not found: {path}");
+    }
 
     // The contact form offers regions (optional) and explains an unknown one in the reader's language.
     let (_, form) = app.text("/hy/contact").await;

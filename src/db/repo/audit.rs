@@ -236,10 +236,6 @@ pub fn for_record(conn: &mut DbConnection, record_id: &str) -> Result<Vec<AuditR
         .load(conn)?)
 }
 
-pub fn count_action(conn: &mut DbConnection, action: &str) -> Result<i64, RepoError> {
-    Ok(audit_log::table.filter(audit_log::action.eq(action)).count().get_result(conn)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,33 +19,7 @@ pub struct RegionInput {
     pub names: Vec<(String, String)>,
 }
 
-/// One language's text of a service.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ServiceText {
-    pub lang: String,
-    pub name: String,
-    pub description: String,
-    pub hours: String,
-    pub accessibility: Option<String>,
-}
-
-/// A service to store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ServiceInput {
-    pub slug: String,
-    pub kind: String,
-    pub topics: Vec<String>,
-    pub region: String,
-    pub address: String,
-    pub phone: String,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub languages: Vec<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub last_checked: Date,
-    pub texts: Vec<ServiceText>,
-}
+pub use crate::domain::service::{ServiceInput, ServiceText};
 
 /// `["a", "b"]` → `",a,b,"`: one LIKE finds a member on both backends.
 pub(super) fn packed(items: &[String]) -> String {
@@ -235,43 +209,40 @@ pub enum SaveKind {
 }
 
 /// What an editor's save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    Changed,
-    /// The form held exactly what is stored: nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written, with a new revision: the service's id.
+    Saved(String),
+    /// The input held exactly what is stored: nothing was written.
     Unchanged,
+    /// A new service whose slug is taken.
+    SlugTaken,
+    /// Someone saved after the editor loaded the version they saw.
+    Stale,
 }
 
-/// An editor's save of one service, with its revision and audit entry.
-/// `Conflict("exists")` for a taken slug, `Conflict("changed")` for a stale version.
+/// An editor's save of one service with its revision, checked against what is stored now.
+/// Runs inside the caller's `content::in_content_transaction` (which also records the audit event).
 pub fn save_one(
-    conn: &mut DbConnection,
+    c: &mut DbConnection,
     s: &ServiceInput,
     body: &str,
     kind: SaveKind,
     actor: &str,
-) -> Result<Saved, RepoError> {
-    super::content::in_content_transaction(conn, |c| {
-        let current: Option<i32> =
-            services::table.filter(services::slug.eq(&s.slug)).select(services::version).first(c).optional()?;
-        match (kind, current) {
-            (SaveKind::Create, Some(_)) => return Err(RepoError::Conflict("exists".into())),
-            (SaveKind::Update(_) | SaveKind::Restore(_), None) => return Err(RepoError::NotFound),
-            (SaveKind::Update(seen) | SaveKind::Restore(seen), Some(now_at)) if seen != now_at => {
-                return Err(RepoError::Conflict("changed".into()));
-            }
-            _ => {}
+) -> Result<SaveOutcome, RepoError> {
+    let current: Option<i32> =
+        services::table.filter(services::slug.eq(&s.slug)).select(services::version).first(c).optional()?;
+    match (kind, current) {
+        (SaveKind::Create, Some(_)) => return Ok(SaveOutcome::SlugTaken),
+        (SaveKind::Update(_) | SaveKind::Restore(_), None) => return Err(RepoError::NotFound),
+        (SaveKind::Update(seen) | SaveKind::Restore(seen), Some(now_at)) if seen != now_at => {
+            return Ok(SaveOutcome::Stale);
         }
-        let Some(id) = upsert(c, s)? else { return Ok((Saved::Unchanged, false)) };
-        add_revision(c, &id, Some(actor), body)?;
-        let action = match kind {
-            SaveKind::Create => crate::domain::AuditAction::ServiceCreate,
-            SaveKind::Update(_) => crate::domain::AuditAction::ServiceUpdate,
-            SaveKind::Restore(_) => crate::domain::AuditAction::ServiceRestore,
-        };
-        super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
-        Ok((Saved::Changed, true))
-    })
+        _ => {}
+    }
+    let Some(id) = upsert(c, s)? else { return Ok(SaveOutcome::Unchanged) };
+    add_revision(c, &id, Some(actor), body)?;
+    Ok(SaveOutcome::Saved(id))
 }
 
 /// One saved version of a service.
@@ -493,36 +464,22 @@ pub fn all_for_editors(conn: &mut DbConnection, default: &str) -> Result<Vec<(Se
         .collect())
 }
 
-/// An editor confirms the details are still right (today), or publishes/unpublishes a service.
-pub fn update_state(
-    conn: &mut DbConnection,
-    slug: &str,
-    checked_on: Option<Date>,
-    published: Option<bool>,
-    actor: &str,
-) -> Result<(), RepoError> {
-    super::content::in_content_transaction(conn, |c| {
-        let id: String = services::table.filter(services::slug.eq(slug)).select(services::id).first(c)?;
-        if let Some(day) = checked_on {
-            diesel::update(services::table.filter(services::id.eq(&id)))
-                .set((services::last_checked.eq(day), services::updated_at.eq(now())))
-                .execute(c)?;
-            super::audit::record(
-                c,
-                super::audit::Event::new(Some(actor), crate::domain::AuditAction::ServiceChecked, "service", Some(&id)),
-            )?;
-        }
-        if let Some(p) = published {
-            diesel::update(services::table.filter(services::id.eq(&id)))
-                .set((services::published.eq(p), services::updated_at.eq(now())))
-                .execute(c)?;
-            let action = if p {
-                crate::domain::AuditAction::ServicePublish
-            } else {
-                crate::domain::AuditAction::ServiceUnpublish
-            };
-            super::audit::record(c, super::audit::Event::new(Some(actor), action, "service", Some(&id)))?;
-        }
-        Ok(((), true))
-    })
+/// An editor confirms the details are still right on `day`; returns the service's id.
+/// Runs inside the caller's `content::in_content_transaction`.
+pub fn mark_checked(c: &mut DbConnection, slug: &str, day: Date) -> Result<String, RepoError> {
+    let id: String = services::table.filter(services::slug.eq(slug)).select(services::id).first(c)?;
+    diesel::update(services::table.filter(services::id.eq(&id)))
+        .set((services::last_checked.eq(day), services::updated_at.eq(now())))
+        .execute(c)?;
+    Ok(id)
+}
+
+/// Publishes or unpublishes a service; returns its id.
+/// Runs inside the caller's `content::in_content_transaction`.
+pub fn set_published(c: &mut DbConnection, slug: &str, published: bool) -> Result<String, RepoError> {
+    let id: String = services::table.filter(services::slug.eq(slug)).select(services::id).first(c)?;
+    diesel::update(services::table.filter(services::id.eq(&id)))
+        .set((services::published.eq(published), services::updated_at.eq(now())))
+        .execute(c)?;
+    Ok(id)
 }

@@ -14,25 +14,7 @@ use super::{RepoError, now};
 use crate::db::DbConnection;
 use crate::db::rows::{GuideRevisionRow, GuideRow, GuideTranslationRow};
 use crate::db::schema::{guide_revisions, guide_translations, guides, staff_users, topics};
-
-/// The state of one language of one guide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TranslationState {
-    Missing,
-    /// Written for an older major version of the default-language text.
-    Outdated,
-    Current,
-}
-
-impl TranslationState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TranslationState::Missing => "missing",
-            TranslationState::Outdated => "outdated",
-            TranslationState::Current => "current",
-        }
-    }
-}
+use crate::domain::content::TranslationState;
 
 /// One guide as the editor's lists show it.
 #[derive(Debug, Clone)]
@@ -94,6 +76,15 @@ pub fn guide_summaries(
 
 pub fn guide_by_slug(conn: &mut DbConnection, slug: &str) -> Result<GuideRow, RepoError> {
     Ok(guides::table.filter(guides::slug.eq(slug)).select(GuideRow::as_select()).first(conn)?)
+}
+
+/// A guide with the slug of the topic it is in.
+pub fn guide_with_topic(conn: &mut DbConnection, slug: &str) -> Result<(GuideRow, String), RepoError> {
+    Ok(guides::table
+        .inner_join(topics::table)
+        .filter(guides::slug.eq(slug))
+        .select((GuideRow::as_select(), topics::slug))
+        .first(conn)?)
 }
 
 /// A revision with the email of whoever saved it.

@@ -10,7 +10,7 @@ use super::{RepoError, new_id, now};
 use crate::crypto::vault::Vault;
 use crate::db::rows::{TeamRow, TeamRuleRow};
 use crate::db::schema::{inquiries, staff_roles, staff_users, team_members, team_public_names, team_rules, teams};
-use crate::db::{DbConnection, lock_teams, write_transaction};
+use crate::db::{DbConnection, lock_teams, write_transaction_with};
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::routing::{self, Rule};
 
@@ -31,13 +31,45 @@ impl TeamView {
     }
 }
 
+/// Why a change to the teams was refused, or the database failure that stopped it.
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error("another team has this name")]
+    NameTaken,
+    /// The flag moves only by making another team the default, so there is always one.
+    #[error("the default team stays the default until another team takes the flag")]
+    DefaultNeeded,
+    #[error("the team has this rule already")]
+    RuleExists,
+    #[error("the team still has open inquiries")]
+    OpenInquiries,
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+impl From<diesel::result::Error> for TeamError {
+    fn from(e: diesel::result::Error) -> Self {
+        TeamError::Repo(e.into())
+    }
+}
+
+/// A write of the team's name: a unique violation there means the name is taken.
+fn name_taken(e: diesel::result::Error) -> TeamError {
+    match e {
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+            TeamError::NameTaken
+        }
+        other => other.into(),
+    }
+}
+
 /// A write transaction that holds the teams lock, so two admins (or an admin and a hand-over)
 /// cannot interleave on PostgreSQL.
-fn teams_transaction<T>(
+fn teams_transaction<T, E: From<RepoError>>(
     conn: &mut DbConnection,
-    f: impl FnOnce(&mut DbConnection) -> Result<T, RepoError>,
-) -> Result<T, RepoError> {
-    write_transaction(conn, |c| {
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E> {
+    write_transaction_with(conn, |c| {
         lock_teams(c)?;
         f(c)
     })
@@ -143,7 +175,7 @@ pub fn public_name(
 }
 
 /// A new team, last in routing order. The first team there is becomes the default team.
-pub fn create(conn: &mut DbConnection, name: &str, actor: &str) -> Result<String, RepoError> {
+pub fn create(conn: &mut DbConnection, name: &str, actor: &str) -> Result<String, TeamError> {
     teams_transaction(conn, |c| {
         let last: Option<i32> = teams::table.select(diesel::dsl::max(teams::position)).first(c)?;
         let count: i64 = teams::table.count().get_result(c)?;
@@ -161,7 +193,8 @@ pub fn create(conn: &mut DbConnection, name: &str, actor: &str) -> Result<String
                 created_at: at,
                 updated_at: at,
             })
-            .execute(c)?;
+            .execute(c)
+            .map_err(name_taken)?;
         audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::TeamCreate, "team", Some(&id)))?;
         Ok(id)
     })
@@ -180,12 +213,11 @@ pub struct TeamInput {
     pub members: Vec<String>,
 }
 
-pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str) -> Result<(), RepoError> {
+pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str) -> Result<(), TeamError> {
     teams_transaction(conn, |c| {
         let was_default: bool = teams::table.filter(teams::id.eq(id)).select(teams::is_default).first(c)?;
         if was_default && !input.is_default {
-            // The flag moves only by making another team the default, so there is always one.
-            return Err(RepoError::Conflict("default".into()));
+            return Err(TeamError::DefaultNeeded);
         }
         if input.is_default {
             diesel::update(teams::table.filter(teams::id.ne(id))).set(teams::is_default.eq(false)).execute(c)?;
@@ -199,9 +231,10 @@ pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str)
                 teams::is_default.eq(input.is_default),
                 teams::updated_at.eq(now()),
             ))
-            .execute(c)?;
+            .execute(c)
+            .map_err(name_taken)?;
         if n == 0 {
-            return Err(RepoError::NotFound);
+            return Err(RepoError::NotFound.into());
         }
         diesel::delete(team_public_names::table.filter(team_public_names::team_id.eq(id))).execute(c)?;
         for (lang, name) in input.public_names.iter().filter(|(_, n)| !n.is_empty()) {
@@ -223,7 +256,8 @@ pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str)
         audit::record(
             c,
             Event::new(Some(actor), crate::domain::AuditAction::TeamUpdate, "team", Some(id)).detail(&detail),
-        )
+        )?;
+        Ok(())
     })
 }
 
@@ -236,12 +270,12 @@ fn rule_detail(rule: &Rule) -> String {
     )
 }
 
-/// Adds a rule; the same rule twice on one team is a conflict.
-pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str) -> Result<(), RepoError> {
+/// Adds a rule; the same rule twice on one team is refused.
+pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str) -> Result<(), TeamError> {
     teams_transaction(conn, |c| {
         let exists: i64 = teams::table.filter(teams::id.eq(team_id)).count().get_result(c)?;
         if exists == 0 {
-            return Err(RepoError::NotFound);
+            return Err(RepoError::NotFound.into());
         }
         let same = team_rules::table
             .filter(team_rules::team_id.eq(team_id))
@@ -250,7 +284,7 @@ pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str
             .iter()
             .any(|r| rule_of(r) == *rule);
         if same {
-            return Err(RepoError::Conflict("rule exists".into()));
+            return Err(TeamError::RuleExists);
         }
         diesel::insert_into(team_rules::table)
             .values(TeamRuleRow {
@@ -266,7 +300,8 @@ pub fn add_rule(conn: &mut DbConnection, team_id: &str, rule: &Rule, actor: &str
         audit::record(
             c,
             Event::new(Some(actor), crate::domain::AuditAction::TeamRuleAdd, "team", Some(team_id)).detail(&detail),
-        )
+        )?;
+        Ok(())
     })
 }
 
@@ -313,7 +348,7 @@ pub fn move_team(conn: &mut DbConnection, id: &str, up: bool, actor: &str) -> Re
 }
 
 /// Deletes a team that has no open inquiries; closed ones keep no team.
-pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), RepoError> {
+pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), TeamError> {
     teams_transaction(conn, |c| {
         let open: i64 = inquiries::table
             .filter(inquiries::team_id.eq(id))
@@ -321,7 +356,7 @@ pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), Repo
             .count()
             .get_result(c)?;
         if open > 0 {
-            return Err(RepoError::Conflict("team has open inquiries".into()));
+            return Err(TeamError::OpenInquiries);
         }
         diesel::update(inquiries::table.filter(inquiries::team_id.eq(id)))
             .set(inquiries::team_id.eq(None::<String>))
@@ -339,7 +374,8 @@ pub fn delete(conn: &mut DbConnection, id: &str, actor: &str) -> Result<(), Repo
                 diesel::update(teams::table.filter(teams::id.eq(&next))).set(teams::is_default.eq(true)).execute(c)?;
             }
         }
-        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::TeamDelete, "team", Some(id)))
+        audit::record(c, Event::new(Some(actor), crate::domain::AuditAction::TeamDelete, "team", Some(id)))?;
+        Ok(())
     })
 }
 

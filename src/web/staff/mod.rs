@@ -1,18 +1,13 @@
-//! The staff area (`/staff`, `/admin`): sign-in, sessions, the caseworker workspace
-//! and the admin pages. `guard` runs before every handler here: it finds the
-//! session, refuses cross-site and forged POSTs, and keeps every page out of caches.
-//! Handlers then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`, from `auth`).
+//! The staff area (`/staff`): sign-in, the account page and the caseworker workspace.
+//! `guard` runs before every handler here and under `/admin`: it finds the session,
+//! refuses cross-site and forged POSTs, and keeps every page out of caches. Handlers
+//! then ask for a typed extractor (`Staff`, `Caseworker`, `Admin`, from `auth`).
 
 pub mod account;
-pub mod admin;
 pub mod case;
-pub mod content;
-pub mod inquiries;
 pub mod login;
 pub mod queue;
 pub mod replies;
-pub mod services;
-pub mod teams;
 
 pub use crate::app::directory::topic_and_region_names;
 pub use crate::web::context::staff_context;
