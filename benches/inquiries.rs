@@ -6,7 +6,12 @@
 //! `HOMEWARD_BENCH_SECONDS` (10) and `HOMEWARD_BENCH_CONNECTIONS` (32).
 //! The server runs with `HOMEWARD_RATE_LIMITS=false` (one load generator is one client)
 //! and `HOMEWARD_MIN_FILL_SECONDS=0`, in SQLite's production settings (WAL, synchronous=NORMAL).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a failed step ends the benchmark, which prints its figures"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

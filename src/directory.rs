@@ -99,7 +99,7 @@ pub fn parse(
 ) -> Result<(Vec<RegionInput>, Vec<ServiceInput>), Vec<FileError>> {
     let mut errors = Vec::new();
     let mut regions = Vec::new();
-    let lang_codes: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+    let lang_codes: Vec<&str> = langs.iter().map(crate::domain::Lang::as_str).collect();
     if let Some((path, text)) = files.iter().find(|(p, _)| p.ends_with("_regions.toml")) {
         match toml::from_str::<RegionsFile>(text) {
             Err(e) => errors.push(toml_error(path, text, &e)),
@@ -360,7 +360,7 @@ mod tests {
         let topics = vec!["legal".to_owned(), "social".to_owned(), "economic".to_owned()];
         let en = Lang::parse("en")?;
         let (regions, services) = parse(&sample_files(), &topics, &langs(), &en)
-            .map_err(|e| anyhow::anyhow!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")))?;
+            .map_err(|e| anyhow::anyhow!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))?;
         assert_eq!(regions.len(), 4);
         assert_eq!(services.len(), 12);
         let files = render(&regions, &services)?;
@@ -381,7 +381,7 @@ mod tests {
         );
         let broken = ("broken.toml".to_owned(), "kind = \"ngo\"\ntopics = [\n".to_owned());
         let errors = parse(&[regions, bad, broken], &topics, &langs(), &en).err().unwrap_or_default();
-        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert!(text.iter().any(|e| e.starts_with("office.toml:1:") && e.contains("castle")), "{text:?}");
         assert!(text.iter().any(|e| e.starts_with("office.toml:3:") && e.contains("south")), "{text:?}");
         assert!(text.iter().any(|e| e.starts_with("broken.toml:")), "{text:?}");

@@ -9,12 +9,12 @@ pub mod crypto;
 pub mod db;
 pub mod directory;
 pub mod domain;
-pub mod error;
+pub(crate) mod error;
 pub mod i18n;
 pub mod mail;
 pub mod startup;
 pub mod telemetry;
-pub mod web;
+pub(crate) mod web;
 
 #[cfg(test)]
 mod layering {
@@ -33,28 +33,76 @@ mod layering {
         }
     }
 
-    /// Files under `src/web` that still reach the database directly, to be emptied
-    /// as their handlers move onto `app::` use cases.
-    const NOT_YET_MOVED: &[&str] = &[];
+    /// (path relative to the crate, text) of every Rust file under `src/<dir>`.
+    fn sources(dir: &str) -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        rust_files(&root.join("src").join(dir), &mut files);
+        assert!(!files.is_empty(), "no sources under src/{dir}");
+        files
+            .into_iter()
+            .map(|f| {
+                let relative = f.strip_prefix(root).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                (relative, std::fs::read_to_string(&f).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn offenders(dirs: &[&str], reaches: impl Fn(&str, &str) -> bool) -> Vec<String> {
+        dirs.iter().flat_map(|d| sources(d)).filter(|(path, text)| reaches(path, text)).map(|(p, _)| p).collect()
+    }
 
     #[test]
     fn web_never_imports_the_database() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        rust_files(&root.join("src/web"), &mut files);
-        assert!(!files.is_empty());
-        let mut offenders = Vec::new();
-        for file in files {
-            let relative = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(&file).unwrap_or_default();
-            let reaches_db = text.contains("crate::db") || text.contains("diesel");
-            if reaches_db && !NOT_YET_MOVED.contains(&relative.as_str()) {
-                offenders.push(relative);
+        let found = offenders(&["web"], |_, text| text.contains("crate::db") || text.contains("diesel"));
+        assert!(found.is_empty(), "these files under src/web reach the database (use app:: instead): {found:?}");
+    }
+
+    #[test]
+    fn nothing_below_web_imports_it() {
+        let below = ["app", "auth", "content", "crypto", "db", "domain", "i18n", "mail"];
+        let found = offenders(&below, |_, text| text.contains("crate::web"));
+        assert!(found.is_empty(), "these files import the web layer: {found:?}");
+    }
+
+    #[test]
+    fn the_domain_knows_no_framework_and_no_database() {
+        let found = offenders(&["domain"], |_, text| {
+            ["crate::db", "diesel", "actix", "crate::app", "crate::mail"].iter().any(|n| text.contains(n))
+        });
+        assert!(found.is_empty(), "these domain files reach outside the domain: {found:?}");
+    }
+
+    #[test]
+    fn areas_of_web_do_not_import_each_other() {
+        let areas = ["public", "staff", "admin", "setup", "ops"];
+        let found = offenders(&["web"], |path, text| {
+            let own = path.trim_start_matches("src/web/").split('/').next().unwrap_or_default();
+            areas.iter().any(|a| *a != own && areas.contains(&own) && text.contains(&format!("crate::web::{a}")))
+        });
+        assert!(
+            found.is_empty(),
+            "these web files reach into another area (share through web::forms, web::context, auth or domain): {found:?}"
+        );
+    }
+
+    /// Handlers only orchestrate; a long one is doing a use case's work.
+    #[test]
+    fn handlers_are_short() {
+        const LONGEST: usize = 60;
+        let mut long = Vec::new();
+        for (path, text) in sources("web") {
+            let lines: Vec<&str> = text.lines().collect();
+            for (start, line) in lines.iter().enumerate() {
+                if !(line.starts_with("pub async fn ") || line.starts_with("async fn ")) {
+                    continue;
+                }
+                let length = lines[start..].iter().position(|l| *l == "}").map_or(lines.len() - start, |end| end + 1);
+                if length > LONGEST {
+                    long.push(format!("{path}:{}: {length} lines", start + 1));
+                }
             }
         }
-        assert!(
-            offenders.is_empty(),
-            "these files under src/web reach the database (use app:: instead): {offenders:?}"
-        );
+        assert!(long.is_empty(), "handlers over {LONGEST} lines: {long:?}");
     }
 }

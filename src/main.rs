@@ -1,5 +1,7 @@
 //! The `homeward` command: parse arguments, load settings, call into the library.
 
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the command line talks to the person who runs it")]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -436,7 +438,7 @@ fn check_config(settings: Settings) -> anyhow::Result<()> {
             println!("The {} database answers.", url.backend_name());
         }
     }
-    let langs: Vec<&str> = settings.languages.iter().map(|l| l.as_str()).collect();
+    let langs: Vec<&str> = settings.languages.iter().map(homeward::domain::Lang::as_str).collect();
     println!("Listening address: {}", settings.bind);
     println!("Languages: {} (default {})", langs.join(", "), settings.default_language);
     println!("Mail: {}", if settings.smtp_url.is_some() { "SMTP" } else { "files under the data directory" });

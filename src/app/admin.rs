@@ -313,7 +313,7 @@ pub enum SettingsSaved {
 pub async fn save_settings(app: &App, actor: &Staff, given: &[(String, String)]) -> Result<SettingsSaved, AppError> {
     let mut fields = settings(app);
     let mut changes = Vec::new();
-    for field in fields.iter_mut() {
+    for field in &mut fields {
         let sent = given.iter().find(|(k, _)| k == field.key).map_or("", |(_, v)| v.as_str());
         // Lists are compared and shown as "a, b"; they are stored as "a,b".
         let sent = sent.split(',').map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
@@ -364,7 +364,6 @@ pub struct OutboxLine {
     pub attempts: i32,
     pub last_error: String,
     pub created_at: PrimitiveDateTime,
-    pub next_attempt_at: PrimitiveDateTime,
 }
 
 /// The outbox as the admin page shows it.
@@ -396,7 +395,6 @@ pub async fn outbox(app: &App, actor: &Staff) -> Result<OutboxView, AppError> {
                 attempts: r.attempts,
                 last_error: r.last_error.unwrap_or_default(),
                 created_at: r.created_at,
-                next_attempt_at: r.next_attempt_at,
             }
         })
         .collect();

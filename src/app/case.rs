@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::mail;
 
-pub use crate::db::repo::workspace::{Case, CaseEntry, Lateness};
+pub use crate::db::repo::workspace::{Case, Lateness};
 
 fn template_error(e: askama::Error) -> AppError {
     AppError::Internal(anyhow::anyhow!("template: {e}"))
@@ -39,10 +39,6 @@ impl StaffText {
             n if n > MAX_STAFF_TEXT => Err(TextProblem::TooLong),
             _ => Ok(StaffText(text)),
         }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 }
 
@@ -222,7 +218,7 @@ pub enum AssignTo {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Assigned {
+pub enum Assignment {
     Assigned,
     Unassigned,
     /// Only an enabled caseworker can be given an inquiry.
@@ -231,19 +227,19 @@ pub enum Assigned {
 
 /// Assigns the inquiry (taking up a new one acknowledges it and puts it in progress), or unassigns it.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
-pub async fn assign(app: &App, actor: &Staff, id: &InquiryId, to: AssignTo) -> Result<Assigned, AppError> {
+pub async fn assign(app: &App, actor: &Staff, id: &InquiryId, to: AssignTo) -> Result<Assignment, AppError> {
     let target = match to {
         AssignTo::Nobody => None,
         AssignTo::Me => Some(actor.user_id.clone()),
         AssignTo::User(user) => {
             let people = app.db.run(accounts::caseworkers).await?;
             if !people.iter().any(|(pid, _)| pid == user.as_str()) {
-                return Ok(Assigned::NotACaseworker);
+                return Ok(Assignment::NotACaseworker);
             }
             Some(user.into_string())
         }
     };
-    let outcome = if target.is_some() { Assigned::Assigned } else { Assigned::Unassigned };
+    let outcome = if target.is_some() { Assignment::Assigned } else { Assignment::Unassigned };
     let (iid, actor) = (id.to_string(), actor.user_id.clone());
     app.db.run(move |c| workspace::assign(c, &iid, target.as_deref(), &actor)).await?;
     Ok(outcome)
@@ -434,7 +430,7 @@ mod tests {
     fn staff_texts_are_cleaned_and_limited() {
         assert_eq!(StaffText::parse(" \r\n\u{7} "), Err(TextProblem::Empty));
         assert_eq!(StaffText::parse(&"ю".repeat(MAX_STAFF_TEXT + 1)), Err(TextProblem::TooLong));
-        assert_eq!(StaffText::parse(" Call us \r\n").map(|t| t.as_str().to_owned()), Ok("Call us".to_owned()));
+        assert_eq!(StaffText::parse(" Call us \r\n").map(|t| t.0), Ok("Call us".to_owned()));
     }
 
     #[actix_rt::test]
@@ -501,13 +497,13 @@ mod tests {
         let id = asked(&app, "Вопрос", "ru", 1).await;
         add_note(&app, &staff, &id, text("Called back")).await?;
         let not_a_caseworker = UserId::parse(&editor.user_id).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(assign(&app, &staff, &id, AssignTo::User(not_a_caseworker)).await?, Assigned::NotACaseworker);
-        assert_eq!(assign(&app, &staff, &id, AssignTo::Me).await?, Assigned::Assigned);
+        assert_eq!(assign(&app, &staff, &id, AssignTo::User(not_a_caseworker)).await?, Assignment::NotACaseworker);
+        assert_eq!(assign(&app, &staff, &id, AssignTo::Me).await?, Assignment::Assigned);
         let seen = view(&app, &staff, &id, None).await?;
         assert_eq!(seen.case.notes.iter().map(|n| n.body.as_str()).collect::<Vec<_>>(), vec!["Called back"]);
         assert_eq!(seen.case.item.assigned_to.as_deref(), Some(staff.user_id.as_str()));
         assert_eq!(seen.case.item.status, InquiryStatus::InProgress, "taking it up puts it in progress");
-        assert_eq!(assign(&app, &staff, &id, AssignTo::Nobody).await?, Assigned::Unassigned);
+        assert_eq!(assign(&app, &staff, &id, AssignTo::Nobody).await?, Assignment::Unassigned);
         set_status(&app, &staff, &id, InquiryStatus::Closed).await?;
         let seen = view(&app, &staff, &id, None).await?;
         assert_eq!((seen.case.item.assigned_to, seen.case.item.status), (None, InquiryStatus::Closed));

@@ -572,7 +572,7 @@ mod tests {
         let topic = NewTopic::parse(
             "housing",
             Position::new(1),
-            &[(lang("en"), "Housing".into(), "".into()), (lang("ru"), "Жильё".into(), "".into())],
+            &[(lang("en"), "Housing".into(), String::new()), (lang("ru"), "Жильё".into(), String::new())],
             &lang("en"),
         )
         .unwrap_or_else(|e| panic!("{e:?}"));

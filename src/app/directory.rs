@@ -303,7 +303,7 @@ pub async fn revisions(app: &App, slug: &str, compare: Option<&RevisionId>) -> R
 
 /// What restoring an old version did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Restored {
+pub enum Restore {
     /// It is the current version again (as a new version, unless it already was).
     Restored,
     /// It no longer passes the directory's rules (a topic or region it names is gone).
@@ -321,7 +321,7 @@ pub async fn restore(
     slug: &str,
     revision: &RevisionId,
     seen_version: Option<i32>,
-) -> Result<Restored, AppError> {
+) -> Result<Restore, AppError> {
     let current = for_edit(app, slug).await?;
     let s = current.service.slug.clone();
     let list = app.db.run(move |c| directory::revisions(c, &s)).await?;
@@ -333,11 +333,11 @@ pub async fn restore(
     let path = format!("{}.toml", current.service.slug);
     let Ok(service) = parse_service(&path, &body, &topics, &regions, &settings.languages, &settings.default_language)
     else {
-        return Ok(Restored::Unusable);
+        return Ok(Restore::Unusable);
     };
     match store(app, actor, &service, &body, SaveKind::Restore(seen_version.unwrap_or(-1))).await? {
-        SaveOutcome::Stale => Ok(Restored::Stale),
-        SaveOutcome::Saved(_) | SaveOutcome::Unchanged | SaveOutcome::SlugTaken => Ok(Restored::Restored),
+        SaveOutcome::Stale => Ok(Restore::Stale),
+        SaveOutcome::Saved(_) | SaveOutcome::Unchanged | SaveOutcome::SlugTaken => Ok(Restore::Restored),
     }
 }
 
@@ -503,9 +503,9 @@ mod tests {
         assert!(compared.diff.iter().any(|p| p.kind == "added" && p.text.contains("Sundays")));
 
         let stale = restore(&app, &staff, OFFICE, &first, Some(before.version)).await?;
-        assert_eq!(stale, Restored::Stale);
-        assert_eq!(restore(&app, &staff, OFFICE, &first, None).await?, Restored::Stale);
-        assert_eq!(restore(&app, &staff, OFFICE, &first, Some(list.version)).await?, Restored::Restored);
+        assert_eq!(stale, Restore::Stale);
+        assert_eq!(restore(&app, &staff, OFFICE, &first, None).await?, Restore::Stale);
+        assert_eq!(restore(&app, &staff, OFFICE, &first, Some(list.version)).await?, Restore::Restored);
         assert_eq!(for_edit(&app, OFFICE).await?.service, before.service, "exactly the old version");
         assert_eq!(revisions(&app, OFFICE, None).await?.lines.len(), 3);
         let missing = RevisionId::generate();
@@ -532,7 +532,7 @@ mod tests {
             format!("UPDATE service_revisions SET body = replace(body, 'capital', 'atlantis') WHERE id = '{first}'");
         app.db.run(move |c| diesel::sql_query(sql).execute(c).map_err(RepoError::from)).await?;
         let version = for_edit(&app, OFFICE).await?.version;
-        assert_eq!(restore(&app, &staff, OFFICE, &first, Some(version)).await?, Restored::Unusable);
+        assert_eq!(restore(&app, &staff, OFFICE, &first, Some(version)).await?, Restore::Unusable);
         assert_eq!(for_edit(&app, OFFICE).await?.service.address, "3 Third Street", "nothing was written");
         Ok(())
     }

@@ -48,13 +48,6 @@ pub async fn home(app: &App, lang: &Lang) -> Result<Home, AppError> {
     Ok(Home { topics, updates })
 }
 
-/// Every topic, in the reader's language where translated.
-#[tracing::instrument(skip_all)]
-pub async fn topics(app: &App, lang: &Lang) -> Result<Vec<TopicView>, AppError> {
-    let (l, d) = langs(app, lang);
-    Ok(app.db.run(move |c| repo::list_topics(c, &l, &d)).await?)
-}
-
 /// A topic and its guides; `NotFound` for an unknown slug.
 #[tracing::instrument(skip_all, fields(topic = %slug))]
 pub async fn topic(app: &App, lang: &Lang, slug: &Slug) -> Result<(TopicView, Vec<GuideListItem>), AppError> {

@@ -13,19 +13,19 @@ use crate::crypto::SecretKey;
 use crate::crypto::vault::Vault;
 use crate::db::Db;
 
-pub mod accounts;
-pub mod admin;
-pub mod case;
-pub mod content;
-pub mod directory;
-pub mod feedback;
-pub mod guidance;
-pub mod inquiries;
-pub mod ops;
-pub mod queue;
-pub mod rate_limit;
-pub mod replies;
-pub mod teams;
+pub(crate) mod accounts;
+pub(crate) mod admin;
+pub(crate) mod case;
+pub(crate) mod content;
+pub(crate) mod directory;
+pub(crate) mod feedback;
+pub(crate) mod guidance;
+pub(crate) mod inquiries;
+pub(crate) mod ops;
+pub(crate) mod queue;
+pub(crate) mod rate_limit;
+pub(crate) mod replies;
+pub(crate) mod teams;
 
 /// What the use cases run against: settings, the database, keys, the page cache and the
 /// outbox's wake-up call. One per process, shared by every HTTP worker and background task.

@@ -221,7 +221,7 @@ pub enum Created {
 /// What became of a team form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {
-    Saved,
+    Updated,
     NameTaken,
     /// The default team cannot be unticked: another team takes the flag instead.
     DefaultNeeded,
@@ -369,7 +369,7 @@ pub async fn save(app: &App, actor: &Staff, id: &TeamId, changes: TeamChanges) -
         })
         .await?;
     match result {
-        Ok(()) => Ok(Saved::Saved),
+        Ok(()) => Ok(Saved::Updated),
         Err(TeamError::NameTaken) => Ok(Saved::NameTaken),
         Err(TeamError::DefaultNeeded) => Ok(Saved::DefaultNeeded),
         Err(e) => Err(unexpected(e)),
@@ -539,9 +539,9 @@ mod tests {
         // Unticking the default team is refused and changes nothing.
         assert_eq!(save(&app, &admin, &first, changes("Renamed", false, &[])).await?, Saved::DefaultNeeded);
         assert_eq!(detail(&app, &lang("en"), &first).await?.name, "General desk");
-        assert_eq!(save(&app, &admin, &second, changes("Legal aid", true, &[])).await?, Saved::Saved);
+        assert_eq!(save(&app, &admin, &second, changes("Legal aid", true, &[])).await?, Saved::Updated);
         assert_eq!(defaults(&app).await, ["Legal aid"]);
-        assert_eq!(save(&app, &admin, &first, changes("General desk", false, &[])).await?, Saved::Saved);
+        assert_eq!(save(&app, &admin, &first, changes("General desk", false, &[])).await?, Saved::Updated);
         // Deleting the default team passes the flag to the next team in order.
         assert_eq!(delete(&app, &admin, &second).await?, Deleted::Deleted);
         assert_eq!(defaults(&app).await, ["General desk"]);
@@ -576,7 +576,7 @@ mod tests {
         let editor = testing::staff_with(&app, "editor@homeward.example", &[Role::Editor]).await;
         let team = new_team(&app, &admin, "Legal aid").await;
         let members = [worker.user_id.as_str(), editor.user_id.as_str(), "not-an-account"];
-        assert_eq!(save(&app, &admin, &team, changes("Legal aid", true, &members)).await?, Saved::Saved);
+        assert_eq!(save(&app, &admin, &team, changes("Legal aid", true, &members)).await?, Saved::Updated);
         let page = detail(&app, &lang("en"), &team).await?;
         let ticked: Vec<&str> = page.members.iter().filter(|m| m.checked).map(|m| m.email.as_str()).collect();
         assert_eq!(ticked, ["worker@homeward.example"]);

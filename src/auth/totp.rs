@@ -80,7 +80,7 @@ pub fn new_recovery_codes() -> anyhow::Result<Vec<String>> {
 
 /// Recovery codes are stored only as keyed hashes; typing is forgiving (case, dashes, spaces).
 pub fn recovery_hash(key: &SecretKey, code: &str) -> String {
-    let normal: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+    let normal: String = code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
     hex::encode(keyed_hash(&key.derive("recovery-code"), normal.as_bytes()))
 }
 

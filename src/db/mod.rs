@@ -180,7 +180,7 @@ where
         .applied_migrations()
         .map_err(|e| anyhow::anyhow!("cannot read the migration table: {e}"))?
         .iter()
-        .map(|v| v.to_string())
+        .map(ToString::to_string)
         .collect();
     let pending = conn
         .pending_migrations(source)
@@ -344,7 +344,7 @@ mod tests {
     fn folder_names(dir: &str) -> BTreeSet<String> {
         std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
             .map(|entries| {
-                entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+                entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
             })
             .unwrap_or_default()
     }

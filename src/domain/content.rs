@@ -296,7 +296,7 @@ mod tests {
     fn a_topic_needs_a_name_a_position_and_a_default_title() {
         let en = lang("en");
         let texts =
-            vec![(lang("en"), "Housing".to_owned(), "Renting".to_owned()), (lang("ru"), "Жильё".into(), "".into())];
+            vec![(lang("en"), "Housing".to_owned(), "Renting".to_owned()), (lang("ru"), "Жильё".into(), String::new())];
         let topic = NewTopic::parse("housing", Position::new(3), &texts, &en).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!((topic.slug.as_str(), topic.position.get(), topic.translations.len()), ("housing", 3, 2));
         let only_ru = vec![(lang("ru"), "Жильё".to_owned(), String::new())];

@@ -72,10 +72,10 @@ fn compose(
 macro_rules! email_templates {
     ($name:ident, $subject:literal, $text:literal, $html:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
         mod $name {
-            #[allow(unused_imports)]
+            #[allow(unused_imports, reason = "each message uses only some of the shared types")]
             use super::{DigestLine, InquirySummary, MailContext};
             // The subject reads only some of the fields all three parts share.
-            #[allow(dead_code)]
+            #[allow(dead_code, reason = "the subject reads only some of the fields all three parts share")]
             #[derive(askama::Template)]
             #[template(path = $subject)]
             pub struct Subject<'a> { pub ctx: &'a MailContext, $(pub $field: $ty),* }

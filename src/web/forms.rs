@@ -107,7 +107,7 @@ pub fn read_flash(state: &AppState, req: &HttpRequest) -> Option<Flash> {
     let value = req.cookie(FLASH_COOKIE)?.value().to_owned();
     let (key, mac) = value.rsplit_once('.')?;
     let expected = flash_mac(state, key);
-    (is_message_key(key) && crate::web::staff::constant_time_eq(expected.as_bytes(), mac.as_bytes()))
+    (is_message_key(key) && crate::crypto::constant_time_eq(expected.as_bytes(), mac.as_bytes()))
         .then(|| Flash(key.to_owned()))
 }
 

@@ -148,7 +148,7 @@ fn public_paths() -> Vec<String> {
     paths
 }
 
-async fn check_with_nu(tools: &Tools, pages: &[(String, String)]) -> Vec<String> {
+fn check_with_nu(tools: &Tools, pages: &[(String, String)]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for (i, (_, html)) in pages.iter().enumerate() {
@@ -270,7 +270,7 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
     pages.push(("/hy/contact (sent)".into(), html));
     client.close().await.unwrap();
 
-    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    failures.extend(check_with_nu(&tools, &pages).into_iter().map(|e| format!("nu {e}")));
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -393,7 +393,7 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     }
     pages.push(("/staff/login".into(), fetch(&app, "/staff/login").await));
     pages.push(("/staff/reset".into(), fetch(&app, "/staff/reset").await));
-    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    failures.extend(check_with_nu(&tools, &pages).into_iter().map(|e| format!("nu {e}")));
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -481,6 +481,6 @@ async fn an_editor_edits_previews_and_publishes_in_the_browser() {
     ] {
         pages.push((path.to_owned(), app.staff_get(&staff, path).await.1));
     }
-    failures.extend(check_with_nu(&tools, &pages).await.into_iter().map(|e| format!("nu {e}")));
+    failures.extend(check_with_nu(&tools, &pages).into_iter().map(|e| format!("nu {e}")));
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }

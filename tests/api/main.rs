@@ -1,6 +1,6 @@
 // One integration-test binary: the real application on a random port, a fresh
 // database per test (SQLite file, or PostgreSQL when HOMEWARD_TEST_POSTGRES_URL is set).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a failed step ends the test")]
 
 mod helpers;
 mod smtp;

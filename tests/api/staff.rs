@@ -267,7 +267,7 @@ async fn sign_in_is_throttled_and_reveals_no_accounts(backend: Backend) {
         times.0.push(started.elapsed().as_secs_f64());
     }
     let median = |v: &mut Vec<f64>| {
-        v.sort_by(|a, b| a.total_cmp(b));
+        v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
     let (k, u) = (median(&mut times.0), median(&mut times.1));
@@ -790,7 +790,7 @@ async fn password_reset_by_email_and_invitations(backend: Backend) {
         .await
         .unwrap();
     let mails = smtp.wait_for(2, 20).await;
-    let body = mails.iter().map(|m| m.decoded()).find(|b| b.contains("/staff/reset/")).unwrap();
+    let body = mails.iter().map(super::smtp::Received::decoded).find(|b| b.contains("/staff/reset/")).unwrap();
     let link =
         body.split_whitespace().find(|w| w.contains("/staff/reset/")).unwrap().trim_matches(['<', '>']).to_owned();
     let path = url::Url::parse(&link).unwrap().path().to_owned();

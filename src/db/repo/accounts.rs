@@ -71,7 +71,7 @@ pub fn create_link(
 ) -> Result<(), RepoError> {
     let created = now();
     let roles = roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",");
-    let email = email.map(|e| e.to_string());
+    let email = email.map(ToString::to_string);
     diesel::insert_into(account_tokens::table)
         .values(NewAccountToken {
             id: &new_id(),

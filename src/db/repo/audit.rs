@@ -207,7 +207,7 @@ pub fn list(
     if let Some(record) = &filter.record_id {
         query = query.filter(audit_log::record_id.eq(record.clone()));
     }
-    #[allow(clippy::type_complexity)]
+    #[allow(clippy::type_complexity, reason = "the selected columns, read once just below")]
     let rows: Vec<(i64, PrimitiveDateTime, Option<String>, String, String, Option<String>, String)> =
         query.offset(page.saturating_sub(1).max(0) * per_page).limit(per_page + 1).load(conn)?;
     let more = rows.len() as i64 > per_page;

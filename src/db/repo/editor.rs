@@ -132,7 +132,7 @@ pub enum Saved {
 }
 
 /// Saves a translation if nobody saved it since `expected_revision` (0: it did not exist).
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, reason = "one save is one row of many columns; callers name each")]
 pub fn save(
     conn: &mut DbConnection,
     guide_id: &str,

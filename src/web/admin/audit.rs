@@ -6,9 +6,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::app::admin::{self, AuditLine, AuditLog, AuditQuery};
+use crate::auth::Admin;
 use crate::error::AppError;
 use crate::web::context::PageContext;
-use crate::web::staff::{Admin, staff_context};
+use crate::web::context::staff_context;
 use crate::web::{AppState, render};
 
 #[derive(Deserialize, Default)]

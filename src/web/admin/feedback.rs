@@ -5,9 +5,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::app::feedback::{self, ContentGap, GuideFeedback, SearchMiss};
+use crate::auth::Editor;
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render};
 
 #[derive(Template)]

@@ -5,11 +5,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::app::admin::{self, OutboxLine, OutboxView};
+use crate::auth::Admin;
 use crate::domain::OutboxId;
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::redirect_with_flash;
-use crate::web::staff::{Admin, staff_context};
 use crate::web::{AppState, render};
 
 #[derive(Template)]

@@ -6,10 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::app::admin::{self, SettingField, SettingsSaved};
+use crate::auth::{Admin, Staff};
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{FieldError, form_value, redirect_with_flash};
-use crate::web::staff::{Admin, Staff, staff_context};
 use crate::web::{AppState, render_with_status};
 
 /// The one setting the form shows as a checkbox.

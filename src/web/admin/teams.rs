@@ -10,11 +10,12 @@ use crate::app::teams::{
     self, Created, Deleted, Direction, LangOption, MemberOption, RuleAdded, RuleChoice, RuleText, Saved, TeamChanges,
     TeamDetail, TeamForm, TeamName,
 };
+use crate::auth::{Admin, Staff};
 use crate::domain::{RuleId, TeamId};
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{Choice, FieldError, form_value, redirect_with_flash};
-use crate::web::staff::{Admin, Staff, staff_context};
 use crate::web::{AppState, render_with_status};
 
 /// "Topic: Documents · Region: North Valley", in the reader's words.
@@ -248,7 +249,7 @@ pub async fn save(
     let settings = state.settings();
     let problems: Vec<FieldError> = match TeamChanges::parse(&typed, &settings.languages, &settings.default_language) {
         Ok(changes) => match teams::save(&state, &staff, &id, changes).await? {
-            Saved::Saved => {
+            Saved::Updated => {
                 return Ok(redirect_with_flash(&state, &format!("/admin/teams/{id}"), "admin-team-done-saved"));
             }
             Saved::NameTaken => vec![FieldError::new("name", page.ctx.t("admin-team-error-name-taken"))],

@@ -7,11 +7,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::app::admin::{self, AccountChange, InviteProblem, Invited, RoleChange, UserLine};
+use crate::auth::{Admin, Staff};
 use crate::domain::{Role, UserId};
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{FieldError, redirect_with_flash};
-use crate::web::staff::{Admin, Staff, staff_context};
 use crate::web::{AppState, render_with_status};
 
 #[derive(Template)]

@@ -149,6 +149,31 @@ struct SentPage {
     next: String,
 }
 
+impl ContactInput {
+    /// Whether the hidden bot trap was filled, the form token, and what the person typed.
+    fn split(self) -> (bool, String, InquiryForm) {
+        let form = InquiryForm {
+            topic: self.topic,
+            region: self.region,
+            answer_lang: self.answer_lang,
+            message: self.message,
+            name: self.name,
+            email: self.email,
+            phone: self.phone,
+            method: self.method,
+            consent: !self.consent.is_empty(),
+        };
+        (!self.website.is_empty(), self.token, form)
+    }
+}
+
+/// The nonce of a contact form's token, if the token is this form's and neither too fresh nor too old.
+fn contact_nonce(state: &AppState, lang: &Lang, token: &str) -> Option<[u8; 16]> {
+    let min_age = i64::from(state.settings().min_fill_seconds);
+    form_token::verify_with_nonce(&state.key, &format!("contact:{lang}"), token, unix_now(), min_age, TOKEN_MAX_AGE)
+        .ok()
+}
+
 pub async fn submit_contact(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -156,20 +181,8 @@ pub async fn submit_contact(
     input: web::Form<ContactInput>,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let input = input.into_inner();
-    let form = InquiryForm {
-        topic: input.topic.clone(),
-        region: input.region.clone(),
-        answer_lang: input.answer_lang.clone(),
-        message: input.message.clone(),
-        name: input.name.clone(),
-        email: input.email.clone(),
-        phone: input.phone.clone(),
-        method: input.method.clone(),
-        consent: !input.consent.is_empty(),
-    };
-    let tr = Translator::new(&lang);
-    if !input.website.is_empty() {
+    let (trapped, token, form) = input.into_inner().split();
+    if trapped {
         // A bot filled the hidden field: it gets an ordinary-looking page and nothing is stored.
         return contact_page(&state, &lang, form, Vec::new()).await;
     }
@@ -178,20 +191,10 @@ pub async fn submit_contact(
     {
         return Err(AppError::TooManyRequests);
     }
-    let min_age = i64::from(state.settings().min_fill_seconds);
-    let nonce = match form_token::verify_with_nonce(
-        &state.key,
-        &format!("contact:{lang}"),
-        &input.token,
-        unix_now(),
-        min_age,
-        TOKEN_MAX_AGE,
-    ) {
-        Ok(nonce) => nonce,
-        Err(_) => {
-            let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-expired") }];
-            return contact_page(&state, &lang, form, errors).await;
-        }
+    let tr = Translator::new(&lang);
+    let Some(nonce) = contact_nonce(&state, &lang, &token) else {
+        let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-expired") }];
+        return contact_page(&state, &lang, form, errors).await;
     };
     let (code, method) =
         match inquiries::ask(&state, Question { form: form.clone(), nonce, lang: lang.clone() }).await? {

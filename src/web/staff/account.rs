@@ -5,13 +5,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Staff, staff_context};
 use crate::app::accounts::{
     self, EnrolInput, Enrolment, LanguageChange, PasswordChange, SessionSummary, TwoFactorOff, password_problem,
 };
+use crate::auth::Staff;
 use crate::domain::{Lang, NewPassword};
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{Choice, FieldError, redirect_with_flash};
 use crate::web::{AppState, render, render_with_status, see_other};
 

@@ -8,14 +8,15 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::queue::{lateness_label, status_label};
-use super::{Caseworker, CaseworkerAdmin, Staff, staff_context};
-use crate::app::case::{self, AssignTo, Assigned, Case, CaseView, GapSaved, HandedOver, StaffText, TextProblem};
+use crate::app::case::{self, AssignTo, Assignment, Case, CaseView, GapSaved, HandedOver, StaffText, TextProblem};
 use crate::app::replies::CannedReply;
+use crate::auth::{Caseworker, CaseworkerAdmin, Staff};
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::{CannedReplyId, InquiryId, Role, TeamId, UserId};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{Choice, FieldError, choices, redirect_with_flash};
 use crate::web::{AppState, render, render_with_status};
 
@@ -214,8 +215,8 @@ pub async fn assign(
     input: web::Form<AssignInput>,
 ) -> Result<HttpResponse, AppError> {
     match case::assign(&state, &staff, &id, AssignTo::try_from(&*input)?).await? {
-        Assigned::Assigned | Assigned::Unassigned => Ok(done(&state, &id, "staff-done-assign")),
-        Assigned::NotACaseworker => Err(AppError::BadRequest),
+        Assignment::Assigned | Assignment::Unassigned => Ok(done(&state, &id, "staff-done-assign")),
+        Assignment::NotACaseworker => Err(AppError::BadRequest),
     }
 }
 

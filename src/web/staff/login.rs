@@ -8,10 +8,11 @@ use askama::Template;
 use serde::Deserialize;
 use time::Duration;
 
-use super::{Pending, Staff, anonymous_form_token, cookie_name, safe_next};
+use super::{anonymous_form_token, cookie_name, safe_next};
 use crate::app::accounts::{
     self, CodeCheck, Credentials, NewSession, PasswordReset, SignIn, password_problem, typed_email,
 };
+use crate::auth::{Pending, Staff};
 use crate::domain::{EmailAddress, Lang, NewPassword};
 use crate::error::AppError;
 use crate::web::context::PageContext;

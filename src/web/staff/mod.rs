@@ -9,10 +9,6 @@ pub mod login;
 pub mod queue;
 pub mod replies;
 
-pub use crate::app::directory::topic_and_region_names;
-pub use crate::web::context::staff_context;
-pub use crate::web::forms::form_value;
-
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
@@ -28,8 +24,8 @@ use crate::domain::Role;
 use crate::web::context::PageContext;
 use crate::web::{AppState, render_with_status};
 
-pub use crate::auth::{Admin, Caseworker, CaseworkerAdmin, Denied, Editor, Pending, Staff};
-pub(crate) use crate::crypto::constant_time_eq;
+use crate::auth::{Pending, Staff};
+use crate::crypto::constant_time_eq;
 
 /// The session cookie. With https it takes the `__Host-` prefix (Secure, whole site, no Domain).
 pub fn cookie_name(state: &AppState) -> &'static str {
@@ -201,12 +197,6 @@ fn login_redirect(req: &HttpRequest) -> HttpResponse {
     crate::web::see_other(&login_location(req))
 }
 
-/// `?done=…` after a redirect: which confirmation the page shows.
-#[derive(serde::Deserialize)]
-pub struct DoneQuery {
-    pub done: Option<String>,
-}
-
 /// `/staff/`: where each role starts.
 pub async fn start(staff: Staff) -> HttpResponse {
     let to = if staff.has(Role::Caseworker) {
@@ -219,11 +209,6 @@ pub async fn start(staff: Staff) -> HttpResponse {
         "/staff/account"
     };
     crate::web::see_other(to)
-}
-
-/// Ids in staff URLs are UUIDs; anything else is simply not found.
-pub fn valid_id(id: &str) -> Result<(), crate::error::AppError> {
-    uuid::Uuid::parse_str(id).map(|_| ()).map_err(|_| crate::error::AppError::NotFound)
 }
 
 #[cfg(test)]

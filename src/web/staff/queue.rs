@@ -6,12 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Caseworker, staff_context};
 use crate::app::queue::{self, AssigneeFilter, Filters, Lateness, QueueItem, StatusFilter, TeamChoice, TopicView};
+use crate::auth::Caseworker;
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::{TeamId, UserId};
 use crate::error::AppError;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{Choice, choices};
 use crate::web::{AppState, render};
 

@@ -6,12 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Caseworker, Staff, staff_context};
 use crate::app::replies::{self, CannedProblem, CannedReply, NewCannedReply};
+use crate::auth::{Caseworker, Staff};
 use crate::domain::{CannedReplyId, Lang};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::PageContext;
+use crate::web::context::staff_context;
 use crate::web::forms::{Choice, FieldError, choices};
 use crate::web::{AppState, render, render_with_status, see_other};
 

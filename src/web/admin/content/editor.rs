@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::{enabled_lang, lang_name, path_slug};
 use crate::app::content::{self, EditorView, GuideInfo, Saved, TranslationText};
+use crate::auth::Editor;
 use crate::auth::Staff;
 use crate::content::markdown;
 use crate::domain::content::{TextProblem, TranslationEdit};
@@ -16,7 +17,6 @@ use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::{FieldError, Flash, flash_of, redirect_with_flash};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render, render_with_status};
 
 /// The confirmation after a save; the editor fills in the revision it shows.

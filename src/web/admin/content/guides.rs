@@ -11,13 +11,13 @@ use super::{lang_name, path_slug};
 use crate::app::content::{
     self, GuideCreated, GuideInfo, GuideSettings, GuideSettingsView, NewGuide, SettingsSaved, TopicOverview,
 };
+use crate::auth::Editor;
 use crate::auth::Staff;
 use crate::domain::Slug;
 use crate::domain::content::{GuideText, Position, parse_day};
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::{Choice, FieldError, FieldErrors, choices, redirect_with_flash};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render, render_with_status};
 
 fn topic_choices(topics: Vec<TopicOverview>, selected: &str) -> Vec<Choice> {

@@ -10,10 +10,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::app::content::{self, GuideOverview, TopicOverview};
+use crate::auth::Editor;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render};
 
 /// A language's name in its own language (as the switcher shows it).

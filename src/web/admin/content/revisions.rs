@@ -8,11 +8,11 @@ use serde::Deserialize;
 use super::editor::SAVED_FLASH;
 use super::{enabled_lang, lang_name, path_slug};
 use crate::app::content::{self, GuideInfo, Revision, Saved};
+use crate::auth::Editor;
 use crate::domain::diff::DiffPart;
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::redirect_with_flash;
-use crate::web::staff::Editor;
 use crate::web::{AppState, render, see_other};
 
 #[derive(Template)]

@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::{lang_name, path_slug};
 use crate::app::content::{self, TopicSaved};
+use crate::auth::Editor;
 use crate::auth::Staff;
 use crate::domain::Lang;
 use crate::domain::content::{NewTopic, Position, TextProblem, TopicProblem};
@@ -14,7 +15,6 @@ use crate::domain::inquiry::clean_line;
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::{FieldError, FieldErrors, form_value, redirect_with_flash};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render, render_with_status};
 
 pub struct TopicField {

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::app::directory::{self, SaveTarget, Saved, ServiceForEdit, topic_and_region_names};
+use crate::auth::Editor;
 use crate::auth::Staff;
 use crate::directory::KINDS;
 use crate::domain::Lang;
@@ -15,7 +16,6 @@ use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::{Choice, FieldError, FieldErrors, form_value, redirect_with_flash};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render_with_status};
 
 /// One language's boxes on the form.

@@ -9,10 +9,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::app::directory::{self, QuickAction, ServiceLine};
+use crate::auth::Editor;
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::redirect_with_flash;
-use crate::web::staff::Editor;
 use crate::web::{AppState, render};
 
 #[derive(Template)]

@@ -6,14 +6,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::app::directory::{self, Restored, RevisionLine};
+use crate::app::directory::{self, Restore, RevisionLine};
+use crate::auth::Editor;
 use crate::auth::Staff;
 use crate::domain::RevisionId;
 use crate::domain::diff::DiffPart;
 use crate::error::AppError;
 use crate::web::context::{PageContext, staff_context};
 use crate::web::forms::{FieldError, redirect_with_flash};
-use crate::web::staff::Editor;
 use crate::web::{AppState, render_with_status};
 
 #[derive(Template)]
@@ -88,13 +88,13 @@ pub async fn restore(
     let (slug, revision) = path.into_inner();
     let seen_version = input.version.trim().parse().ok();
     let (key, status) = match directory::restore(&state, &staff, &slug, &revision, seen_version).await? {
-        Restored::Restored => {
+        Restore::Restored => {
             let edit = format!("/admin/services/{slug}/edit");
             return Ok(redirect_with_flash(&state, &edit, "admin-service-done-saved"));
         }
-        Restored::Unusable => ("admin-service-error-restore", StatusCode::UNPROCESSABLE_ENTITY),
+        Restore::Unusable => ("admin-service-error-restore", StatusCode::UNPROCESSABLE_ENTITY),
         // Someone saved after this page was loaded: show the list as it is now.
-        Restored::Stale => ("admin-service-error-restore-changed", StatusCode::CONFLICT),
+        Restore::Stale => ("admin-service-error-restore-changed", StatusCode::CONFLICT),
     };
     let mut page = revisions_page(&state, &req, &staff, &slug, None).await?;
     page.errors.push(FieldError::new(format!("restore-{revision}"), page.ctx.t(key)));
