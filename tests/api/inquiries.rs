@@ -399,8 +399,7 @@ async fn mail_reaches_the_smtp_server_in_the_right_language_without_personal_dat
         }
     }
     // Delivered once: nothing more arrives.
-    app.deliver_outbox().await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.deliver_outbox().await, 0, "nothing is left to send");
     assert_eq!(smtp.received().len(), 3);
     let states: Vec<String> = app.db.run_sync(outbox::list).unwrap().into_iter().map(|r| r.status).collect();
     assert_eq!(states, vec!["sent"; 3]);
@@ -434,8 +433,7 @@ async fn mail_waits_while_smtp_is_down_and_arrives_once(backend: Backend) {
     assert_eq!(app.deliver_outbox().await, 3);
     smtp.wait_for(3, 20).await;
     app.make_mail_due();
-    app.deliver_outbox().await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.deliver_outbox().await, 0, "delivered mail is not sent again");
     let got = smtp.received();
     assert_eq!(got.len(), 3, "each mail exactly once");
     let ids = crate::smtp::distinct_message_ids(&got);
