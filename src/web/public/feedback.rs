@@ -13,7 +13,7 @@ use super::pages::FeedbackForm;
 use crate::app::feedback::{self, FeedbackProblem, NewFeedback};
 use crate::app::guidance;
 use crate::crypto::form_token;
-use crate::domain::Slug;
+use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
@@ -77,11 +77,6 @@ pub async fn submit_feedback(
     {
         return Err(AppError::TooManyRequests);
     }
-    let ctx = PageContext::public(&state, &lang, &format!("/guides/{slug}"));
-    let mut form = FeedbackForm::new(&state, &lang, slug.as_str());
-    form.standalone = true;
-    form.useful = input.useful.clone();
-    form.comment = input.comment.clone();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let token_ok =
         form_token::verify(&state.key, &format!("feedback:{lang}:{slug}"), &input.token, now, 0, TOKEN_MAX_AGE).is_ok();
@@ -93,6 +88,22 @@ pub async fn submit_feedback(
         Ok(_) => Vec::new(),
         Err(problems) => problems,
     };
+    let mut form = FeedbackForm::new(&state, &lang, slug.as_str());
+    (form.standalone, form.useful, form.comment) = (true, input.useful, input.comment);
+    refused(&state, &lang, &slug, &title, form, token_ok, &problems)
+}
+
+/// The feedback form again, with what the reader chose and wrote and what to put right.
+fn refused(
+    state: &AppState,
+    lang: &Lang,
+    slug: &Slug,
+    title: &str,
+    mut form: FeedbackForm,
+    token_ok: bool,
+    problems: &[FeedbackProblem],
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = PageContext::public(state, lang, &format!("/guides/{slug}"));
     let mut errors = Vec::new();
     // An expired token hides the choice's own problem: the reader keeps what they wrote and
     // sends it again with a fresh token.
@@ -110,9 +121,8 @@ pub async fn submit_feedback(
         form.comment_error = Some(ctx.t(key));
         errors.push(FieldError { field: "comment".into(), message: ctx.t(key) });
     }
-    let mut ctx = ctx;
     ctx.has_errors = true;
-    let back_text = ctx.tr.t_args("feedback-back", &[("title", &title)]);
+    let back_text = ctx.tr.t_args("feedback-back", &[("title", title)]);
     let page = FeedbackPage { back_href: format!("/{lang}/guides/{slug}"), back_text, errors, feedback: form, ctx };
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
