@@ -95,6 +95,7 @@ async fn main() {
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOMEWARD_BIND", "127.0.0.1:0")
+        .env("HOMEWARD_METRICS_BIND", "off")
         .env("HOMEWARD_LOG", "warn")
         .env("HOMEWARD_RATE_LIMITS", "false")
         .env("HOMEWARD_MIN_FILL_SECONDS", "0")

@@ -66,6 +66,14 @@ pub struct Settings {
     pub sample_content: bool,
     /// HTTP worker threads; `None`: one per CPU core.
     pub workers: Option<usize>,
+    /// Password hashing threads; `None`: one per CPU core, at most 8.
+    pub password_hash_threads: Option<usize>,
+    /// Milliseconds a sign-in waits for a free hashing thread before the answer is "busy" (503).
+    pub password_hash_wait_ms: u32,
+    /// Seconds a client has to send a request's whole body (then 408).
+    pub body_timeout_seconds: u32,
+    /// Where `/metrics` is served, apart from the site; `None`: not at all.
+    pub metrics_bind: Option<SocketAddr>,
     /// Days a closed inquiry is kept before it is purged (a tombstone remains).
     pub retention_days: u32,
     /// Hours a delivered email's body stays in the outbox.
@@ -124,6 +132,22 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("quick_exit_url", "https://www.wikipedia.org/", "Where \"Leave this site quickly\" goes"),
     ("sample_content", "true", "Load sample content into an empty database (true or false)"),
     ("workers", "(number of CPU cores)", "HTTP worker threads"),
+    (
+        "password_hash_threads",
+        "(number of CPU cores, at most 8)",
+        "Threads that hash passwords (19 MiB of memory each); sign-ins beyond them wait",
+    ),
+    (
+        "password_hash_wait_ms",
+        "2000",
+        "Milliseconds a sign-in waits for a free hashing thread before it is answered \"busy\" (503, Retry-After)",
+    ),
+    ("body_timeout_seconds", "15", "Seconds a client has to send a request's whole body; slower ones get 408"),
+    (
+        "metrics_bind",
+        "127.0.0.1:9090",
+        "Separate address serving /metrics (never on the site's own address); off to serve it nowhere",
+    ),
     (
         "retention_days",
         "90",
@@ -373,6 +397,38 @@ impl Parser {
                 }
             }
         }
+        let password_hash_threads = match self.get("password_hash_threads") {
+            None => None,
+            Some(r) => match r.value.trim().parse::<usize>() {
+                Ok(n) if (1..=crate::auth::password::MAX_HASH_THREADS).contains(&n) => Some(n),
+                _ => {
+                    let max = crate::auth::password::MAX_HASH_THREADS;
+                    return self
+                        .fail("password_hash_threads", format!("{:?} is not a number from 1 to {max}", r.value));
+                }
+            },
+        };
+        let password_hash_wait_ms = self.number("password_hash_wait_ms")?;
+        let body_timeout_seconds = self.number("body_timeout_seconds")?;
+        let metrics_text = self.value_or_default("metrics_bind")?.trim();
+        let given_empty = self.raw.get("metrics_bind").is_some_and(|r| r.value.trim().is_empty());
+        let metrics_bind = if given_empty || metrics_text.eq_ignore_ascii_case("off") {
+            None
+        } else {
+            match metrics_text.parse::<SocketAddr>() {
+                Ok(a) if a == bind && a.port() != 0 => {
+                    return self
+                        .fail("metrics_bind", "must differ from HOMEWARD_BIND (/metrics is not for the public)");
+                }
+                Ok(a) => Some(a),
+                Err(_) => {
+                    return self.fail(
+                        "metrics_bind",
+                        format!("{metrics_text:?} is not an address (expected e.g. 127.0.0.1:9090, or off)"),
+                    );
+                }
+            }
+        };
         let workers = match self.get("workers") {
             None => None,
             Some(r) => match r.value.trim().parse::<usize>() {
@@ -396,6 +452,10 @@ impl Parser {
             quick_exit_url,
             sample_content,
             workers,
+            password_hash_threads,
+            password_hash_wait_ms,
+            body_timeout_seconds,
+            metrics_bind,
             retention_days,
             outbox_keep_hours,
             min_fill_seconds,
@@ -448,6 +508,8 @@ const NUMBER_RANGES: &[(&str, u32, u32)] = &[
     ("retention_days", 1, 36_500),
     ("outbox_keep_hours", 0, 24 * 365),
     ("min_fill_seconds", 0, 3600),
+    ("password_hash_wait_ms", 0, 60_000),
+    ("body_timeout_seconds", 1, 3600),
     ("outbox_lease_seconds", 1, 86_400),
     ("session_idle_minutes", 1, 24 * 60),
     ("session_max_hours", 1, 24 * 30),
@@ -752,6 +814,22 @@ mod tests {
         assert_eq!(default_of("quick_exit_url"), Some(s.quick_exit_url.as_str()));
         assert_eq!(default_of("mail_from"), Some(s.mail_from.as_str()));
         assert_eq!(default_of("bind"), Some(s.bind.to_string().as_str()));
+        Ok(())
+    }
+
+    #[test]
+    fn metrics_have_their_own_address_or_none() -> Result<(), ConfigError> {
+        let default = Settings::from_sources(None, &HashMap::new())?;
+        assert_eq!(default.metrics_bind.map(|a| a.to_string()).as_deref(), Some("127.0.0.1:9090"));
+        for off in ["off", "", "OFF"] {
+            let s = Settings::from_sources(None, &env(&[("HOMEWARD_METRICS_BIND", off)]))?;
+            assert!(s.metrics_bind.is_none(), "{off:?}");
+        }
+        let same = error_of(None, &[("HOMEWARD_BIND", "127.0.0.1:9000"), ("HOMEWARD_METRICS_BIND", "127.0.0.1:9000")]);
+        assert!(same.starts_with("HOMEWARD_METRICS_BIND: must differ"), "{same}");
+        assert!(error_of(None, &[("HOMEWARD_METRICS_BIND", "x")]).contains("is not an address"));
+        assert!(error_of(None, &[("HOMEWARD_PASSWORD_HASH_THREADS", "9")]).contains("from 1 to 8"));
+        assert!(error_of(None, &[("HOMEWARD_BODY_TIMEOUT_SECONDS", "0")]).contains("from 1 to 3600"));
         Ok(())
     }
 

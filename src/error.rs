@@ -27,6 +27,9 @@ pub enum AppError {
     TooManyRequests,
     #[error("service unavailable")]
     Unavailable,
+    /// Every password hashing thread stayed busy: a 503 with Retry-After, "try again in a moment".
+    #[error("busy")]
+    Busy,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -44,6 +47,22 @@ impl From<RepoError> for AppError {
     }
 }
 
+impl From<crate::auth::password::PoolError> for AppError {
+    fn from(e: crate::auth::password::PoolError) -> Self {
+        match e {
+            crate::auth::password::PoolError::Busy => {
+                tracing::warn!("every password hashing thread is busy: answering 503");
+                AppError::Busy
+            }
+            crate::auth::password::PoolError::Stopped => AppError::Internal(anyhow::Error::new(e)),
+        }
+    }
+}
+
+/// Marks a response whose error page says the server is busy for a moment (not down).
+#[derive(Clone, Copy, Debug)]
+pub struct Busy;
+
 /// Marks a response that asks the error page to list the enabled languages.
 #[derive(Clone, Copy, Debug)]
 pub struct ListLanguages;
@@ -57,7 +76,7 @@ impl ResponseError for AppError {
             AppError::Gone => StatusCode::GONE,
             AppError::MovedTo(_) => StatusCode::MOVED_PERMANENTLY,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -75,6 +94,13 @@ impl ResponseError for AppError {
         let mut response = HttpResponse::new(self.status_code());
         if matches!(self, AppError::UnknownLanguage) {
             response.extensions_mut().insert(ListLanguages);
+        }
+        if matches!(self, AppError::Busy) {
+            response.extensions_mut().insert(Busy);
+            let seconds = crate::auth::password::BUSY_RETRY_AFTER_SECONDS.to_string();
+            if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&seconds) {
+                response.headers_mut().insert(actix_web::http::header::RETRY_AFTER, v);
+            }
         }
         response
     }

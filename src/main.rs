@@ -192,8 +192,12 @@ fn runtime() -> anyhow::Result<actix_web::rt::Runtime> {
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
     runtime()?.block_on(async move {
+        let metrics_host = settings.metrics_bind.map(|a| a.ip());
         let app = Application::build(settings).await?;
         println!("Homeward is running at {}", app.base_url());
+        if let (Some(ip), Some(port)) = (metrics_host, app.metrics_port()) {
+            println!("Metrics for operators: {}/metrics", std::net::SocketAddr::new(ip, port));
+        }
         if let Some(link) = app.setup_link() {
             println!(
                 "Create the first administrator account (the link works once, for {ACCOUNT_LINK_HOURS} hours): {link}"

@@ -32,6 +32,8 @@ pub struct Application {
     setup_link: Option<String>,
     db: Db,
     server: Server,
+    /// `/metrics` on its own address (`metrics_bind`), when on.
+    metrics: Option<(u16, Server)>,
     vault: Arc<Vault>,
     app: Arc<crate::app::App>,
     worker: Option<(tokio::task::JoinHandle<()>, watch::Sender<bool>)>,
@@ -96,6 +98,13 @@ impl Application {
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("HOMEWARD_BIND: cannot listen on {}", settings.bind))?;
         let local = listener.local_addr().context("cannot read the bound address")?;
+        let metrics_listener =
+            match settings.metrics_bind {
+                Some(addr) => Some(TcpListener::bind(addr).with_context(|| {
+                    format!("HOMEWARD_METRICS_BIND: cannot listen on {addr} (off turns /metrics off)")
+                })?),
+                None => None,
+            };
         let base_url = match &settings.base_url {
             Some(url) => url.clone(),
             None => {
@@ -167,8 +176,26 @@ impl Application {
                 }
             });
         }
+        let metrics = match metrics_listener {
+            Some(listener) => {
+                let port = listener.local_addr().context("cannot read the metrics address")?.port();
+                let state = state.clone();
+                let server = HttpServer::new(move || crate::web::metrics_app(state.clone()))
+                    .workers(1)
+                    .disable_signals()
+                    .listen(listener)
+                    .context("cannot start the metrics server")?
+                    .run();
+                Some((port, server))
+            }
+            None => None,
+        };
         let workers = state.settings().workers;
-        let mut server = HttpServer::new(move || crate::web::app(state.clone()));
+        let mut server = HttpServer::new(move || crate::web::app(state.clone()))
+            // Headers must arrive within 5 s of connecting (the body then has `body_timeout_seconds`,
+            // see `web::deadline`); a closing client gets 1 s to go.
+            .client_request_timeout(std::time::Duration::from_secs(5))
+            .client_disconnect_timeout(std::time::Duration::from_secs(1));
         if let Some(n) = workers {
             server = server.workers(n);
         }
@@ -178,11 +205,26 @@ impl Application {
             // SIGTERM: stop accepting, give in-flight requests this long to finish.
             .shutdown_timeout(10)
             .run();
-        Ok(Application { port: local.port(), base_url, setup_link, db, server, vault, app, worker: worker_task })
+        Ok(Application {
+            port: local.port(),
+            base_url,
+            setup_link,
+            db,
+            server,
+            metrics,
+            vault,
+            app,
+            worker: worker_task,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port `/metrics` is served on, when `metrics_bind` is not off.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     pub fn base_url(&self) -> &Url {
@@ -210,7 +252,15 @@ impl Application {
     /// Serves until SIGTERM/SIGINT (or the server handle stops it), then lets the
     /// outbox worker finish what it is sending and give back the rest.
     pub async fn run_until_stopped(mut self) -> std::io::Result<()> {
+        let metrics = self.metrics.take().map(|(_, server)| {
+            let handle = server.handle();
+            (handle, tokio::spawn(server))
+        });
         let result = self.server.await;
+        if let Some((handle, task)) = metrics {
+            handle.stop(true).await;
+            let _ = task.await;
+        }
         if let Some((task, stop)) = self.worker.take() {
             let _ = stop.send(true);
             if tokio::time::timeout(std::time::Duration::from_secs(15), task).await.is_err() {

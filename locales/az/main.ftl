@@ -52,6 +52,10 @@ error-500-title = Üzr istəyirik, xidmətdə problem var
 error-500-body = Bir az sonra yenidən cəhd edin.
 error-503-title = Üzr istəyirik, xidmət hazırda işləmir
 error-503-body = Bir az sonra yenidən cəhd edin.
+error-busy-title = Hazırda çox adam daxil olur
+error-busy-body = Heç nə dəyişmədi. Bir neçə saniyə gözləyin, sonra geri qayıdıb formu yenidən göndərin.
+error-408-title = Formun gəlməsi çox uzun çəkdi
+error-408-body = Bağlantınız formu çox yavaş göndərdi, ona görə də heç nə saxlanmadı. Geri qayıdıb onu yenidən göndərin; yazdıqlarınız adətən hələ orada olur.
 error-language-title = Bu dil mövcud deyil
 error-language-body = Bu xidmət aşağıdakı dillərdə mövcuddur:
 

@@ -52,6 +52,10 @@ error-500-title = Sorry, there is a problem with the service
 error-500-body = Try again later.
 error-503-title = Sorry, the service is unavailable
 error-503-body = Try again later.
+error-busy-title = Many people are signing in right now
+error-busy-body = Nothing was changed. Wait a few seconds, then go back and send the form again.
+error-408-title = The form took too long to arrive
+error-408-body = Your connection sent the form too slowly, so nothing was saved. Go back and send it again; what you typed is usually still there.
 error-language-title = This language is not available
 error-language-body = This service is available in these languages:
 

@@ -9,9 +9,9 @@ use anyhow::Context;
 use time::{Duration, PrimitiveDateTime};
 use tracing::Instrument;
 
+use crate::app::App;
 use crate::app::rate_limit::client_group;
-use crate::app::{App, blocking};
-use crate::auth::password::{hash_password, verify_password};
+use crate::auth::password::{hash_password, hash_password_in, verify_password_in};
 use crate::auth::{Pending, RESET_LINK_MINUTES, Staff, totp};
 use crate::crypto::{constant_time_eq, generate_token, hash_token, keyed_hash};
 use crate::db::RepoError;
@@ -234,13 +234,15 @@ pub async fn sign_in(
         Err(_) => None,
     };
     let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let matches = blocking(move || -> anyhow::Result<bool> {
-        Ok(match &stored {
-            Some(hash) => verify_password(&password, hash),
-            None => verify_password(&password, dummy_hash()?),
+    let matches = app
+        .passwords
+        .run(move |scratch| -> anyhow::Result<bool> {
+            Ok(match &stored {
+                Some(hash) => verify_password_in(scratch, &password, hash),
+                None => verify_password_in(scratch, &password, dummy_hash()?),
+            })
         })
-    })
-    .await??;
+        .await??;
     let user = match user {
         Some(u) if matches && !u.disabled => u,
         other => {
@@ -473,7 +475,7 @@ pub enum PasswordReset {
 /// Sets a new password through a reset link and uses the link up (audited).
 #[tracing::instrument(skip_all)]
 pub async fn reset_password(app: &App, token: &str, password: NewPassword) -> Result<PasswordReset, AppError> {
-    let hash = blocking(move || hash_password(&password)).await??;
+    let hash = app.passwords.run(move |scratch| hash_password_in(scratch, &password)).await??;
     let token_hash = hash_token(token);
     match app.db.run(move |c| accounts::reset_password_with_link(c, &token_hash, &hash)).await {
         Ok(_) => Ok(PasswordReset::Done),
@@ -544,7 +546,8 @@ async fn current_password_ok(app: &App, actor: &Staff, current: &str) -> Result<
     let user = app.db.run(move |c| accounts::by_id(c, &uid)).await?;
     let allowed = app.limiter.reserve("password-change", &actor.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW);
     let current = current.to_owned();
-    let ok = allowed && blocking(move || verify_password(&current, &user.password_hash)).await?;
+    let ok =
+        allowed && app.passwords.run(move |scratch| verify_password_in(scratch, &current, &user.password_hash)).await?;
     if ok {
         app.limiter.give_back("password-change", &actor.user_id);
     }
@@ -575,7 +578,7 @@ pub async fn change_password(
         (true, Ok(new)) => new,
         (ok, new) => return Ok(PasswordChange::Refused { current_wrong: !ok, problem: new.err() }),
     };
-    let hash = blocking(move || hash_password(&new)).await??;
+    let hash = app.passwords.run(move |scratch| hash_password_in(scratch, &new)).await??;
     let uid = actor.user_id.clone();
     app.db
         .run(move |c| {
@@ -793,7 +796,7 @@ pub async fn finish_setup(
     password: NewPassword,
     lang: &Lang,
 ) -> Result<Setup, AppError> {
-    let hash = blocking(move || hash_password(&password)).await??;
+    let hash = app.passwords.run(move |scratch| hash_password_in(scratch, &password)).await??;
     let token_hash = hash_token(token);
     let language = lang.to_string();
     let created =
@@ -823,6 +826,7 @@ pub fn password_problem(e: &PasswordError) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use crate::app::testing;
+    use crate::auth::password::verify_password;
 
     const PASSWORD: &str = "correct horse battery staple";
     const NEW_PASSWORD: &str = "a brand new passphrase here";

@@ -7,6 +7,7 @@ use std::sync::{Arc, RwLock};
 
 use url::Url;
 
+use crate::auth::password::HashPool;
 use crate::config::Settings;
 use crate::content::cache::PageCache;
 use crate::crypto::SecretKey;
@@ -46,11 +47,18 @@ pub struct App {
     pub mail_nudge: Arc<tokio::sync::Notify>,
     /// This instance's counts of attempts (sign-in, reset mail, public forms).
     pub limiter: rate_limit::RateLimiter,
+    /// The few threads that hash passwords; every argon2 hash runs there.
+    pub passwords: HashPool,
 }
 
 impl App {
     pub fn new(settings: Settings, base_url: Url, db: Db, key: Arc<SecretKey>, vault: Arc<Vault>) -> App {
+        let passwords = HashPool::new(
+            settings.password_hash_threads.unwrap_or_else(crate::auth::password::default_hash_threads),
+            std::time::Duration::from_millis(settings.password_hash_wait_ms.into()),
+        );
         App {
+            passwords,
             live_settings: RwLock::new(Arc::new(settings.clone())),
             base_settings: Arc::new(settings),
             base_url,
@@ -96,14 +104,6 @@ impl App {
     pub fn nudge_mail(&self) {
         self.mail_nudge.notify_one();
     }
-}
-
-/// Runs slow work (argon2 on purpose) on the blocking pool, inside the caller's span.
-pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
-    let span = tracing::Span::current();
-    tokio::task::spawn_blocking(move || span.in_scope(f))
-        .await
-        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task: {e}")))
 }
 
 #[cfg(test)]

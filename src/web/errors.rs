@@ -7,7 +7,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, web};
 use askama::Template;
 
-use crate::error::ListLanguages;
+use crate::error::{Busy, ListLanguages};
 use crate::i18n::Translator;
 use crate::web::context::{Alternate, PageContext};
 use crate::web::{AppState, Rendered, RequestId};
@@ -31,12 +31,14 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     };
     let status = res.status();
     let list_languages = res.response().extensions().get::<ListLanguages>().is_some();
+    let busy = res.response().extensions().get::<Busy>().is_some();
     let request_id = res.request().extensions().get::<RequestId>().map(|r| r.0.clone());
     let mut ctx = PageContext::unprefixed(&state, res.request());
     // On an error page the switcher would only repeat the error; the page lists languages where useful.
     ctx.alternates.clear();
     let key = match status.as_u16() {
-        code @ (400 | 403 | 404 | 405 | 410 | 413 | 429 | 503) => code.to_string(),
+        503 if busy => "busy".to_owned(),
+        code @ (400 | 403 | 404 | 405 | 408 | 410 | 413 | 429 | 503) => code.to_string(),
         _ if list_languages => "404".to_owned(),
         code if code >= 500 => "500".to_owned(),
         _ => "400".to_owned(),

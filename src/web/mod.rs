@@ -4,6 +4,7 @@
 mod admin;
 pub mod assets;
 pub mod context;
+mod deadline;
 mod errors;
 pub mod forms;
 pub mod metrics;
@@ -67,7 +68,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // Operations
         .route("/healthz", web::get().to(ops::healthz))
         .route("/readyz", web::get().to(ops::readyz))
-        .route("/metrics", web::get().to(ops::metrics))
         .route("/static/{path:.*}", web::get().to(assets::serve))
         // First administrator and invited staff
         .route("/setup/done", web::get().to(setup::done))
@@ -221,10 +221,28 @@ pub fn app(
         .app_data(state)
         .app_data(web::FormConfig::default().limit(64 * 1024))
         .configure(configure)
+        .wrap(from_fn(deadline::body_deadline))
         .wrap(ErrorHandlers::new().default_handler(errors::render_error_page))
+        .wrap(from_fn(deadline::close_after_timeout))
         .wrap(from_fn(observe))
         .wrap(headers)
         .wrap(Compress::default())
+}
+
+/// The operators' own listener (`metrics_bind`, loopback by default): `/metrics` and nothing
+/// else. The site's listener does not serve it.
+pub fn metrics_app(
+    state: web::Data<AppState>,
+) -> actix_web::App<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    actix_web::App::new().app_data(state).route("/metrics", web::get().to(ops::metrics))
 }
 
 /// Request id, one log line per request (route pattern, never the path or the

@@ -14,7 +14,10 @@ use crate::on_both_backends;
 /// The binary with a clean environment (no stray HOMEWARD_* from the caller) in `dir`.
 fn homeward(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
-    cmd.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).current_dir(dir);
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOMEWARD_METRICS_BIND", "127.0.0.1:0")
+        .current_dir(dir);
     cmd
 }
 

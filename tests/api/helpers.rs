@@ -133,6 +133,8 @@ impl TestDb {
             ("HOMEWARD_DATABASE_URL", self.url.clone()),
             ("HOMEWARD_SECRET_KEY", TEST_SECRET_KEY.to_owned()),
             ("HOMEWARD_WORKERS", "1".to_owned()),
+            // Each test app's /metrics on a port of its own.
+            ("HOMEWARD_METRICS_BIND", "127.0.0.1:0".to_owned()),
             // Tests fill forms in at machine speed; the minimum fill time has its own test.
             ("HOMEWARD_MIN_FILL_SECONDS", "0".to_owned()),
             // Many requests from one address; the rate-limit tests turn this back on.
@@ -153,6 +155,8 @@ pub const TEST_SECRET_KEY: &str = "6b8f1f6c2f1c4d0e9a7b3c5d7e9f1a2b3c4d5e6f70819
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`, without a trailing slash.
     pub address: String,
+    /// The operators' listener, `http://127.0.0.1:PORT` (serves `/metrics`).
+    pub metrics_address: String,
     pub client: reqwest::Client,
     pub setup_link: Option<String>,
     pub db: Db,
@@ -172,6 +176,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
     let settings = Settings::from_sources(None, &test_db.env(extra)).expect("test settings are valid");
     let app = Application::build(settings.clone()).await.expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = format!("http://127.0.0.1:{}", app.metrics_port().unwrap_or_default());
     let setup_link = app.setup_link().map(str::to_owned);
     let db = app.db().clone();
     let vault = app.vault();
@@ -182,12 +187,17 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         .cookie_store(true)
         .build()
         .expect("the HTTP client builds");
-    TestApp { address, client, setup_link, db, test_db, settings, vault, app: shared }
+    TestApp { address, metrics_address, client, setup_link, db, test_db, settings, vault, app: shared }
 }
 
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// `/metrics`, from the operators' listener.
+    pub async fn metrics(&self) -> reqwest::Response {
+        self.client.get(format!("{}/metrics", self.metrics_address)).send().await.expect("GET /metrics failed")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

@@ -13,6 +13,7 @@ mod crash;
 mod frame;
 mod inquiries;
 mod languages;
+mod limits;
 mod ops;
 mod proxy;
 mod public;

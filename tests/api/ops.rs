@@ -41,7 +41,7 @@ async fn metrics_count_requests_by_route_and_status(backend: Backend) {
     app.get("/en/").await;
     app.get("/hy/").await;
     app.get("/xx/").await;
-    let res = app.get("/metrics").await;
+    let res = app.metrics().await;
     assert_eq!(res.status().as_u16(), 200);
     let body = res.text().await.unwrap();
     assert!(
@@ -95,7 +95,7 @@ async fn metrics_show_outbox_inquiries_cache_and_build(backend: Backend) {
     app.ask("en", &[("method", "email"), ("email", "m@example.org")]).await;
     app.get("/en/").await;
     app.get("/en/").await;
-    let text = app.get("/metrics").await.text().await.unwrap();
+    let text = app.metrics().await.text().await.unwrap();
     let value = |series: &str| -> f64 {
         text.lines()
             .find(|l| l.starts_with(series))

@@ -103,7 +103,12 @@ async fn refuse_post(
         tracing::warn!("staff form refused: missing or foreign Origin");
         return Ok(Some(refusal(req.request(), state, "staff-refused-origin-title", "staff-refused-origin-body")));
     }
-    let body = req.extract::<web::Bytes>().await?;
+    // A body that cannot be read (too large, too slow) is answered, not failed: the
+    // middleware outside sees the response (and turns a late body into 408).
+    let body = match req.extract::<web::Bytes>().await {
+        Ok(body) => body,
+        Err(e) => return Ok(Some(e.error_response())),
+    };
     let given = url::form_urlencoded::parse(&body).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
     let anonymous_ok = signed_in.is_none() || is_anonymous_path(req.path());
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
