@@ -113,8 +113,15 @@ enum ServicesCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Check the hash chain of the whole audit log; exits 1 and names the first broken entry
-    Verify,
+    /// Check the keyed chain of the whole audit log; exits 1 and names the first broken entry
+    Verify {
+        /// A head printed earlier by `homeward audit head` and kept outside the database:
+        /// the log must still reach it unchanged (finds a cut tail)
+        #[arg(long, value_name = "SEQ:MAC")]
+        head: Option<String>,
+    },
+    /// Print the newest entry as SEQ:MAC, to keep outside the database (a mail, a paper log, another host)
+    Head,
 }
 
 #[derive(Subcommand)]
@@ -169,7 +176,8 @@ fn main() -> ExitCode {
         Command::Outbox { command: OutboxCommand::RunOnce } => outbox_run_once(settings),
         Command::Keys { command: KeysCommand::Rotate } => rotate_keys(settings),
         Command::Purge => purge(settings),
-        Command::Audit { command: AuditCommand::Verify } => verify_audit(settings),
+        Command::Audit { command: AuditCommand::Verify { head } } => verify_audit(settings, head.as_deref()),
+        Command::Audit { command: AuditCommand::Head } => audit_head(settings),
         Command::Backup { file } => backup(settings, &file),
         Command::Services { command: ServicesCommand::Import { dir } } => import_services(settings, &dir),
         Command::Services { command: ServicesCommand::Export { dir } } => export_services(settings, &dir),
@@ -377,17 +385,32 @@ fn restore(settings: Settings, file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn verify_audit(settings: Settings) -> anyhow::Result<()> {
+fn verify_audit(settings: Settings, head: Option<&str>) -> anyhow::Result<()> {
+    use homeward::db::repo::audit;
+    let kept = head.map(audit::Head::parse).transpose().map_err(|e| anyhow::anyhow!("--head: {e}"))?;
     let db = runtime()?.block_on(open_database(&settings))?;
-    match db.run_sync(homeward::db::repo::audit::verify)? {
+    match db.run_sync(|c| audit::verify(c, kept.as_ref()))? {
         Ok(n) => {
-            println!("The audit log is intact: {n} entries, every one linked to the one before.");
+            println!(
+                "The audit log is intact: {n} entries, every one linked to the one before under the server's key."
+            );
+            if let Some(kept) = kept {
+                println!("It still reaches the kept head {} unchanged.", kept.seq);
+            }
             Ok(())
         }
         Err(broken) => {
             anyhow::bail!("the audit log is broken at entry {}: {}", broken.seq, broken.reason)
         }
     }
+}
+
+fn audit_head(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let head = db.run_sync(homeward::db::repo::audit::head)?;
+    // Only the head on stdout, so a script can keep it as it is.
+    println!("{head}");
+    Ok(())
 }
 
 fn import_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {
