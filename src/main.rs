@@ -122,6 +122,8 @@ enum AuditCommand {
     },
     /// Print the newest entry as SEQ:MAC, to keep outside the database (a mail, a paper log, another host)
     Head,
+    /// Check and re-key entries of the old unkeyed chain (done at the upgrade's start-up; by hand only if that was interrupted)
+    Rekey,
 }
 
 #[derive(Subcommand)]
@@ -178,6 +180,7 @@ fn main() -> ExitCode {
         Command::Purge => purge(settings),
         Command::Audit { command: AuditCommand::Verify { head } } => verify_audit(settings, head.as_deref()),
         Command::Audit { command: AuditCommand::Head } => audit_head(settings),
+        Command::Audit { command: AuditCommand::Rekey } => audit_rekey(settings),
         Command::Backup { file } => backup(settings, &file),
         Command::Services { command: ServicesCommand::Import { dir } } => import_services(settings, &dir),
         Command::Services { command: ServicesCommand::Export { dir } } => export_services(settings, &dir),
@@ -410,6 +413,22 @@ fn audit_head(settings: Settings) -> anyhow::Result<()> {
     let head = db.run_sync(homeward::db::repo::audit::head)?;
     // Only the head on stdout, so a script can keep it as it is.
     println!("{head}");
+    Ok(())
+}
+
+fn audit_rekey(settings: Settings) -> anyhow::Result<()> {
+    use homeward::db::repo::audit::{self, Rekeyed};
+    let db = runtime()?.block_on(open_database(&settings))?;
+    match db.run_sync(|c| audit::rekey_legacy(c, true))? {
+        Rekeyed::Nothing => println!("Every audit entry is keyed already; nothing to do."),
+        Rekeyed::Entries(n) => println!("Checked and re-keyed {n} audit entries of the old unkeyed chain."),
+        Rekeyed::OldChainBroken(b) => {
+            anyhow::bail!("the old unkeyed chain is broken at entry {}: {}; nothing was re-keyed", b.seq, b.reason)
+        }
+        Rekeyed::AfterKeyed(seq) | Rekeyed::NotAtUpgrade(seq) => {
+            anyhow::bail!("entry {seq} is unkeyed but comes after keyed entries; nothing was re-keyed")
+        }
+    }
     Ok(())
 }
 

@@ -75,8 +75,15 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let secret = settings.secret_key.clone();
     tokio::task::spawn_blocking(move || {
         let key = SecretKey::load(&secret)?;
+        // Only the start that applies the keying migration re-keys old entries: later, old-format
+        // entries mean someone rewrote the log without the key. (A database too new or unreachable
+        // fails in `Db::open` just below.)
+        let at_upgrade = crate::db::connect(&url)
+            .and_then(|mut c| crate::db::migration_status(&mut c))
+            .map(|s| s.pending.iter().any(|m| m.as_str() == audit::KEYING_MIGRATION))
+            .unwrap_or(true);
         let db = Db::open(&url)?.with_audit_key(ChainKey::derive(&key));
-        let rekeyed = db.run_sync(audit::rekey_legacy).context("cannot re-key the audit log")?;
+        let rekeyed = db.run_sync(|c| audit::rekey_legacy(c, at_upgrade)).context("cannot re-key the audit log")?;
         report_rekeyed(&rekeyed);
         Ok(db)
     })
@@ -97,6 +104,12 @@ fn report_rekeyed(rekeyed: &Rekeyed) {
             reason = %broken.reason,
             "the audit log's old unkeyed chain is already broken, so it was NOT re-keyed: it may have been tampered \
              with. `homeward audit verify` names the entry; compare with a backup"
+        ),
+        Rekeyed::NotAtUpgrade(seq) => tracing::error!(
+            seq,
+            "the audit log holds unkeyed entries although this database was upgraded earlier: the log may have been \
+             rewritten without the server secret, and was NOT re-keyed. `homeward audit verify` names the entry; \
+             compare with a backup and the kept head (`homeward audit rekey` only if the upgrade was interrupted)"
         ),
         Rekeyed::AfterKeyed(seq) => tracing::error!(
             seq,

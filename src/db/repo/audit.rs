@@ -309,11 +309,18 @@ pub enum Rekeyed {
     OldChainBroken(Broken),
     /// Old-format entries after keyed ones: written or rewritten without the key, left as they are.
     AfterKeyed(i64),
+    /// Old-format entries, but this is not the start that upgraded the database: someone with the
+    /// database may have rewritten the log in the old format, so it is left as it is.
+    NotAtUpgrade(i64),
 }
 
-/// Re-keys entries written with the old plain chain, once: only when the whole log is in
+/// The migration that keys the chain; the start that applies it re-keys the old entries.
+pub const KEYING_MIGRATION: &str = "2026-12-04-200335_audit_chain_key";
+
+/// Re-keys entries written with the old plain chain, once: only at the upgrade (`at_upgrade`:
+/// this start applied `KEYING_MIGRATION`, or an operator asked), only when the whole log is in
 /// the old format and its plain chain is intact. Concurrent starters wait on the audit lock.
-pub fn rekey_legacy(conn: &mut DbConnection) -> Result<Rekeyed, RepoError> {
+pub fn rekey_legacy(conn: &mut DbConnection, at_upgrade: bool) -> Result<Rekeyed, RepoError> {
     let key = current_key()?;
     write_transaction(conn, |c| {
         lock_audit(c)?;
@@ -327,6 +334,9 @@ pub fn rekey_legacy(conn: &mut DbConnection) -> Result<Rekeyed, RepoError> {
         let keyed: i64 = audit_log::table.filter(audit_log::chain_version.eq(KEYED)).count().get_result(c)?;
         if keyed > 0 {
             return Ok(Rekeyed::AfterKeyed(first_plain));
+        }
+        if !at_upgrade {
+            return Ok(Rekeyed::NotAtUpgrade(first_plain));
         }
         let old = walk(c, |row| {
             if legacy_hash(row) == row.hash {
@@ -472,6 +482,14 @@ mod tests {
     }
 
     #[test]
+    fn the_keying_migration_is_named_as_its_folders() {
+        for backend in ["sqlite", "postgres"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+            assert!(dir.join(KEYING_MIGRATION).is_dir(), "{backend}");
+        }
+    }
+
+    #[test]
     fn heads_parse_as_printed_and_refuse_garbage() {
         let head = Head { seq: 42, mac: "ab".repeat(32) };
         assert_eq!(Head::parse(&head.to_string()), Ok(head.clone()));
@@ -522,8 +540,9 @@ mod tests {
                 append(c, 5)?;
                 make_unkeyed(c)?;
                 assert!(verify(c, None)?.is_err(), "unkeyed entries do not pass as keyed");
-                assert_eq!(rekey_legacy(c)?, Rekeyed::Entries(5));
-                assert_eq!(rekey_legacy(c)?, Rekeyed::Nothing, "once");
+                assert_eq!(rekey_legacy(c, false)?, Rekeyed::NotAtUpgrade(1), "only at the upgrade");
+                assert_eq!(rekey_legacy(c, true)?, Rekeyed::Entries(5));
+                assert_eq!(rekey_legacy(c, true)?, Rekeyed::Nothing, "once");
                 assert_eq!(verify(c, None)?, Ok(5));
                 append(c, 2)?;
                 let kept = head(c)?;
@@ -550,7 +569,7 @@ mod tests {
                 append(c, 4)?;
                 make_unkeyed(c)?;
                 diesel::sql_query("UPDATE audit_log SET detail = 'x' WHERE seq = 2").execute(c)?;
-                assert!(matches!(rekey_legacy(c)?, Rekeyed::OldChainBroken(Broken { seq: 2, .. })));
+                assert!(matches!(rekey_legacy(c, true)?, Rekeyed::OldChainBroken(Broken { seq: 2, .. })));
                 let versions: Vec<i32> = audit_log::table.select(audit_log::chain_version).load(c)?;
                 assert!(versions.iter().all(|v| *v == PLAIN), "nothing changed");
                 assert_eq!(verify(c, None)?.map_err(|b| b.seq), Err(1));
