@@ -113,8 +113,17 @@ enum ServicesCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Check the hash chain of the whole audit log; exits 1 and names the first broken entry
-    Verify,
+    /// Check the keyed chain of the whole audit log; exits 1 and names the first broken entry
+    Verify {
+        /// A head printed earlier by `homeward audit head` and kept outside the database:
+        /// the log must still reach it unchanged (finds a cut tail)
+        #[arg(long, value_name = "SEQ:MAC")]
+        head: Option<String>,
+    },
+    /// Print the newest entry as SEQ:MAC, to keep outside the database (a mail, a paper log, another host)
+    Head,
+    /// Check and re-key entries of the old unkeyed chain (done at the upgrade's start-up; by hand only if that was interrupted)
+    Rekey,
 }
 
 #[derive(Subcommand)]
@@ -169,7 +178,9 @@ fn main() -> ExitCode {
         Command::Outbox { command: OutboxCommand::RunOnce } => outbox_run_once(settings),
         Command::Keys { command: KeysCommand::Rotate } => rotate_keys(settings),
         Command::Purge => purge(settings),
-        Command::Audit { command: AuditCommand::Verify } => verify_audit(settings),
+        Command::Audit { command: AuditCommand::Verify { head } } => verify_audit(settings, head.as_deref()),
+        Command::Audit { command: AuditCommand::Head } => audit_head(settings),
+        Command::Audit { command: AuditCommand::Rekey } => audit_rekey(settings),
         Command::Backup { file } => backup(settings, &file),
         Command::Services { command: ServicesCommand::Import { dir } } => import_services(settings, &dir),
         Command::Services { command: ServicesCommand::Export { dir } } => export_services(settings, &dir),
@@ -381,17 +392,48 @@ fn restore(settings: Settings, file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn verify_audit(settings: Settings) -> anyhow::Result<()> {
+fn verify_audit(settings: Settings, head: Option<&str>) -> anyhow::Result<()> {
+    use homeward::db::repo::audit;
+    let kept = head.map(audit::Head::parse).transpose().map_err(|e| anyhow::anyhow!("--head: {e}"))?;
     let db = runtime()?.block_on(open_database(&settings))?;
-    match db.run_sync(homeward::db::repo::audit::verify)? {
+    match db.run_sync(|c| audit::verify(c, kept.as_ref()))? {
         Ok(n) => {
-            println!("The audit log is intact: {n} entries, every one linked to the one before.");
+            println!(
+                "The audit log is intact: {n} entries, every one linked to the one before under the server's key."
+            );
+            if let Some(kept) = kept {
+                println!("It still reaches the kept head {} unchanged.", kept.seq);
+            }
             Ok(())
         }
         Err(broken) => {
             anyhow::bail!("the audit log is broken at entry {}: {}", broken.seq, broken.reason)
         }
     }
+}
+
+fn audit_head(settings: Settings) -> anyhow::Result<()> {
+    let db = runtime()?.block_on(open_database(&settings))?;
+    let head = db.run_sync(homeward::db::repo::audit::head)?;
+    // Only the head on stdout, so a script can keep it as it is.
+    println!("{head}");
+    Ok(())
+}
+
+fn audit_rekey(settings: Settings) -> anyhow::Result<()> {
+    use homeward::db::repo::audit::{self, Rekeyed};
+    let db = runtime()?.block_on(open_database(&settings))?;
+    match db.run_sync(|c| audit::rekey_legacy(c, true))? {
+        Rekeyed::Nothing => println!("Every audit entry is keyed already; nothing to do."),
+        Rekeyed::Entries(n) => println!("Checked and re-keyed {n} audit entries of the old unkeyed chain."),
+        Rekeyed::OldChainBroken(b) => {
+            anyhow::bail!("the old unkeyed chain is broken at entry {}: {}; nothing was re-keyed", b.seq, b.reason)
+        }
+        Rekeyed::AfterKeyed(seq) | Rekeyed::NotAtUpgrade(seq) => {
+            anyhow::bail!("entry {seq} is unkeyed but comes after keyed entries; nothing was re-keyed")
+        }
+    }
+    Ok(())
 }
 
 fn import_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<()> {

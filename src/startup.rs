@@ -16,6 +16,7 @@ use crate::crypto::vault::Vault;
 use crate::crypto::{SecretKey, generate_token, hash_token};
 use crate::db::Db;
 use crate::db::repo::accounts::{self, TokenPurpose};
+use crate::db::repo::audit::{self, ChainKey, Rekeyed};
 use crate::db::repo::keys;
 use crate::domain::{EmailAddress, Role};
 use crate::mail::transport::Transport;
@@ -69,10 +70,55 @@ pub fn outbox_worker(settings: &Settings, db: &Db, vault: Arc<Vault>) -> anyhow:
     })
 }
 
-/// Opens the database (applying migrations) on the blocking pool.
+/// Opens the database (applying migrations) on the blocking pool, with the audit chain's
+/// key from the server secret; entries of the old unkeyed chain are re-keyed here, once.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let url = settings.database_url.clone();
-    tokio::task::spawn_blocking(move || Db::open(&url)).await.context("database start-up task failed")?
+    let secret = settings.secret_key.clone();
+    tokio::task::spawn_blocking(move || {
+        let key = SecretKey::load(&secret)?;
+        // Only the start that applies the keying migration re-keys old entries: later, old-format
+        // entries mean someone rewrote the log without the key. (A database too new or unreachable
+        // fails in `Db::open` just below.)
+        let at_upgrade = crate::db::connect(&url)
+            .and_then(|mut c| crate::db::migration_status(&mut c))
+            .map(|s| s.pending.iter().any(|m| m.as_str() == audit::KEYING_MIGRATION))
+            .unwrap_or(true);
+        let db = Db::open(&url)?.with_audit_key(ChainKey::derive(&key));
+        let rekeyed = db.run_sync(|c| audit::rekey_legacy(c, at_upgrade)).context("cannot re-key the audit log")?;
+        report_rekeyed(&rekeyed);
+        Ok(db)
+    })
+    .await
+    .context("database start-up task failed")?
+}
+
+fn report_rekeyed(rekeyed: &Rekeyed) {
+    match rekeyed {
+        Rekeyed::Nothing => {}
+        Rekeyed::Entries(n) => tracing::warn!(
+            entries = n,
+            "the audit log was written by an earlier version with an unkeyed chain; its chain was checked and is now \
+             keyed with the server secret. Keep the new head (`homeward audit head`) outside the database"
+        ),
+        Rekeyed::OldChainBroken(broken) => tracing::error!(
+            seq = broken.seq,
+            reason = %broken.reason,
+            "the audit log's old unkeyed chain is already broken, so it was NOT re-keyed: it may have been tampered \
+             with. `homeward audit verify` names the entry; compare with a backup"
+        ),
+        Rekeyed::NotAtUpgrade(seq) => tracing::error!(
+            seq,
+            "the audit log holds unkeyed entries although this database was upgraded earlier: the log may have been \
+             rewritten without the server secret, and was NOT re-keyed. `homeward audit verify` names the entry; \
+             compare with a backup and the kept head (`homeward audit rekey` only if the upgrade was interrupted)"
+        ),
+        Rekeyed::AfterKeyed(seq) => tracing::error!(
+            seq,
+            "the audit log holds unkeyed entries after keyed ones: they were written or rewritten without the server \
+             secret, and were NOT re-keyed. `homeward audit verify` names the entry; compare with a backup"
+        ),
+    }
 }
 
 /// Makes a one-time link that creates an account: the first administrator's when

@@ -87,6 +87,8 @@ pub type Pool = r2d2::Pool<DbManager>;
 pub struct Db {
     pool: Pool,
     backend: &'static str,
+    /// The audit chain's key, set for every closure this handle runs (see `repo::audit`).
+    audit_key: Option<std::sync::Arc<repo::audit::ChainKey>>,
 }
 
 impl Db {
@@ -119,7 +121,13 @@ impl Db {
             .test_on_check_out(false)
             .build(manager)
             .context("cannot build the database pool")?;
-        Ok(Db { pool, backend: url.backend_name() })
+        Ok(Db { pool, backend: url.backend_name(), audit_key: None })
+    }
+
+    /// This handle with the audit chain's key: without it, nothing can be appended to the audit log.
+    pub fn with_audit_key(mut self, key: repo::audit::ChainKey) -> Db {
+        self.audit_key = Some(std::sync::Arc::new(key));
+        self
     }
 
     pub fn backend(&self) -> &'static str {
@@ -133,11 +141,12 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let audit_key = self.audit_key.clone();
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
             let mut conn = pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
-            f(&mut conn)
+            repo::audit::with_key(audit_key, || f(&mut conn))
         })
         .await
         .map_err(|e| RepoError::Unexpected(format!("database task failed: {e}")))?
@@ -146,7 +155,7 @@ impl Db {
     /// The same for command-line work that runs outside any async runtime.
     pub fn run_sync<T, E: From<RepoError>>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E> {
         let mut conn = self.pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
-        f(&mut conn)
+        repo::audit::with_key(self.audit_key.clone(), || f(&mut conn))
     }
 
     /// (in use, idle) connections, for `/metrics`.

@@ -300,6 +300,8 @@ pub struct AuditRow {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+    /// 1: plain SHA-256 (before the chain was keyed); 2: HMAC under the server's audit key.
+    pub chain_version: i32,
 }
 
 use crate::db::schema::{service_translations, services};

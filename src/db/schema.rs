@@ -334,6 +334,7 @@ diesel::table! {
         detail -> Text,
         prev_hash -> Text,
         hash -> Text,
+        chain_version -> Integer,
     }
 }
 

@@ -5,6 +5,7 @@
 mod helpers;
 mod smtp;
 
+mod audit;
 mod browser;
 mod cli;
 mod content_admin;

@@ -1,0 +1,17 @@
+-- The audit chain is keyed: each entry's hash becomes an HMAC under a key derived from the
+-- server secret, which the database does not hold (chain_version 2). Entries written before
+-- are plain SHA-256 (chain_version 1); SQL cannot know the key, so the program re-keys them
+-- once at start-up, after checking the old chain.
+ALTER TABLE audit_log ADD COLUMN chain_version INTEGER NOT NULL DEFAULT 1;
+
+-- Still append-only; the one change let through is that re-keying: an old entry becomes
+-- version 2 with its content unchanged (only prev_hash and hash are new).
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (
+    OLD.chain_version = 1 AND NEW.chain_version = 2
+    AND NEW.seq = OLD.seq AND NEW.at = OLD.at AND NEW.actor_id IS OLD.actor_id
+    AND NEW.action = OLD.action AND NEW.record_type = OLD.record_type
+    AND NEW.record_id IS OLD.record_id AND NEW.detail = OLD.detail
+)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
