@@ -1,11 +1,12 @@
 //! HTTP at the edge: the shared state, the one route table, and the middleware
-//! stack (compression, security headers, request ids and metrics, error pages).
+//! stack (compression, security headers, request ids and metrics, error pages, control characters).
 
 mod admin;
 pub mod assets;
 pub mod context;
 mod errors;
 pub mod forms;
+mod input;
 pub mod metrics;
 mod ops;
 mod public;
@@ -221,6 +222,8 @@ pub fn app(
         .app_data(state)
         .app_data(web::FormConfig::default().limit(64 * 1024))
         .configure(configure)
+        // Control characters in the path, the query or a form field: handled here, once.
+        .wrap(from_fn(input::clean_input))
         .wrap(ErrorHandlers::new().default_handler(errors::render_error_page))
         .wrap(from_fn(observe))
         .wrap(headers)
