@@ -1,7 +1,7 @@
 //! The question form's rules: what a reader must and may give, cleaned of
 //! control characters so no field can smuggle a header, a NUL or a bidi override.
 
-use super::{EmailAddress, Lang};
+use super::{EmailAddress, EmailError, Lang};
 
 pub const MAX_MESSAGE_CHARS: usize = 5000;
 pub const MAX_NAME_CHARS: usize = 100;
@@ -118,6 +118,8 @@ pub enum Problem {
     MethodMissing,
     NameTooLong,
     EmailInvalid,
+    EmailDots,
+    EmailHidden,
     EmailNeeded,
     PhoneInvalid,
     PhoneNeeded,
@@ -136,6 +138,8 @@ impl Problem {
             Problem::MethodMissing => "contact-error-method",
             Problem::NameTooLong => "contact-error-name-long",
             Problem::EmailInvalid => "contact-error-email-invalid",
+            Problem::EmailDots => "contact-error-email-dots",
+            Problem::EmailHidden => "contact-error-email-hidden",
             Problem::EmailNeeded => "contact-error-email-needed",
             Problem::PhoneInvalid => "contact-error-phone-invalid",
             Problem::PhoneNeeded => "contact-error-phone-needed",
@@ -234,8 +238,13 @@ pub fn validate(
     } else {
         match EmailAddress::parse(&email_text) {
             Ok(e) => Some(e),
-            Err(_) => {
-                problems.push((Field::Email, Problem::EmailInvalid));
+            Err(e) => {
+                let problem = match e {
+                    EmailError::Dots => Problem::EmailDots,
+                    EmailError::Hidden => Problem::EmailHidden,
+                    EmailError::Empty | EmailError::TooLong | EmailError::Malformed => Problem::EmailInvalid,
+                };
+                problems.push((Field::Email, problem));
                 None
             }
         }

@@ -1,6 +1,26 @@
 //! Language-aware text folding for search: the same function folds what is
 //! indexed and what is searched, so `İSTANBUL`, `ИСТОРИЯ` and `ՀԱՅ` find their
-//! lower-case forms, and Azerbaijani dotless `ı` stays apart from `i`.
+//! lower-case forms, and Azerbaijani dotless `ı` stays apart from `i`. Also the one rule
+//! for control characters in what arrives (`without_controls`, `has_controls`).
+
+use std::borrow::Cow;
+
+/// A typed value without control characters: CRLF and a lone CR become LF; NUL and every
+/// other control character (C0, DEL, C1) go; LF and tab stay, for multi-line texts. The web
+/// layer applies it to every submitted form field, so nothing below sees a NUL (which
+/// PostgreSQL refuses in text) and both databases store the same text.
+pub fn without_controls(input: &str) -> Cow<'_, str> {
+    if !input.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Cow::Borrowed(input);
+    }
+    let unified = input.replace("\r\n", "\n").replace('\r', "\n");
+    Cow::Owned(unified.chars().filter(|c| *c == '\n' || *c == '\t' || !c.is_control()).collect())
+}
+
+/// Whether a path segment or query value holds a control character (nothing legitimate does).
+pub fn has_controls(input: &str) -> bool {
+    input.chars().any(char::is_control)
+}
 
 /// Lower-cases `text` by the rules of `lang` (Turkic `I`/`İ` for Azerbaijani;
 /// `ё` read as `е` for Russian, as Russian readers type it).
@@ -39,6 +59,17 @@ pub fn search_terms(lang: &str, query: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_go_but_line_breaks_and_tabs_stay() {
+        assert_eq!(without_controls("a\u{0}b"), "ab");
+        assert_eq!(without_controls("line one\r\nline two\rthree\n\tend"), "line one\nline two\nthree\n\tend");
+        assert_eq!(without_controls("bell\u{7}del\u{7f}c1\u{85}\u{9f}"), "belldelc1");
+        // Nothing else changes: letters of every script, bidi marks (clean_line's business), emoji.
+        let kept = "Հայերեն Русский Azərbaycan \u{200F}👍";
+        assert!(matches!(without_controls(kept), Cow::Borrowed(k) if k == kept));
+        assert!(has_controls("a\u{0}") && has_controls("\n") && !has_controls("ordinary text"));
+    }
 
     #[test]
     fn azerbaijani_keeps_dotted_and_dotless_i_apart() {

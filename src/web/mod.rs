@@ -1,5 +1,5 @@
 //! HTTP at the edge: the shared state, the one route table, and the middleware
-//! stack (compression, security headers, request ids and metrics, error pages).
+//! stack (compression, security headers, request ids and metrics, error pages, control characters).
 
 mod admin;
 pub mod assets;
@@ -7,6 +7,7 @@ pub mod context;
 mod deadline;
 mod errors;
 pub mod forms;
+mod input;
 pub mod metrics;
 mod ops;
 mod public;
@@ -221,6 +222,9 @@ pub fn app(
         .app_data(state)
         .app_data(web::FormConfig::default().limit(64 * 1024))
         .configure(configure)
+        // Control characters in the path, the query or a form field: handled here, once.
+        .wrap(from_fn(input::clean_input))
+        // The body deadline sits outside, so reading the form above is bounded too.
         .wrap(from_fn(deadline::body_deadline))
         .wrap(ErrorHandlers::new().default_handler(errors::render_error_page))
         .wrap(from_fn(deadline::close_after_timeout))

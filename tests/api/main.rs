@@ -12,6 +12,7 @@ mod content_admin;
 mod content_files;
 mod crash;
 mod frame;
+mod input;
 mod inquiries;
 mod languages;
 mod limits;

@@ -135,7 +135,9 @@ fn form_with_errors(
     if let Some(e) = email {
         page.email_error = Some(page.ctx.t(match e {
             EmailError::Empty => "setup-error-email-empty",
-            EmailError::TooLong | EmailError::Malformed => "setup-error-email-invalid",
+            EmailError::TooLong | EmailError::Malformed | EmailError::Dots | EmailError::Hidden => {
+                "setup-error-email-invalid"
+            }
         }));
     }
     if let Some(e) = password {
