@@ -5,6 +5,7 @@
 mod helpers;
 mod smtp;
 
+mod access;
 mod browser;
 mod cli;
 mod content_admin;
