@@ -1,14 +1,18 @@
 //! One inquiry's case: view, reply, note, assign, status, hand over, flags, export and erase.
 //! Each action writes its audit entry in its own transaction; mails are queued in the same one.
+//! Every action first goes through `accessible`: need to know between teams (`domain::access`).
 
 use crate::app::App;
 use crate::app::queue::{age_days, targets};
 use crate::app::replies::{self, CannedReply, MAX_STAFF_TEXT};
 use crate::auth::Staff;
 use crate::db::RepoError;
+use crate::db::repo::audit::{self, Event};
+use crate::db::repo::workspace::QueueItem;
 use crate::db::repo::{accounts, content, directory, inquiries, new_id, now, teams, workspace};
+use crate::domain::access::Scope;
 use crate::domain::inquiry::{ContactMethod, InquiryStatus, clean_text};
-use crate::domain::{CannedReplyId, InquiryId, Lang, Role, TeamId, UserId};
+use crate::domain::{AuditAction, CannedReplyId, InquiryId, Lang, Role, TeamId, UserId};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::mail;
@@ -17,6 +21,84 @@ pub use crate::db::repo::workspace::{Case, Lateness};
 
 fn template_error(e: askama::Error) -> AppError {
     AppError::Internal(anyhow::anyhow!("template: {e}"))
+}
+
+/// The case actions, as a denied one is named in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    View,
+    Reply,
+    Note,
+    Assign,
+    Status,
+    HandOver,
+    Safeguarding,
+    ContentGap,
+    Export,
+    Erase,
+}
+
+impl Act {
+    fn as_str(self) -> &'static str {
+        match self {
+            Act::View => "view",
+            Act::Reply => "reply",
+            Act::Note => "note",
+            Act::Assign => "assign",
+            Act::Status => "status",
+            Act::HandOver => "handover",
+            Act::Safeguarding => "safeguarding",
+            Act::ContentGap => "content_gap",
+            Act::Export => "export",
+            Act::Erase => "erase",
+        }
+    }
+}
+
+/// The team an inquiry is with, if that team still exists (the queue's "no team" rule).
+fn team_of(item: &QueueItem) -> Option<&str> {
+    item.team_name.as_ref().and(item.team_id.as_deref())
+}
+
+/// The one access check every case action goes through: the inquiry's metadata (and the
+/// actor's scope) when the actor may see it. Another team's inquiry looks exactly like an
+/// unknown one (404), and the refusal is audited with the action it stopped.
+async fn accessible(app: &App, actor: &Staff, id: &InquiryId, act: Act) -> Result<(QueueItem, Scope), AppError> {
+    let (iid, me) = (id.to_string(), actor.user_id.clone());
+    let found = app
+        .db
+        .run(move |c| {
+            let item = workspace::item(c, &iid)?;
+            let scope = teams::scope_of(c, &me)?;
+            if scope.allows(team_of(&item)) {
+                return Ok(Some((item, scope)));
+            }
+            let denied = Event::new(Some(&me), AuditAction::InquiryAccessDenied, "inquiry", Some(&iid));
+            audit::record_alone(c, denied.detail(act.as_str()))?;
+            Ok::<_, RepoError>(None)
+        })
+        .await?;
+    match found {
+        Some(found) => Ok(found),
+        None => {
+            tracing::warn!(action = act.as_str(), "another team's inquiry was asked for");
+            Err(AppError::NotFound)
+        }
+    }
+}
+
+/// Enabled caseworkers who may see an inquiry with this team: (id, email).
+fn caseworkers_who_see(
+    c: &mut crate::db::DbConnection,
+    team: Option<&str>,
+) -> Result<Vec<(String, String)>, RepoError> {
+    let mut out = Vec::new();
+    for (id, email) in accounts::caseworkers(c)? {
+        if teams::scope_of(c, &id)?.allows(team) {
+            out.push((id, email));
+        }
+    }
+    Ok(out)
 }
 
 /// A reply or an internal note, cleaned of control characters.
@@ -60,7 +142,7 @@ pub struct CaseView {
     pub answer_lang: Option<Lang>,
     /// Whether a reply is also announced by email.
     pub by_email: bool,
-    /// Enabled caseworkers: (id, email).
+    /// Enabled caseworkers who may see this inquiry (so it can be given to them): (id, email).
     pub caseworkers: Vec<(String, String)>,
     /// Guides a content gap can name: (slug, "topic › guide").
     pub guides: Vec<(String, String)>,
@@ -106,6 +188,8 @@ pub async fn view(
     id: &InquiryId,
     canned: Option<CannedReplyId>,
 ) -> Result<CaseView, AppError> {
+    let (item, _) = accessible(app, actor, id, Act::View).await?;
+    let team = team_of(&item).map(str::to_owned);
     let (vault, iid, viewer) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
     let (l, d) = (actor.lang.to_string(), app.settings().default_language.to_string());
     let (case, topics, caseworkers, team_list, regions) = app
@@ -119,7 +203,7 @@ pub async fn view(
             Ok::<_, RepoError>((
                 case,
                 content::list_topics(c, &l, &d)?,
-                accounts::caseworkers(c)?,
+                caseworkers_who_see(c, team.as_deref())?,
                 teams::list(c)?,
                 regions,
             ))
@@ -174,11 +258,9 @@ pub enum Replied {
 /// be told by email, queues one notice in the same transaction.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn reply(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) -> Result<Replied, AppError> {
+    let (item, _) = accessible(app, actor, id, Act::Reply).await?;
     let (vault, iid) = (app.vault.clone(), id.to_string());
-    let (contact, item) = app
-        .db
-        .run(move |c| Ok::<_, RepoError>((inquiries::contact_details(c, &vault, &iid)?, workspace::item(c, &iid)?)))
-        .await?;
+    let contact = app.db.run(move |c| inquiries::contact_details(c, &vault, &iid)).await?;
     let mail = match (&contact.email, ContactMethod::parse(&item.contact_method)) {
         (Some(to), Some(ContactMethod::Email)) => {
             let lang = Lang::parse(&item.answer_lang).unwrap_or_else(|_| app.settings().default_language.clone());
@@ -204,6 +286,7 @@ pub async fn reply(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) ->
 /// Adds an internal note (never shown to the inquirer).
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn add_note(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) -> Result<(), AppError> {
+    accessible(app, actor, id, Act::Note).await?;
     let (vault, iid, actor) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
     app.db.run(move |c| workspace::add_note(c, &vault, &iid, &actor, &text.0)).await?;
     Ok(())
@@ -221,18 +304,20 @@ pub enum AssignTo {
 pub enum Assignment {
     Assigned,
     Unassigned,
-    /// Only an enabled caseworker can be given an inquiry.
+    /// Only an enabled caseworker who may see the inquiry (its team's, or a lead) can be given it.
     NotACaseworker,
 }
 
 /// Assigns the inquiry (taking up a new one acknowledges it and puts it in progress), or unassigns it.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn assign(app: &App, actor: &Staff, id: &InquiryId, to: AssignTo) -> Result<Assignment, AppError> {
+    let (item, _) = accessible(app, actor, id, Act::Assign).await?;
     let target = match to {
         AssignTo::Nobody => None,
         AssignTo::Me => Some(actor.user_id.clone()),
         AssignTo::User(user) => {
-            let people = app.db.run(accounts::caseworkers).await?;
+            let team = team_of(&item).map(str::to_owned);
+            let people = app.db.run(move |c| caseworkers_who_see(c, team.as_deref())).await?;
             if !people.iter().any(|(pid, _)| pid == user.as_str()) {
                 return Ok(Assignment::NotACaseworker);
             }
@@ -248,6 +333,7 @@ pub async fn assign(app: &App, actor: &Staff, id: &InquiryId, to: AssignTo) -> R
 /// Changes the status (closing records when; any other status acknowledges the inquiry).
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn set_status(app: &App, actor: &Staff, id: &InquiryId, status: InquiryStatus) -> Result<(), AppError> {
+    accessible(app, actor, id, Act::Status).await?;
     let (iid, actor) = (id.to_string(), actor.user_id.clone());
     app.db.run(move |c| workspace::change_status(c, &iid, status, &actor)).await?;
     Ok(())
@@ -257,6 +343,8 @@ pub async fn set_status(app: &App, actor: &Staff, id: &InquiryId, status: Inquir
 pub enum HandedOver {
     /// Now with the new team, which was emailed (metadata only) if it has an address.
     Moved,
+    /// Moved as above, and the actor (not in the new team, not a lead) no longer sees it.
+    MovedAway,
     /// It was with that team already: nothing changed, nothing sent.
     AlreadyThere,
     UnknownTeam,
@@ -265,13 +353,14 @@ pub enum HandedOver {
 /// Hands the inquiry to another team; the assignment goes unless the assignee is a member there.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id, team = %team))]
 pub async fn hand_over(app: &App, actor: &Staff, id: &InquiryId, team: &TeamId) -> Result<HandedOver, AppError> {
+    let (item, scope) = accessible(app, actor, id, Act::HandOver).await?;
     let staff_lang = app.settings().default_language.clone();
-    let (iid, tid, l) = (id.to_string(), team.to_string(), staff_lang.to_string());
-    let (team, item, topics) = app
+    let (tid, l) = (team.to_string(), staff_lang.to_string());
+    let (team, topics) = app
         .db
         .run(move |c| {
             let team = teams::list(c)?.into_iter().find(|t| t.team.id == tid);
-            Ok::<_, RepoError>((team, workspace::item(c, &iid)?, content::list_topics(c, &l, &l)?))
+            Ok::<_, RepoError>((team, content::list_topics(c, &l, &l)?))
         })
         .await?;
     let Some(team) = team else { return Ok(HandedOver::UnknownTeam) };
@@ -296,10 +385,11 @@ pub async fn hand_over(app: &App, actor: &Staff, id: &InquiryId, team: &TeamId) 
     };
     let (vault, host) = (app.vault.clone(), app.mail_host());
     let (iid, actor, tid) = (id.to_string(), actor.user_id.clone(), team.team.id.clone());
+    let still_seen = scope.allows(Some(tid.as_str()));
     let moved = app.db.run(move |c| teams::hand_over(c, &vault, &iid, &tid, &mails, &host, &actor)).await?;
     if moved {
         app.nudge_mail();
-        Ok(HandedOver::Moved)
+        Ok(if still_seen { HandedOver::Moved } else { HandedOver::MovedAway })
     } else {
         Ok(HandedOver::AlreadyThere)
     }
@@ -317,8 +407,7 @@ pub enum Flagged {
 /// Raises or clears the safeguarding flag; newly raising it alerts the protection lead.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id, raise = raise))]
 pub async fn flag_safeguarding(app: &App, actor: &Staff, id: &InquiryId, raise: bool) -> Result<Flagged, AppError> {
-    let iid = id.to_string();
-    let item = app.db.run(move |c| workspace::item(c, &iid)).await?;
+    let (item, _) = accessible(app, actor, id, Act::Safeguarding).await?;
     let mut mails = Vec::new();
     if raise && !item.safeguarding {
         let link = app.absolute(&format!("/staff/inquiries/{}", item.id));
@@ -355,6 +444,7 @@ pub async fn flag_content_gap(
     id: &InquiryId,
     guide: Option<String>,
 ) -> Result<GapSaved, AppError> {
+    accessible(app, actor, id, Act::ContentGap).await?;
     if let Some(slug) = &guide
         && !guides(app, &actor.lang).await?.iter().any(|(s, _)| s == slug)
     {
@@ -381,6 +471,7 @@ pub struct Export {
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn export(app: &App, actor: &Staff, id: &InquiryId) -> Result<Export, AppError> {
     may_answer_data_requests(actor)?;
+    accessible(app, actor, id, Act::Export).await?;
     let (vault, iid, actor) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
     let document = app.db.run(move |c| workspace::export(c, &vault, &iid, &actor)).await?;
     let reference = document.get("reference").and_then(|r| r.as_str()).unwrap_or("inquiry").to_owned();
@@ -391,8 +482,7 @@ pub async fn export(app: &App, actor: &Staff, id: &InquiryId) -> Result<Export, 
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn erase_target(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, AppError> {
     may_answer_data_requests(actor)?;
-    let iid = id.to_string();
-    Ok(app.db.run(move |c| workspace::item(c, &iid)).await?.reference)
+    Ok(accessible(app, actor, id, Act::Erase).await?.0.reference)
 }
 
 /// Erases the inquiry everywhere (messages, notes, its emails), leaving a tombstone without
@@ -400,6 +490,7 @@ pub async fn erase_target(app: &App, actor: &Staff, id: &InquiryId) -> Result<St
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn erase(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, AppError> {
     may_answer_data_requests(actor)?;
+    accessible(app, actor, id, Act::Erase).await?;
     let (iid, actor) = (id.to_string(), actor.user_id.clone());
     let reference = app.db.run(move |c| workspace::erase(c, &iid, &actor)).await?;
     tracing::info!("inquiry erased on request");
@@ -410,6 +501,7 @@ pub async fn erase(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, A
 mod tests {
     use super::*;
     use crate::app::queue::tests::asked;
+    use crate::app::teams::tests::team_with;
     use crate::app::testing;
     use crate::db::repo::outbox;
 
@@ -515,15 +607,86 @@ mod tests {
         Ok(())
     }
 
+    fn denials(actions: &[String]) -> usize {
+        actions.iter().filter(|a| *a == "inquiry.access_denied").count()
+    }
+
+    #[actix_rt::test]
+    async fn another_teams_caseworker_finds_nothing_and_every_attempt_is_audited() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let a = testing::staff_with(&app, "a@homeward.example", &[Role::Caseworker]).await;
+        let b = testing::staff_with(&app, "b@homeward.example", &[Role::Caseworker, Role::Admin]).await;
+        let team_a = team_with(&app, &admin, "Team A", &[&a], &[]).await;
+        let team_b = team_with(&app, &admin, "Team B", &[&b], &[]).await;
+        let id = asked(&app, "Где мой паспорт?", "ru", 1).await;
+        assert_eq!(view(&app, &a, &id, None).await?.case.item.team_id.as_deref(), Some(team_a.as_str()));
+        let nf = |r: Result<(), AppError>| matches!(r, Err(AppError::NotFound));
+        assert!(nf(view(&app, &b, &id, None).await.map(|_| ())));
+        assert!(nf(reply(&app, &b, &id, text("x")).await.map(|_| ())));
+        assert!(nf(add_note(&app, &b, &id, text("x")).await));
+        assert!(nf(assign(&app, &b, &id, AssignTo::Me).await.map(|_| ())));
+        assert!(nf(set_status(&app, &b, &id, InquiryStatus::Closed).await));
+        assert!(nf(hand_over(&app, &b, &id, &team_b).await.map(|_| ())));
+        assert!(nf(flag_safeguarding(&app, &b, &id, true).await.map(|_| ())));
+        assert!(nf(flag_content_gap(&app, &b, &id, None).await.map(|_| ())));
+        assert!(nf(export(&app, &b, &id).await.map(|_| ())));
+        assert!(nf(erase_target(&app, &b, &id).await.map(|_| ())));
+        assert!(nf(erase(&app, &b, &id).await.map(|_| ())));
+        assert_eq!(denials(&testing::audit_actions(&app).await), 11, "each refusal is audited");
+        // Nothing was done: no reply, no note, same status.
+        let seen = view(&app, &a, &id, None).await?;
+        assert_eq!((seen.case.thread.len(), seen.case.notes.len()), (1, 0));
+        assert_eq!(seen.case.item.status, InquiryStatus::New);
+        // Only those who may see it can be given it; the page offers only them.
+        let to_b = UserId::parse(&b.user_id).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(assign(&app, &a, &id, AssignTo::User(to_b)).await?, Assignment::NotACaseworker);
+        assert!(seen.caseworkers.iter().all(|(cid, _)| *cid != b.user_id));
+        // An unknown inquiry is not found either, and that is no denial.
+        assert!(nf(view(&app, &b, &InquiryId::generate(), None).await.map(|_| ())));
+        assert_eq!(denials(&testing::audit_actions(&app).await), 11);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_lead_sees_every_team_and_a_hand_over_moves_the_access() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let a = testing::staff_with(&app, "a@homeward.example", &[Role::Caseworker]).await;
+        let b = testing::staff_with(&app, "b@homeward.example", &[Role::Caseworker]).await;
+        let lead = testing::staff_with(&app, "lead@homeward.example", &[Role::Caseworker]).await;
+        let before_teams = asked(&app, "Вопрос до групп", "ru", 1).await;
+        team_with(&app, &admin, "Team A", &[&a], &[]).await;
+        let team_b = team_with(&app, &admin, "Team B", &[&b], &[&lead]).await;
+        let id = asked(&app, "Вопрос", "ru", 2).await;
+        // The lead (of team B) sees team A's inquiry and the one of no team; members see neither.
+        view(&app, &lead, &id, None).await?;
+        view(&app, &lead, &before_teams, None).await?;
+        assert!(matches!(view(&app, &a, &before_teams, None).await, Err(AppError::NotFound)));
+        assert!(matches!(view(&app, &b, &id, None).await, Err(AppError::NotFound)));
+        // A hands it to B: A is sent back to its queue and loses access, B gains it.
+        assert_eq!(assign(&app, &a, &id, AssignTo::Me).await?, Assignment::Assigned);
+        assert_eq!(hand_over(&app, &a, &id, &team_b).await?, HandedOver::MovedAway);
+        assert!(matches!(view(&app, &a, &id, None).await, Err(AppError::NotFound)));
+        assert!(matches!(add_note(&app, &a, &id, text("still here?")).await, Err(AppError::NotFound)));
+        let seen = view(&app, &b, &id, None).await?;
+        assert_eq!(seen.case.item.assigned_to, None, "the assignment stays behind");
+        add_note(&app, &b, &id, text("Taken over")).await?;
+        // The lead hands it on and still sees it.
+        let team_a = view(&app, &lead, &before_teams, None).await?.teams.into_iter().find(|t| t.name == "Team A");
+        let team_a = TeamId::parse(&team_a.map(|t| t.id).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hand_over(&app, &lead, &id, &team_a).await?, HandedOver::Moved);
+        view(&app, &a, &id, None).await?;
+        Ok(())
+    }
+
     #[actix_rt::test]
     async fn handing_over_to_the_same_team_changes_nothing() -> Result<(), AppError> {
         let app = testing::app().await;
         let staff = caseworker(&app).await;
         let id = asked(&app, "Вопрос", "ru", 1).await;
-        let name = crate::app::teams::TeamName::parse("Legal aid").unwrap_or_else(|e| panic!("{e:?}"));
-        let crate::app::teams::Created::Created(team) = crate::app::teams::create(&app, &staff, name).await? else {
-            panic!("the team was not created")
-        };
+        let admin = testing::staff(&app).await;
+        let team = team_with(&app, &admin, "Legal aid", &[], &[&staff]).await;
         assert_eq!(hand_over(&app, &staff, &id, &team).await?, HandedOver::Moved);
         assert_eq!(view(&app, &staff, &id, None).await?.case.item.team_name.as_deref(), Some("Legal aid"));
         let handovers = |a: &Vec<String>| a.iter().filter(|a| *a == "inquiry.handover").count();

@@ -1,5 +1,6 @@
 //! The caseworker queue: filters, paging, lateness, and the CSV export of metadata.
 //! Reading the queue decrypts nothing; the export is audited with the number of rows.
+//! Both show only what the person may see (`domain::access`): their teams', or all for a lead.
 
 use time::PrimitiveDateTime;
 
@@ -129,12 +130,16 @@ pub async fn list(app: &App, actor: &Staff, filters: &Filters, page: i64) -> Res
     let page = page.clamp(1, 100_000);
     let t = targets(app);
     let (l, d) = (actor.lang.to_string(), app.settings().default_language.to_string());
+    let me = actor.user_id.clone();
     let (items, total, topics, caseworkers, team_names) = app
         .db
         .run(move |c| {
-            let (items, total) = workspace::queue(c, &filter, t, page, PER_PAGE)?;
+            let scope = teams::scope_of(c, &me)?;
+            let (items, total) = workspace::queue(c, &scope, &filter, t, page, PER_PAGE)?;
             let topics = content::list_topics(c, &l, &d)?;
-            Ok::<_, RepoError>((items, total, topics, accounts::caseworkers(c)?, teams::names(c)?))
+            // The team filter offers only the teams whose inquiries this person may see.
+            let names = teams::names(c)?.into_iter().filter(|(id, _)| scope.allows(Some(id))).collect();
+            Ok::<_, RepoError>((items, total, topics, accounts::caseworkers(c)?, names))
         })
         .await?;
     let at = now();
@@ -202,7 +207,14 @@ fn csv_row(item: &QueueItem, t: Targets, at: PrimitiveDateTime) -> Vec<String> {
 pub async fn export_csv(app: &App, actor: &Staff, filters: &Filters) -> Result<Vec<u8>, AppError> {
     let filter = db_filter(app, actor, filters).await?;
     let t = targets(app);
-    let items = app.db.run(move |c| workspace::all_matching(c, &filter, t, MAX_EXPORT_ROWS)).await?;
+    let me = actor.user_id.clone();
+    let items = app
+        .db
+        .run(move |c| {
+            let scope = teams::scope_of(c, &me)?;
+            workspace::all_matching(c, &scope, &filter, t, MAX_EXPORT_ROWS)
+        })
+        .await?;
     let at = now();
     let mut out = csv::Writer::from_writer(Vec::new());
     let csv_error = |e: csv::Error| AppError::Internal(e.into());
@@ -232,6 +244,7 @@ pub fn languages(app: &App) -> Vec<(Lang, String)> {
 pub(crate) mod tests {
     use super::*;
     use crate::app::inquiries::{Asked, Question, ask};
+    use crate::app::teams::tests::team_with;
     use crate::app::testing;
     use crate::domain::InquiryId;
     use crate::domain::Role;
@@ -299,6 +312,45 @@ pub(crate) mod tests {
         assert_eq!(csv.lines().count(), 2);
         assert!(!csv.contains("secret") && !csv.contains("ani@example.am"), "{csv}");
         assert_eq!(testing::audit_actions(&app).await.last().map(String::as_str), Some("inquiries.export_csv"));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn the_queue_counts_and_csv_hold_only_the_teams_one_may_see() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let a = testing::staff_with(&app, "a@homeward.example", &[Role::Caseworker]).await;
+        let b = testing::staff_with(&app, "b@homeward.example", &[Role::Caseworker]).await;
+        let lead = testing::staff_with(&app, "lead@homeward.example", &[Role::Caseworker]).await;
+        let outsider = testing::staff_with(&app, "out@homeward.example", &[Role::Caseworker]).await;
+        let unrouted = asked(&app, "Before any team", "hy", 1).await;
+        team_with(&app, &admin, "Team A", &[&a], &[]).await;
+        let team_b = team_with(&app, &admin, "Team B", &[&b], &[&lead]).await;
+        let for_a = asked(&app, "For A", "hy", 2).await;
+        let for_b = asked(&app, "For B", "hy", 3).await;
+        crate::app::case::hand_over(&app, &lead, &for_b, &team_b).await?;
+        let all = Filters { status: StatusFilter::All, ..Default::default() };
+        assert_eq!(ids(&list(&app, &a, &all, 1).await?), vec![for_a.to_string()]);
+        assert_eq!(ids(&list(&app, &b, &all, 1).await?), vec![for_b.to_string()]);
+        assert_eq!(list(&app, &lead, &all, 1).await?.total, 3, "a lead sees every team and no team");
+        assert_eq!(list(&app, &outsider, &all, 1).await?.total, 0, "in no team: nothing");
+        // Filters cannot reach past the scope: another team, or "no team".
+        let other_team = Filters { team: Some(TeamChoice::One(team_b.clone())), ..all.clone() };
+        assert_eq!(list(&app, &a, &other_team, 1).await?.total, 0);
+        let no_team = Filters { team: Some(TeamChoice::Nobody), ..all.clone() };
+        assert_eq!(list(&app, &a, &no_team, 1).await?.total, 0);
+        assert_eq!(ids(&list(&app, &lead, &no_team, 1).await?), vec![unrouted.to_string()]);
+        // The team filter offers only one's own teams; a lead gets them all.
+        assert_eq!(list(&app, &b, &all, 1).await?.teams, vec![(team_b.to_string(), "Team B".to_owned())]);
+        assert_eq!(list(&app, &lead, &all, 1).await?.teams.len(), 2);
+        let csv = |who| {
+            let app = &app;
+            let all = all.clone();
+            async move { String::from_utf8(export_csv(app, who, &all).await?).map_err(|e| AppError::Internal(e.into())) }
+        };
+        assert_eq!(csv(&a).await?.lines().count(), 2, "the header and team A's one row");
+        assert_eq!(csv(&outsider).await?.lines().count(), 1, "only the header");
+        assert_eq!(csv(&lead).await?.lines().count(), 4);
         Ok(())
     }
 

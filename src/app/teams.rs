@@ -70,12 +70,14 @@ pub struct LangOption {
     pub public_name: String,
 }
 
-/// One member box of the team form (every active caseworker).
+/// One member box of the team form (every active caseworker), with its lead box.
 #[derive(Debug, Clone)]
 pub struct MemberOption {
     pub id: String,
     pub email: String,
     pub checked: bool,
+    /// A lead sees and acts on every team's inquiries, and on those of no team.
+    pub lead: bool,
 }
 
 /// Everything the team page shows.
@@ -152,6 +154,8 @@ pub struct TeamForm {
     pub public_names: Vec<(String, String)>,
     pub is_default: bool,
     pub members: Vec<String>,
+    /// Members ticked as leads.
+    pub leads: Vec<String>,
 }
 
 /// A checked team form, ready to save.
@@ -164,6 +168,8 @@ pub struct TeamChanges {
     pub public_names: Vec<(String, String)>,
     pub is_default: bool,
     pub members: Vec<String>,
+    /// Only members can lead: a lead box without its member box is dropped.
+    pub leads: Vec<String>,
 }
 
 impl TeamChanges {
@@ -205,6 +211,7 @@ impl TeamChanges {
                 public_names,
                 is_default: form.is_default,
                 members: form.members.clone(),
+                leads: form.leads.iter().filter(|l| form.members.contains(l)).cloned().collect(),
             }),
             _ => Err(problems),
         }
@@ -318,7 +325,12 @@ pub async fn detail(app: &App, lang: &Lang, id: &TeamId) -> Result<TeamDetail, A
         .collect();
     let members = people
         .into_iter()
-        .map(|(pid, email)| MemberOption { checked: view.members.iter().any(|(m, _)| *m == pid), id: pid, email })
+        .map(|(pid, email)| MemberOption {
+            checked: view.members.iter().any(|(m, _)| *m == pid),
+            lead: view.leads.contains(&pid),
+            id: pid,
+            email,
+        })
         .collect();
     Ok(TeamDetail {
         id: id.clone(),
@@ -344,7 +356,7 @@ pub async fn create(app: &App, actor: &Staff, name: TeamName) -> Result<Created,
     }
 }
 
-/// Saves a team's details and members; only active caseworkers can be members.
+/// Saves a team's details, members and leads; only active caseworkers can be members.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, team = %id))]
 pub async fn save(app: &App, actor: &Staff, id: &TeamId, changes: TeamChanges) -> Result<Saved, AppError> {
     let (tid, actor) = (id.to_string(), actor.user_id.clone());
@@ -364,6 +376,7 @@ pub async fn save(app: &App, actor: &Staff, id: &TeamId, changes: TeamChanges) -
                     .map(|(pid, _)| pid)
                     .filter(|pid| changes.members.contains(pid))
                     .collect(),
+                leads: changes.leads,
             };
             Ok(teams::update(c, &tid, &input, &actor))
         })
@@ -442,7 +455,7 @@ fn unexpected(e: TeamError) -> AppError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::app::inquiries::{Asked, Question, ask};
     use crate::app::testing;
@@ -462,6 +475,28 @@ mod tests {
             Ok(Created::Created(id)) => id,
             other => panic!("{text}: {other:?}"),
         }
+    }
+
+    /// A new team with these members and leads (the first team is the default one).
+    pub(crate) async fn team_with(
+        app: &App,
+        admin: &Staff,
+        name_text: &str,
+        members: &[&Staff],
+        leads: &[&Staff],
+    ) -> TeamId {
+        let id = new_team(app, admin, name_text).await;
+        let is_default = list(app, &lang("en")).await.map(|l| l.len() == 1).unwrap_or(false);
+        let form = TeamForm {
+            name: name_text.into(),
+            is_default,
+            members: members.iter().chain(leads).map(|m| m.user_id.clone()).collect(),
+            leads: leads.iter().map(|m| m.user_id.clone()).collect(),
+            ..Default::default()
+        };
+        let changes = TeamChanges::parse(&form, &[lang("en")], &lang("en")).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(save(app, admin, &id, changes).await.ok(), Some(Saved::Updated), "{name_text} is saved");
+        id
     }
 
     fn changes(text: &str, is_default: bool, members: &[&str]) -> TeamChanges {
@@ -581,6 +616,29 @@ mod tests {
         let ticked: Vec<&str> = page.members.iter().filter(|m| m.checked).map(|m| m.email.as_str()).collect();
         assert_eq!(ticked, ["worker@homeward.example"]);
         assert_eq!(list(&app, &lang("en")).await?[0].members, 1);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn only_members_lead_and_the_team_page_shows_who_does() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff_with(&app, "admin@homeward.example", &[Role::Admin]).await;
+        let lead = testing::staff_with(&app, "lead@homeward.example", &[Role::Caseworker]).await;
+        let other = testing::staff_with(&app, "other@homeward.example", &[Role::Caseworker]).await;
+        let team = new_team(&app, &admin, "Legal aid").await;
+        let form = TeamForm {
+            name: "Legal aid".into(),
+            is_default: true,
+            members: vec![lead.user_id.clone()],
+            leads: vec![lead.user_id.clone(), other.user_id.clone()],
+            ..Default::default()
+        };
+        let changes = TeamChanges::parse(&form, &[lang("en")], &lang("en")).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(changes.leads, [lead.user_id.clone()], "a lead box without its member box is dropped");
+        assert_eq!(save(&app, &admin, &team, changes).await?, Saved::Updated);
+        let page = detail(&app, &lang("en"), &team).await?;
+        let leads: Vec<&str> = page.members.iter().filter(|m| m.lead).map(|m| m.email.as_str()).collect();
+        assert_eq!(leads, ["lead@homeward.example"]);
         Ok(())
     }
 

@@ -298,6 +298,7 @@ diesel::table! {
     team_members (team_id, staff_id) {
         team_id -> Text,
         staff_id -> Text,
+        lead -> Bool,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure types and rules of Homeward: no web framework, no database.
 //! Everything here is parsed once at the edge and trusted afterwards.
 
+pub mod access;
 pub mod audit;
 pub mod content;
 pub mod diff;

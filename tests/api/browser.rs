@@ -296,6 +296,15 @@ async fn a_caseworker_answers_in_the_browser_and_staff_pages_pass_axe() {
     let team = app.db.run_sync(|c| homeward::db::repo::teams::create(c, "Legal aid", &me)).unwrap();
     let rule = homeward::domain::routing::Rule { topic: Some("legal".into()), region: None, lang: Some("hy".into()) };
     app.db.run_sync(|c| homeward::db::repo::teams::add_rule(c, &team, &rule, &me)).unwrap();
+    // The caseworker leads it, so the questions asked before any team existed stay in view.
+    let input = homeward::db::repo::teams::TeamInput {
+        name: "Legal aid".into(),
+        is_default: true,
+        members: vec![me.clone()],
+        leads: vec![me.clone()],
+        ..Default::default()
+    };
+    app.db.run_sync(|c| homeward::db::repo::teams::update(c, &team, &input, &me)).unwrap();
     let (_driver, client) = start_driver(&tools).await;
     let mut failures = Vec::new();
     let mut check = async |what: &str, client: &fantoccini::Client| {

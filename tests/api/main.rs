@@ -5,6 +5,7 @@
 mod helpers;
 mod smtp;
 
+mod access;
 mod audit;
 mod browser;
 mod cli;

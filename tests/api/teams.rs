@@ -63,6 +63,13 @@ async fn admin_client(app: &TestApp) -> reqwest::Client {
     app.sign_in("admin@example.org").await
 }
 
+/// The admin's account id (the admin is also a caseworker, and leads where these tests need
+/// to see every team's questions).
+fn admin_id(app: &TestApp) -> String {
+    let email = homeward::domain::EmailAddress::parse("admin@example.org").unwrap();
+    app.db.run_sync(|c| homeward::db::repo::accounts::by_email(c, &email)).unwrap().unwrap().id
+}
+
 async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = admin_client(&app).await;
@@ -95,6 +102,10 @@ async fn new_questions_go_to_the_first_matching_team_or_the_default_team(backend
     assert_eq!(crate::helpers::location(&res), format!("/admin/teams/{russian}"));
     let (_, page) = app.staff_get(&admin, &crate::helpers::location(&res)).await;
     assert!(page.contains(&html_escape(&t("en", "admin-team-done-saved"))));
+    // The admin leads the General desk, so sees every team's questions (and those of none).
+    let me = admin_id(&app);
+    let fields = [("name", "General desk"), ("is_default", "1"), ("members", me.as_str()), ("leads", me.as_str())];
+    assert_eq!(save_team(&app, &admin, &general, &fields).await.status().as_u16(), 303);
 
     let cases = [
         (ask(&app, "en", &[("topic", "legal"), ("region", "north-valley")]).await, Some("Legal aid North Valley")),
@@ -175,8 +186,10 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     let social = add_team(&app, &admin, "Social support").await;
     add_rule(&app, &admin, &legal, "legal", "", "").await;
     let member = app.create_staff("lawyer@example.org", &[Role::Caseworker]).await;
+    // The admin leads Legal aid: a lead sees every team's questions.
+    let me = admin_id(&app);
     for (team, name, to, members) in [
-        (&legal, "Legal aid", "legal-team@example.org", vec![member.as_str()]),
+        (&legal, "Legal aid", "legal-team@example.org", vec![member.as_str(), me.as_str()]),
         (&social, "Social support", "social-team@example.org", vec![]),
     ] {
         // Legal aid was created first, so it is the default team (and stays so).
@@ -185,6 +198,9 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
             fields.push(("is_default", "1"));
         }
         fields.extend(members.iter().map(|m| ("members", *m)));
+        if name == "Legal aid" {
+            fields.push(("leads", me.as_str()));
+        }
         assert_eq!(save_team(&app, &admin, team, &fields).await.status().as_u16(), 303);
     }
 
@@ -237,24 +253,27 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     for secret in [secret_name, secret_message, "anahit@example.am"] {
         assert!(!body.contains(secret), "the hand-over mail holds no {secret:?}");
     }
-    assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
-    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
+    // The lawyer is not in Social support: back to the queue, and the question is no longer theirs.
+    assert_eq!(crate::helpers::location(&res), "/staff/inquiries");
+    let (_, queue) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
+    assert!(queue.contains(&html_escape(&t("en", "staff-done-team-away"))));
+    assert_eq!(app.staff_get(&lawyer, &format!("/staff/inquiries/{id}")).await.0, 404);
+    let (_, case) = app.staff_get(&admin, &format!("/staff/inquiries/{id}")).await;
     assert!(case.split("id=\"case-team\"").nth(1).unwrap().starts_with(">Social support<"));
-    assert!(case.contains(&html_escape(&t("en", "staff-done-team"))));
     let entries = app.db.run_sync(|c| homeward::db::repo::audit::for_record(c, &id)).unwrap();
     let handover_entry = entries.iter().find(|e| e.action == "inquiry.handover").expect("hand-over is audited");
     assert_eq!(handover_entry.detail, format!("{legal}->{social};unassigned"));
-    // Handing it to the team it is already with changes nothing, sends nothing and says so.
-    let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", &social)]).await;
+    // Handing it to the team it is already with changes nothing, sends nothing and says so (the lead does).
+    let res = app.staff_post(&admin, &format!("/staff/inquiries/{id}/team"), &[("team", &social)]).await;
     assert_eq!(crate::helpers::location(&res), format!("/staff/inquiries/{id}#main"));
-    let (_, case) = app.staff_get(&lawyer, &crate::helpers::location(&res)).await;
+    let (_, case) = app.staff_get(&admin, &crate::helpers::location(&res)).await;
     assert!(case.contains(&html_escape(&t("en", "staff-done-team-same"))));
     // Sending the form without choosing a team explains what to do.
-    let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "")]).await;
+    let res = app.staff_post(&admin, &format!("/staff/inquiries/{id}/team"), &[("team", "")]).await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "staff-error-team"))));
     // A team that does not exist is refused.
-    let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/team"), &[("team", "not-a-team")]).await;
+    let res = app.staff_post(&admin, &format!("/staff/inquiries/{id}/team"), &[("team", "not-a-team")]).await;
     assert_eq!(res.status().as_u16(), 400);
     // The outbox is where a mail would be queued: it still holds only the three sent so far.
     let queued = app.db.run_sync(homeward::db::repo::outbox::list).unwrap();
@@ -264,7 +283,7 @@ async fn team_emails_and_hand_overs_carry_no_personal_data(backend: Backend) {
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "admin-team-error-open-inquiries"))));
     // Once closed, it can go; the question keeps no team.
-    let res = app.staff_post(&lawyer, &format!("/staff/inquiries/{id}/status"), &[("status", "closed")]).await;
+    let res = app.staff_post(&admin, &format!("/staff/inquiries/{id}/status"), &[("status", "closed")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let res = app.staff_post(&admin, &format!("/admin/teams/{social}/delete"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);

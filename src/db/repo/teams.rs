@@ -11,6 +11,7 @@ use crate::crypto::vault::Vault;
 use crate::db::rows::{TeamRow, TeamRuleRow};
 use crate::db::schema::{inquiries, staff_roles, staff_users, team_members, team_public_names, team_rules, teams};
 use crate::db::{DbConnection, lock_teams, write_transaction_with};
+use crate::domain::access::Scope;
 use crate::domain::inquiry::InquiryStatus;
 use crate::domain::routing::{self, Rule};
 
@@ -21,6 +22,8 @@ pub struct TeamView {
     pub rules: Vec<TeamRuleRow>,
     /// (staff id, email)
     pub members: Vec<(String, String)>,
+    /// The staff ids of the members who lead (and so see every team's inquiries).
+    pub leads: Vec<String>,
     /// (lang, name)
     pub public_names: Vec<(String, String)>,
 }
@@ -95,7 +98,7 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<TeamView>, RepoError> {
         .select(TeamRuleRow::as_select())
         .load(conn)?;
     // Members whose account was disabled or who are no longer caseworkers are not listed (or counted).
-    let members: Vec<(String, String, String)> = team_members::table
+    let members: Vec<(String, String, String, bool)> = team_members::table
         .inner_join(staff_users::table)
         .filter(staff_users::disabled.eq(false))
         .filter(diesel::dsl::exists(
@@ -104,7 +107,7 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<TeamView>, RepoError> {
                 .filter(staff_roles::role.eq(crate::domain::Role::Caseworker.as_str())),
         ))
         .order(staff_users::email_normalized)
-        .select((team_members::team_id, staff_users::id, staff_users::email))
+        .select((team_members::team_id, staff_users::id, staff_users::email, team_members::lead))
         .load(conn)?;
     let names: Vec<(String, String, String)> = team_public_names::table
         .order(team_public_names::lang)
@@ -115,6 +118,7 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<TeamView>, RepoError> {
         .map(|team| TeamView {
             rules: rules.iter().filter(|r| r.team_id == team.id).cloned().collect(),
             members: members.iter().filter(|m| m.0 == team.id).map(|m| (m.1.clone(), m.2.clone())).collect(),
+            leads: members.iter().filter(|m| m.0 == team.id && m.3).map(|m| m.1.clone()).collect(),
             public_names: names.iter().filter(|n| n.0 == team.id).map(|n| (n.1.clone(), n.2.clone())).collect(),
             team,
         })
@@ -133,6 +137,18 @@ pub fn names(conn: &mut DbConnection) -> Result<Vec<(String, String)>, RepoError
 /// The ids of the teams a caseworker belongs to.
 pub fn teams_of(conn: &mut DbConnection, staff_id: &str) -> Result<Vec<String>, RepoError> {
     Ok(team_members::table.filter(team_members::staff_id.eq(staff_id)).select(team_members::team_id).load(conn)?)
+}
+
+/// Which inquiries a caseworker may see and act on (see `domain::access`): a lead flag on
+/// any membership, or no team at all, opens everything; else their own teams.
+pub fn scope_of(conn: &mut DbConnection, staff_id: &str) -> Result<Scope, RepoError> {
+    let own: Vec<(String, bool)> = team_members::table
+        .filter(team_members::staff_id.eq(staff_id))
+        .select((team_members::team_id, team_members::lead))
+        .load(conn)?;
+    let lead = own.iter().any(|(_, lead)| *lead);
+    let teams_exist = !own.is_empty() || teams::table.count().get_result::<i64>(conn)? > 0;
+    Ok(Scope::new(lead, teams_exist, own.into_iter().map(|(t, _)| t).collect()))
 }
 
 /// The team a new inquiry goes to (see `domain::routing`). Reads only teams and rules:
@@ -211,6 +227,8 @@ pub struct TeamInput {
     pub public_names: Vec<(String, String)>,
     pub is_default: bool,
     pub members: Vec<String>,
+    /// Members who lead (a lead who is not a member is not kept).
+    pub leads: Vec<String>,
 }
 
 pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str) -> Result<(), TeamError> {
@@ -249,10 +267,15 @@ pub fn update(conn: &mut DbConnection, id: &str, input: &TeamInput, actor: &str)
         diesel::delete(team_members::table.filter(team_members::team_id.eq(id))).execute(c)?;
         for staff in &input.members {
             diesel::insert_into(team_members::table)
-                .values((team_members::team_id.eq(id), team_members::staff_id.eq(staff)))
+                .values((
+                    team_members::team_id.eq(id),
+                    team_members::staff_id.eq(staff),
+                    team_members::lead.eq(input.leads.contains(staff)),
+                ))
                 .execute(c)?;
         }
-        let detail = format!("members={}", input.members.len());
+        let leads = input.members.iter().filter(|m| input.leads.contains(m)).count();
+        let detail = format!("members={};leads={leads}", input.members.len());
         audit::record(
             c,
             Event::new(Some(actor), crate::domain::AuditAction::TeamUpdate, "team", Some(id)).detail(&detail),

@@ -15,6 +15,7 @@ use crate::db::schema::{
     inquiries, inquiry_messages, inquiry_notes, inquiry_tombstones, outbox as outbox_table, staff_users, teams,
 };
 use crate::db::{DbConnection, write_transaction};
+use crate::domain::access::Scope;
 use crate::domain::inquiry::InquiryStatus;
 
 /// Response targets, in days from the inquiry's arrival.
@@ -128,13 +129,17 @@ fn to_item((row, email, team_name): QueueTuple) -> QueueItem {
 }
 
 macro_rules! filtered_queue {
-    ($filter:expr, $targets:expr) => {{
-        let filter: &QueueFilter = $filter;
+    ($scope:expr, $filter:expr, $targets:expr) => {{
+        let (scope, filter): (&Scope, &QueueFilter) = ($scope, $filter);
         let targets: Targets = $targets;
         let mut query = inquiries::table
             .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
             .left_join(teams::table.on(inquiries::team_id.eq(teams::id.nullable())))
             .into_boxed();
+        // Need to know: only the teams in scope (no team, too, only for everything).
+        if let Scope::Teams(own) = scope {
+            query = query.filter(teams::id.nullable().eq_any(own.clone()));
+        }
         if let Some(status) = filter.status {
             query = query.filter(inquiries::status.eq(status.as_str()));
         } else if !filter.all_statuses {
@@ -176,16 +181,18 @@ macro_rules! filtered_queue {
     }};
 }
 
-/// A page of the queue: new and unassigned first, then oldest first. Returns the items and the total.
+/// A page of the queue (what `scope` may see): new and unassigned first, then oldest first.
+/// Returns the items and the total.
 pub fn queue(
     conn: &mut DbConnection,
+    scope: &Scope,
     filter: &QueueFilter,
     targets: Targets,
     page: i64,
     per_page: i64,
 ) -> Result<(Vec<QueueItem>, i64), RepoError> {
-    let total: i64 = filtered_queue!(filter, targets).count().get_result(conn)?;
-    let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
+    let total: i64 = filtered_queue!(scope, filter, targets).count().get_result(conn)?;
+    let rows: Vec<QueueTuple> = filtered_queue!(scope, filter, targets)
         .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((
             inquiries::status.eq(InquiryStatus::New.as_str()).desc(),
@@ -199,14 +206,15 @@ pub fn queue(
     Ok((rows.into_iter().map(to_item).collect(), total))
 }
 
-/// Every matching inquiry (for the CSV export), oldest first, at most `limit`.
+/// Every matching inquiry that `scope` may see (for the CSV export), oldest first, at most `limit`.
 pub fn all_matching(
     conn: &mut DbConnection,
+    scope: &Scope,
     filter: &QueueFilter,
     targets: Targets,
     limit: i64,
 ) -> Result<Vec<QueueItem>, RepoError> {
-    let rows: Vec<QueueTuple> = filtered_queue!(filter, targets)
+    let rows: Vec<QueueTuple> = filtered_queue!(scope, filter, targets)
         .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((inquiries::created_at.asc(), inquiries::id.asc()))
         .limit(limit)
@@ -514,8 +522,10 @@ pub fn erase(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, R
     })
 }
 
-/// Open inquiries assigned to one caseworker, for their digest (never closed ones).
+/// Open inquiries assigned to one caseworker that they may still see, for their digest
+/// (never closed ones, never another team's).
 pub fn open_for(conn: &mut DbConnection, user_id: &str, targets: Targets) -> Result<Vec<QueueItem>, RepoError> {
+    let scope = super::teams::scope_of(conn, user_id)?;
     let filter = QueueFilter { assignee: Some(Assignee::User(user_id.to_owned())), ..Default::default() };
-    all_matching(conn, &filter, targets, 500)
+    all_matching(conn, &scope, &filter, targets, 500)
 }

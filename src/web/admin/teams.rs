@@ -163,6 +163,7 @@ impl TeamPage {
         }
         for m in &mut self.members {
             m.checked = typed.members.contains(&m.id);
+            m.lead = typed.leads.contains(&m.id);
         }
         self.notify_email = crate::domain::inquiry::clean_line(&typed.notify_email);
         (self.name, self.show_publicly, self.is_default) = (typed.name, typed.show_publicly, typed.is_default);
@@ -233,6 +234,7 @@ fn team_form(state: &AppState, form: &[(String, String)]) -> TeamForm {
             .collect(),
         is_default: ticked("is_default"),
         members: all("members"),
+        leads: all("leads"),
     }
 }
 

@@ -243,6 +243,8 @@ pub async fn hand_over(
     let team = TeamId::parse(&input.team).map_err(|_| AppError::BadRequest)?;
     match case::hand_over(&state, &staff, &id, &team).await? {
         HandedOver::Moved => Ok(done(&state, &id, "staff-done-team")),
+        // The case is no longer theirs to open: back to their queue.
+        HandedOver::MovedAway => Ok(redirect_with_flash(&state, "/staff/inquiries", "staff-done-team-away")),
         HandedOver::AlreadyThere => Ok(done(&state, &id, "staff-done-team-same")),
         HandedOver::UnknownTeam => Err(AppError::BadRequest),
     }
