@@ -12,6 +12,7 @@ use crate::smtp::{Mode, free_port, start_smtp, start_smtp_on};
 on_both_backends!(
     a_question_gets_a_receipt_code_that_opens_the_thread,
     the_same_form_sent_twice_stores_one_inquiry_and_shows_the_same_code,
+    the_same_form_sent_again_later_does_not_show_the_code_again,
     form_errors_keep_everything_typed,
     stale_forged_and_reused_tokens_are_refused_with_input_kept,
     bots_and_hurried_forms_are_turned_away,
@@ -107,6 +108,38 @@ async fn the_same_form_sent_twice_stores_one_inquiry_and_shows_the_same_code(bac
     let third = receipt_code(&app.ask("en", &[]).await.text().await.unwrap());
     assert_ne!(first, third);
     assert_eq!(app.db.run_sync(inquiries::count).unwrap(), 2);
+}
+
+async fn the_same_form_sent_again_later_does_not_show_the_code_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.get("/ru/contact").await.text().await.unwrap();
+    let token = form_field(&page, "token");
+    let code = receipt_code(&app.ask_with_token("ru", &token, &[]).await.text().await.unwrap());
+    assert!(!code.is_empty());
+    // The first sending was longer ago than the code is shown again for (10 minutes).
+    let then = time::OffsetDateTime::now_utc() - time::Duration::minutes(11);
+    let then = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        then.year(),
+        u8::from(then.month()),
+        then.day(),
+        then.hour(),
+        then.minute(),
+        then.second()
+    );
+    app.sql(&format!("UPDATE inquiries SET created_at = '{then}'"));
+    let res = app.ask_with_token("ru", &token, &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
+    let body = res.text().await.unwrap();
+    assert!(!body.contains(&code), "the code was shown again");
+    assert!(receipt_code(&body).is_empty());
+    assert!(body.contains(&html_escape(&t("ru", "sent-earlier-title"))), "{body}");
+    assert!(body.contains(&html_escape(&t("ru", "sent-earlier-lost"))));
+    // Still stored once, and the code still opens the thread.
+    assert_eq!(app.db.run_sync(inquiries::count).unwrap(), 1);
+    let status = app.post_form("/ru/status", &[("code", code.as_str())]).await.text().await.unwrap();
+    assert!(status.contains("How do I renew my passport?"));
 }
 
 async fn form_errors_keep_everything_typed(backend: Backend) {
