@@ -318,7 +318,11 @@ fn purge(settings: Settings) -> anyhow::Result<()> {
             homeward::db::repo::now() - time::Duration::hours(i64::from(settings.outbox_keep_hours)),
         )
     })?;
-    println!("Purged {purged} closed inquiry(ies) and {bodies} delivered email body(ies).");
+    let files = match homeward::mail::transport::mail_dir(&settings) {
+        Some(dir) => homeward::mail::transport::sweep_files_sync(&db, &dir)?,
+        None => 0,
+    };
+    println!("Purged {purged} closed inquiry(ies), {bodies} delivered email body(ies) and {files} mail file(s).");
     Ok(())
 }
 

@@ -494,6 +494,10 @@ pub async fn erase(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, A
     let (iid, actor) = (id.to_string(), actor.user_id.clone());
     let reference = app.db.run(move |c| workspace::erase(c, &iid, &actor)).await?;
     tracing::info!("inquiry erased on request");
+    // Its emails went with it; so do their copies in the mail folder.
+    if let Some(dir) = crate::mail::transport::mail_dir(&app.base_settings) {
+        crate::mail::transport::sweep_files(&app.db, &dir).await.map_err(AppError::Internal)?;
+    }
     Ok(reference)
 }
 

@@ -58,18 +58,32 @@ pub enum Asked {
         code: ReceiptCode,
         method: ContactMethod,
     },
-    /// The same form was sent before with the same content: stored once, same receipt code.
+    /// The same form was sent again within [`CODE_SHOWN_AGAIN_FOR`] with the same content:
+    /// stored once, same receipt code (a double click, a lost connection).
     AlreadySent { code: ReceiptCode, method: ContactMethod },
+    /// The same form was sent again later: stored once, and the code is not shown again (on a
+    /// shared device the back button must not reveal it to the next person).
+    SentEarlier,
     /// The form's token was used for a different question.
     Reused,
     /// What is wrong, field by field.
     Invalid(Vec<(Field, Problem)>),
 }
 
+/// How long after a form was first sent the same form, sent again, shows its receipt code
+/// again. Long enough for a double click or a lost answer, short enough that the next person
+/// at a shared computer going back in the browser does not see it.
+pub const CODE_SHOWN_AGAIN_FOR: time::Duration = time::Duration::minutes(10);
+
 /// Checks and stores a question, routes it to a team and queues the acknowledgement (when
 /// an email address was given) and the staff notices, all in one transaction.
-#[tracing::instrument(skip_all)]
 pub async fn ask(app: &App, question: Question) -> Result<Asked, AppError> {
+    ask_at(app, question, crate::db::repo::now()).await
+}
+
+/// [`ask`] at a given time (UTC), so that tests control the clock.
+#[tracing::instrument(skip_all)]
+pub async fn ask_at(app: &App, question: Question, now: time::PrimitiveDateTime) -> Result<Asked, AppError> {
     let Question { form, nonce, lang } = question;
     let choices = choices(app, &lang).await?;
     let slugs: Vec<String> = choices.topics.iter().map(|t| t.slug.clone()).collect();
@@ -107,9 +121,9 @@ pub async fn ask(app: &App, question: Question) -> Result<Asked, AppError> {
             app.nudge_mail();
             Asked::Sent { id, code, method }
         }
-        Created::AlreadyStored => {
+        Created::AlreadyStored { at } => {
             tracing::info!("a form was sent twice; the inquiry is stored once");
-            Asked::AlreadySent { code, method }
+            if now - at <= CODE_SHOWN_AGAIN_FOR { Asked::AlreadySent { code, method } } else { Asked::SentEarlier }
         }
         Created::NonceReused => Asked::Reused,
     })
@@ -314,6 +328,12 @@ mod tests {
         assert_eq!(mails(&app).await.len(), 1);
         // The same form with other content is refused.
         assert!(matches!(ask(&app, question("Другой вопрос", 1)).await?, Asked::Reused));
+        // Later the same form no longer shows the code, and still stores nothing new.
+        let later = crate::db::repo::now() + CODE_SHOWN_AGAIN_FOR + time::Duration::seconds(1);
+        assert!(matches!(ask_at(&app, question("Где мой паспорт?", 1), later).await?, Asked::SentEarlier));
+        let soon = crate::db::repo::now() + CODE_SHOWN_AGAIN_FOR - time::Duration::seconds(5);
+        assert!(matches!(ask_at(&app, question("Где мой паспорт?", 1), soon).await?, Asked::AlreadySent { .. }));
+        assert_eq!(mails(&app).await.len(), 1);
         let found = status(&app, &lang("ru"), &code.to_string()).await?.unwrap_or_else(|| panic!("no thread"));
         assert_eq!(found.thread.messages.len(), 1);
         assert_eq!(found.thread.messages[0].body, "Где мой паспорт?");

@@ -1,6 +1,8 @@
 //! In-memory cache of rendered public pages, keyed by language and path.
 //! Every instance checks the database's content version at most once a second
 //! and drops everything when it moved, so an edit shows everywhere at once.
+//! A page is also re-rendered once it is [`MAX_PAGE_AGE_SECS`] old, so the form tokens
+//! it carries are never older than that when served (see `web::public::feedback`).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -27,8 +29,14 @@ impl CachedPage {
 const MAX_ENTRIES: usize = 4096;
 const CHECK_EVERY: Duration = Duration::from_secs(1);
 
+/// How long a rendered page is served from the cache at most, content changes or not.
+pub const MAX_PAGE_AGE_SECS: i64 = 3600;
+
 pub struct PageCache {
-    pages: RwLock<HashMap<String, Arc<CachedPage>>>,
+    /// Each page with the time (the cache's clock, unix seconds) it was rendered.
+    pages: RwLock<HashMap<String, (i64, Arc<CachedPage>)>>,
+    /// Seconds added to the wall clock: tests move time forward instead of waiting.
+    clock_offset: AtomicI64,
     version: AtomicI64,
     last_check: Mutex<Option<Instant>>,
     hits: AtomicU64,
@@ -39,6 +47,7 @@ impl Default for PageCache {
     fn default() -> Self {
         PageCache {
             pages: RwLock::new(HashMap::new()),
+            clock_offset: AtomicI64::new(0),
             version: AtomicI64::new(i64::MIN),
             last_check: Mutex::new(None),
             hits: AtomicU64::new(0),
@@ -48,6 +57,17 @@ impl Default for PageCache {
 }
 
 impl PageCache {
+    /// The cache's clock (unix seconds): the wall clock, moved by [`PageCache::advance_clock`].
+    /// Pages and the form tokens in them are dated by it.
+    pub fn now_unix(&self) -> i64 {
+        time::OffsetDateTime::now_utc().unix_timestamp().saturating_add(self.clock_offset.load(Ordering::Relaxed))
+    }
+
+    /// Moves the cache's clock forward by `seconds`: for tests, which must not sleep.
+    pub fn advance_clock(&self, seconds: i64) {
+        self.clock_offset.fetch_add(seconds, Ordering::Relaxed);
+    }
+
     /// Whether it is time to look at the database's content version (at most once a second,
     /// and only one caller at a time asks).
     pub fn due_for_check(&self) -> bool {
@@ -89,8 +109,12 @@ impl PageCache {
         }
     }
 
+    /// The cached page, unless there is none or it is [`MAX_PAGE_AGE_SECS`] old.
     pub fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
-        let found = self.pages.read().ok().and_then(|p| p.get(key).cloned());
+        let now = self.now_unix();
+        let found = self.pages.read().ok().and_then(|p| {
+            p.get(key).filter(|(at, _)| now.saturating_sub(*at) < MAX_PAGE_AGE_SECS).map(|(_, page)| page.clone())
+        });
         match found {
             Some(_) => self.hits.fetch_add(1, Ordering::Relaxed),
             None => self.misses.fetch_add(1, Ordering::Relaxed),
@@ -100,11 +124,12 @@ impl PageCache {
 
     pub fn put(&self, key: String, page: CachedPage) -> Arc<CachedPage> {
         let page = Arc::new(page);
+        let now = self.now_unix();
         if let Ok(mut pages) = self.pages.write() {
             if pages.len() >= MAX_ENTRIES {
                 pages.clear();
             }
-            pages.insert(key, page.clone());
+            pages.insert(key, (now, page.clone()));
         }
         page
     }
@@ -151,6 +176,19 @@ mod tests {
         cache.check_on_next_request();
         assert!(cache.due_for_check(), "the next request checks");
         assert!(cache.get("en|/").is_some(), "and the pages stay until the version moves");
+    }
+
+    #[test]
+    fn a_page_is_rendered_again_once_it_is_an_hour_old() {
+        let cache = PageCache::default();
+        cache.observe_version(1);
+        cache.put("en|/".into(), CachedPage::new("<p>page</p>".into(), "text/html"));
+        cache.advance_clock(MAX_PAGE_AGE_SECS - 5);
+        assert!(cache.get("en|/").is_some(), "younger than the limit: served");
+        cache.advance_clock(5);
+        assert!(cache.get("en|/").is_none(), "as old as the limit: rendered again");
+        cache.put("en|/".into(), CachedPage::new("<p>page</p>".into(), "text/html"));
+        assert!(cache.get("en|/").is_some(), "the new rendering is dated by the moved clock");
     }
 
     #[test]

@@ -124,6 +124,12 @@ impl Worker {
         if bodies + purged > 0 {
             tracing::info!(bodies, purged, "housekeeping removed delivered email bodies and expired inquiries");
         }
+        if let Transport::Files(dir) = self.transport.as_ref() {
+            let files = super::transport::sweep_files(&self.db, dir).await?;
+            if files > 0 {
+                tracing::info!(files, "housekeeping removed mail files whose bodies are gone");
+            }
+        }
         let idle = self.session_idle;
         self.db.run(move |c| crate::db::repo::sessions::purge_dead(c, idle)).await?;
         let forget_before = (now() - retention).date();

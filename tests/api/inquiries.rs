@@ -12,6 +12,7 @@ use crate::smtp::{Mode, free_port, start_smtp, start_smtp_on};
 on_both_backends!(
     a_question_gets_a_receipt_code_that_opens_the_thread,
     the_same_form_sent_twice_stores_one_inquiry_and_shows_the_same_code,
+    the_same_form_sent_again_later_does_not_show_the_code_again,
     form_errors_keep_everything_typed,
     stale_forged_and_reused_tokens_are_refused_with_input_kept,
     bots_and_hurried_forms_are_turned_away,
@@ -24,6 +25,7 @@ on_both_backends!(
     temporary_failures_are_retried_and_permanent_ones_are_visible,
     keys_rotate_and_everything_still_reads,
     closed_inquiries_are_purged_leaving_a_tombstone,
+    mail_files_are_private_and_go_with_their_inquiry,
     a_wrong_secret_key_refuses_to_start,
 );
 
@@ -107,6 +109,38 @@ async fn the_same_form_sent_twice_stores_one_inquiry_and_shows_the_same_code(bac
     let third = receipt_code(&app.ask("en", &[]).await.text().await.unwrap());
     assert_ne!(first, third);
     assert_eq!(app.db.run_sync(inquiries::count).unwrap(), 2);
+}
+
+async fn the_same_form_sent_again_later_does_not_show_the_code_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.get("/ru/contact").await.text().await.unwrap();
+    let token = form_field(&page, "token");
+    let code = receipt_code(&app.ask_with_token("ru", &token, &[]).await.text().await.unwrap());
+    assert!(!code.is_empty());
+    // The first sending was longer ago than the code is shown again for (10 minutes).
+    let then = time::OffsetDateTime::now_utc() - time::Duration::minutes(11);
+    let then = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        then.year(),
+        u8::from(then.month()),
+        then.day(),
+        then.hour(),
+        then.minute(),
+        then.second()
+    );
+    app.sql(&format!("UPDATE inquiries SET created_at = '{then}'"));
+    let res = app.ask_with_token("ru", &token, &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
+    let body = res.text().await.unwrap();
+    assert!(!body.contains(&code), "the code was shown again");
+    assert!(receipt_code(&body).is_empty());
+    assert!(body.contains(&html_escape(&t("ru", "sent-earlier-title"))), "{body}");
+    assert!(body.contains(&html_escape(&t("ru", "sent-earlier-lost"))));
+    // Still stored once, and the code still opens the thread.
+    assert_eq!(app.db.run_sync(inquiries::count).unwrap(), 1);
+    let status = app.post_form("/ru/status", &[("code", code.as_str())]).await.text().await.unwrap();
+    assert!(status.contains("How do I renew my passport?"));
 }
 
 async fn form_errors_keep_everything_typed(backend: Backend) {
@@ -546,6 +580,62 @@ async fn closed_inquiries_are_purged_leaving_a_tombstone(backend: Backend) {
         .unwrap();
     assert_eq!(tombstones.len(), 1);
     assert!(tombstones[0].0.starts_with("HW-") && tombstones[0].1 == "closed");
+}
+
+/// How many mail files in `dir` name `text`, and the modes of all of them.
+fn mail_files(dir: &std::path::Path, text: &str) -> (usize, Vec<u32>) {
+    use std::os::unix::fs::PermissionsExt;
+    let mut naming = 0;
+    let mut modes = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "eml") {
+            modes.push(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777);
+            if std::fs::read_to_string(&path).unwrap().contains(text) {
+                naming += 1;
+            }
+        }
+    }
+    (naming, modes)
+}
+
+async fn mail_files_are_private_and_go_with_their_inquiry(backend: Backend) {
+    use std::os::unix::fs::PermissionsExt;
+    // No background delivery: the test delivers, so every file is written when it looks.
+    let app = spawn_app_with(backend, &[("HOMEWARD_OUTBOX_WORKER", "false")]).await;
+    let dir = app.settings.data_dir.join("mail");
+    let mut codes = Vec::new();
+    for who in ["erase-me", "purge-me", "keep-me"] {
+        let email = format!("{who}@example.org");
+        let res = app.ask("en", &[("method", "email"), ("email", email.as_str())]).await;
+        codes.push(receipt_code(&res.text().await.unwrap()));
+    }
+    assert!(app.deliver_outbox().await >= 3);
+    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700, "the folder is private");
+    for who in ["erase-me", "purge-me", "keep-me"] {
+        let (naming, modes) = mail_files(&dir, &format!("{who}@example.org"));
+        assert_eq!(naming, 1, "{who}");
+        assert!(modes.iter().all(|m| *m == 0o600), "every file is private: {modes:?}");
+    }
+    // Erased on request: its mail file goes at once.
+    app.create_staff("case@example.org", &[homeward::domain::Role::Caseworker, homeward::domain::Role::Admin]).await;
+    let client = app.sign_in("case@example.org").await;
+    let erased = app.inquiry_id(&codes[0]);
+    let res = app.staff_post(&client, &format!("/staff/inquiries/{erased}/erase"), &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(mail_files(&dir, "erase-me@example.org").0, 0, "the erased inquiry's mail file is gone");
+    // Purged after retention: its file goes with the housekeeping that purges it.
+    let purged = app.inquiry_id(&codes[1]);
+    app.db.run_sync(|c| inquiries::set_status(c, &purged, homeward::domain::inquiry::InquiryStatus::Closed)).unwrap();
+    app.sql("UPDATE inquiries SET closed_at = '2020-01-01 00:00:00' WHERE closed_at IS NOT NULL");
+    let worker = homeward::startup::outbox_worker(&app.settings, &app.db, app.vault.clone()).unwrap();
+    worker.housekeeping().await.unwrap();
+    assert_eq!(mail_files(&dir, "purge-me@example.org").0, 0, "the purged inquiry's mail file is gone");
+    assert_eq!(mail_files(&dir, "keep-me@example.org").0, 1, "an open inquiry's delivered mail stays for now");
+    // Delivered bodies past their window: the files go with them.
+    app.sql("UPDATE outbox SET sent_at = '2020-01-01 00:00:00' WHERE sent_at IS NOT NULL");
+    worker.housekeeping().await.unwrap();
+    assert_eq!(mail_files(&dir, "@").1.len(), 0, "no mail file outlives its body");
 }
 
 async fn a_wrong_secret_key_refuses_to_start(backend: Backend) {

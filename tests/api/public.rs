@@ -38,6 +38,7 @@ on_both_backends!(
     feedback_is_stored_without_personal_data,
     feedback_errors_keep_what_was_typed,
     feedback_is_rate_limited,
+    a_cached_guide_page_never_carries_an_expired_feedback_token,
     a_content_change_reaches_the_next_request,
     pages_carry_validators_and_answer_304,
     markup_in_content_is_neutralised,
@@ -450,6 +451,32 @@ async fn feedback_errors_keep_what_was_typed(backend: Backend) {
         app.post_form("/ru/guides/nope/feedback", &[("token", &token), ("useful", "yes")]).await.status().as_u16(),
         404
     );
+}
+
+/// Sends yes-feedback on `/en/guides/legal-aid` with `token`; the status code.
+async fn send_feedback(app: &crate::helpers::TestApp, token: &str) -> u16 {
+    app.post_form("/en/guides/legal-aid/feedback", &[("token", token), ("useful", "yes")]).await.status().as_u16()
+}
+
+async fn a_cached_guide_page_never_carries_an_expired_feedback_token(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let hour = 3600;
+    let first = form_field(&app.text("/en/guides/legal-aid").await.1, "token");
+    // Served from the cache a little under an hour later: the same page, the same token,
+    // and the reader then takes six hours over it — still accepted.
+    app.app.cache.advance_clock(hour - 60);
+    let later = form_field(&app.text("/en/guides/legal-aid").await.1, "token");
+    assert_eq!(later, first, "still the cached page");
+    app.app.cache.advance_clock(6 * hour);
+    assert_eq!(send_feedback(&app, &later).await, 303, "a reader who read for six hours is heard");
+    // Seven hours after the content last changed, the first reader of the day gets a page
+    // whose token is fresh, and their feedback counts.
+    let fresh = form_field(&app.text("/en/guides/legal-aid").await.1, "token");
+    assert_ne!(fresh, first, "the page was rendered again");
+    assert_eq!(send_feedback(&app, &fresh).await, 303, "the first feedback of the day is not refused");
+    // A token really older than the page limit and the reading time is refused.
+    app.app.cache.advance_clock(8 * hour);
+    assert_eq!(send_feedback(&app, &fresh).await, 422);
 }
 
 async fn feedback_is_rate_limited(backend: Backend) {

@@ -29,8 +29,10 @@ pub struct NewInquiry {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Created {
     New,
-    /// The same form (same nonce) was sent before with the same content.
-    AlreadyStored,
+    /// The same form (same nonce) was sent before with the same content, at `at`.
+    AlreadyStored {
+        at: PrimitiveDateTime,
+    },
     /// The form's nonce was used for a different submission.
     NonceReused,
 }
@@ -48,13 +50,17 @@ pub fn create(
     host: &str,
 ) -> Result<Created, RepoError> {
     write_transaction(conn, |c| {
-        let earlier: Option<String> = inquiries::table
+        let earlier: Option<(String, PrimitiveDateTime)> = inquiries::table
             .filter(inquiries::form_nonce_hash.eq(&new.form_nonce_hash))
-            .select(inquiries::submission_hash)
+            .select((inquiries::submission_hash, inquiries::created_at))
             .first(c)
             .optional()?;
-        if let Some(earlier) = earlier {
-            return Ok(if earlier == new.submission_hash { Created::AlreadyStored } else { Created::NonceReused });
+        if let Some((earlier, at)) = earlier {
+            return Ok(if earlier == new.submission_hash {
+                Created::AlreadyStored { at }
+            } else {
+                Created::NonceReused
+            });
         }
         let id = &new.id;
         let q = &new.inquiry;

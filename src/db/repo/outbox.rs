@@ -252,6 +252,16 @@ pub fn purge_delivered(conn: &mut DbConnection, before: PrimitiveDateTime) -> Re
     .execute(conn)?)
 }
 
+/// Which of `ids` are messages whose body is still kept (the rest were delivered long
+/// enough ago, purged with their inquiry, erased, or never existed).
+pub fn with_body(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<String>, RepoError> {
+    Ok(outbox::table
+        .filter(outbox::id.eq_any(ids))
+        .filter(outbox::content_enc.is_not_null())
+        .select(outbox::id)
+        .load(conn)?)
+}
+
 /// Messages by delivery state, for operators.
 pub fn counts_by_status(conn: &mut DbConnection) -> Result<Vec<(String, i64)>, RepoError> {
     Ok(outbox::table.group_by(outbox::status).select((outbox::status, diesel::dsl::count_star())).load(conn)?)

@@ -12,6 +12,7 @@ use super::PathLang;
 use super::pages::FeedbackForm;
 use crate::app::feedback::{self, FeedbackProblem, NewFeedback};
 use crate::app::guidance;
+use crate::content::cache::MAX_PAGE_AGE_SECS;
 use crate::crypto::form_token;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
@@ -19,8 +20,14 @@ use crate::web::context::PageContext;
 use crate::web::forms::FieldError;
 use crate::web::{AppState, client_ip, render, render_with_status, see_other};
 
-/// A guide page may sit in the page cache for an hour, and a reader may read for a while.
-const TOKEN_MAX_AGE: i64 = 6 * 3600;
+/// How long a reader may take over a guide page they were served.
+const READING_TIME: i64 = 6 * 3600;
+/// A reverse proxy may keep a public page this long (`Cache-Control: max-age`).
+const PROXY_AGE: i64 = 60;
+/// The token in a guide page is as old as the cached page (re-rendered at
+/// `MAX_PAGE_AGE_SECS` at the latest), and then the reader reads: whoever is served a
+/// page has at least `READING_TIME` to answer, however long ago the content changed.
+const TOKEN_MAX_AGE: i64 = MAX_PAGE_AGE_SECS + PROXY_AGE + READING_TIME;
 
 #[derive(Deserialize)]
 pub struct FeedbackInput {
@@ -77,7 +84,7 @@ pub async fn submit_feedback(
     {
         return Err(AppError::TooManyRequests);
     }
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = state.cache.now_unix();
     let token_ok =
         form_token::verify(&state.key, &format!("feedback:{lang}:{slug}"), &input.token, now, 0, TOKEN_MAX_AGE).is_ok();
     let problems = match NewFeedback::parse(&input.useful, &input.comment) {

@@ -149,6 +149,18 @@ struct SentPage {
     next: String,
 }
 
+/// A form sent again well after its first sending: no code, only what to do without it.
+#[derive(Template)]
+#[template(path = "public/sent-earlier.html")]
+struct SentEarlierPage {
+    ctx: PageContext,
+}
+
+fn sent_earlier_page(state: &AppState, lang: &Lang) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::public(state, lang, "/contact");
+    render_with_status(StatusCode::OK, &SentEarlierPage { ctx }).map(no_store)
+}
+
 impl ContactInput {
     /// Whether the hidden bot trap was filled, the form token, and what the person typed.
     fn split(self) -> (bool, String, InquiryForm) {
@@ -199,6 +211,7 @@ pub async fn submit_contact(
     let (code, method) =
         match inquiries::ask(&state, Question { form: form.clone(), nonce, lang: lang.clone() }).await? {
             Asked::Sent { code, method, .. } | Asked::AlreadySent { code, method } => (code, method),
+            Asked::SentEarlier => return sent_earlier_page(&state, &lang),
             Asked::Reused => {
                 let errors = vec![FieldError { field: "message".into(), message: tr.t("contact-error-reused") }];
                 return contact_page(&state, &lang, form, errors).await;

@@ -133,7 +133,8 @@ pub struct FeedbackForm {
 
 impl FeedbackForm {
     pub fn new(state: &AppState, lang: &Lang, slug: &str) -> FeedbackForm {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        // Dated by the page cache's clock: a cached page is never older than its limit.
+        let now = state.cache.now_unix();
         FeedbackForm {
             action: format!("/{lang}/guides/{slug}/feedback"),
             token: form_token::issue(&state.key, &format!("feedback:{lang}:{slug}"), now),
