@@ -58,6 +58,8 @@ struct Nginx {
 
 impl Drop for Nginx {
     fn drop(&mut self) {
+        // One process only (`master_process off`), so killing it leaves no worker behind holding
+        // inherited descriptors (a stray worker once kept the build lock of a whole machine).
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -88,7 +90,7 @@ fn start_nginx(binary: &PathBuf, port: u16, upstreams: &[&str]) -> Nginx {
     let conf = format!(
         r#"{user}
 daemon off;
-worker_processes 1;
+master_process off;
 pid {d}/nginx.pid;
 error_log {d}/error.log warn;
 events {{ worker_connections 256; }}
