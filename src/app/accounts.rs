@@ -22,9 +22,18 @@ use crate::db::write_transaction;
 use crate::domain::{AuditAction, EmailAddress, Lang, NewPassword, PasswordError, Role, UserId};
 use crate::error::AppError;
 
-/// Failed sign-ins allowed per account, and per client, within `THROTTLE_WINDOW`.
+/// Failed sign-ins allowed per account from one client (an IPv4 address or an IPv6 /64),
+/// and per client across accounts, within `THROTTLE_WINDOW`; wrong second-factor codes and
+/// current passwords allowed per account.
 pub const ACCOUNT_FAILURES: usize = 5;
 pub const CLIENT_FAILURES: usize = 20;
+/// Failed sign-ins for one account from anywhere within `THROTTLE_WINDOW` after which each
+/// further attempt on it waits (`ACCOUNT_FIRST_DELAY`, doubling, at most `ACCOUNT_MAX_DELAY`)
+/// before its password is checked. The account is never locked: many addresses only slow
+/// guessing down, and its owner, from an address of their own, still signs in.
+pub const ACCOUNT_SLOW_AFTER: usize = 20;
+const ACCOUNT_FIRST_DELAY: StdDuration = StdDuration::from_millis(250);
+const ACCOUNT_MAX_DELAY: StdDuration = StdDuration::from_secs(10);
 const THROTTLE_WINDOW: StdDuration = StdDuration::from_secs(15 * 60);
 /// Reset emails per address and per client within `THROTTLE_WINDOW`.
 const RESETS_PER_ACCOUNT: usize = 3;
@@ -209,8 +218,18 @@ pub enum SignIn {
     Throttled,
 }
 
+/// How long an attempt on an account waits when `failures` attempts on it (from anywhere)
+/// came before it within the window: nothing up to `ACCOUNT_SLOW_AFTER`, then doubling.
+pub fn account_delay(failures: usize) -> StdDuration {
+    let Some(over) = failures.checked_sub(ACCOUNT_SLOW_AFTER) else { return StdDuration::ZERO };
+    let factor = 1u32.checked_shl(u32::try_from(over).unwrap_or(u32::MAX)).unwrap_or(u32::MAX);
+    ACCOUNT_FIRST_DELAY.saturating_mul(factor).min(ACCOUNT_MAX_DELAY)
+}
+
 /// Checks a password and starts a session. Always one argon2 verification, whether or not
-/// the account exists; failures count per account and per client. `replacing`: the session
+/// the account exists. Failures count per account and client (a few, then this client is
+/// refused for this account), per client (across accounts), and per account from anywhere
+/// (many, then every attempt on it is slowed down, never refused). `replacing`: the session
 /// this browser had, which ends.
 #[tracing::instrument(skip_all)]
 pub async fn sign_in(
@@ -222,12 +241,20 @@ pub async fn sign_in(
     let Credentials { email, password } = credentials;
     let client = client_group(client);
     let account_key = email.to_lowercase();
+    let pair_key = format!("{account_key}\n{client}");
     // Each attempt is counted before the slow check, so parallel guesses cannot slip past the
     // limit; a success gives its attempt back.
-    let account_ok = app.limiter.reserve("login-account", &account_key, ACCOUNT_FAILURES, THROTTLE_WINDOW);
-    let client_ok = app.limiter.reserve("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW);
-    if !account_ok || !client_ok {
+    let pair_ok = app.limiter.reserve("login-account-client", &pair_key, ACCOUNT_FAILURES, THROTTLE_WINDOW);
+    let client_ok = pair_ok && app.limiter.reserve("login-client", &client, CLIENT_FAILURES, THROTTLE_WINDOW);
+    if !pair_ok || !client_ok {
+        if pair_ok {
+            app.limiter.give_back("login-account-client", &pair_key);
+        }
         return Ok(SignIn::Throttled);
+    }
+    let delay = account_delay(app.limiter.count("login-account", &account_key, THROTTLE_WINDOW));
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
     }
     let user = match EmailAddress::parse(&email) {
         Ok(email) => app.db.run(move |c| accounts::by_email(c, &email)).await?,
@@ -257,6 +284,7 @@ pub async fn sign_in(
         }
     };
     app.limiter.forgive("login-account", &account_key);
+    app.limiter.forgive("login-account-client", &pair_key);
     app.limiter.give_back("login-client", &client);
     if let Some(old) = replacing.map(str::to_owned) {
         app.db.run(move |c| sessions::delete(c, &old)).await?;
@@ -309,6 +337,19 @@ async fn check_second_factor(app: &App, user_id: &str, code: &str) -> Result<Opt
     let uid = user_id.to_owned();
     let used = app.db.run(move |c| accounts::use_recovery_code(c, &uid, &hash)).await?;
     Ok(used.then_some(Proof::RecoveryCode))
+}
+
+/// The signed-in person's own current code (authenticator or recovery code), asked again
+/// before an action a borrowed session alone must not do. Throttled with the sign-in codes.
+pub async fn own_code_ok(app: &App, actor: &Staff, code: &str) -> Result<bool, AppError> {
+    if !app.limiter.reserve("login-code", &actor.user_id, ACCOUNT_FAILURES, THROTTLE_WINDOW) {
+        return Ok(false);
+    }
+    let ok = check_second_factor(app, &actor.user_id, code).await?.is_some();
+    if ok {
+        app.limiter.give_back("login-code", &actor.user_id);
+    }
+    Ok(ok)
 }
 
 /// How the second-factor step went.
@@ -427,6 +468,9 @@ async fn send_reset_link(app: &App, email: EmailAddress) -> Result<bool, AppErro
                 if user.disabled {
                     return Ok(false);
                 }
+                // Only the newest link works: one from an earlier request (perhaps read by
+                // someone else) is worthless now.
+                accounts::revoke_reset_links(c, &user.email_normalized)?;
                 let valid_for = Duration::minutes(RESET_LINK_MINUTES);
                 accounts::create_link(c, &hash, TokenPurpose::Reset, Some(&email), &[], valid_for)?;
                 let lang = Lang::parse(&user.language).unwrap_or(default_lang);
@@ -979,6 +1023,53 @@ mod tests {
     }
 
     #[actix_rt::test]
+    async fn failures_from_one_address_do_not_lock_the_account_for_another() -> Result<(), AppError> {
+        let app = testing::app().await;
+        member(&app, "case@example.org", &[Role::Caseworker]).await;
+        let at = |ip: &str| -> Option<IpAddr> { ip.parse().ok() };
+        for _ in 0..ACCOUNT_FAILURES {
+            let guess = credentials("case@example.org", "wrong password!");
+            assert!(matches!(sign_in(&app, guess, at("192.0.2.7"), None).await?, SignIn::Refused));
+        }
+        let right = || credentials("case@example.org", PASSWORD);
+        assert!(matches!(sign_in(&app, right(), at("192.0.2.7"), None).await?, SignIn::Throttled));
+        // Another address in the same IPv6 /64 is the same client; another /64 or IPv4 is not.
+        for _ in 0..ACCOUNT_FAILURES {
+            let guess = credentials("case@example.org", "wrong password!");
+            sign_in(&app, guess, at("2001:db8:1:2::1"), None).await?;
+        }
+        assert!(matches!(sign_in(&app, right(), at("2001:db8:1:2::ffff"), None).await?, SignIn::Throttled));
+        signed(sign_in(&app, right(), at("2001:db8:1:3::1"), None).await?);
+        signed(sign_in(&app, right(), at("198.51.100.4"), None).await?);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn many_addresses_slow_an_account_down_but_never_lock_it() -> Result<(), AppError> {
+        let app = testing::app().await;
+        member(&app, "case@example.org", &[Role::Caseworker]).await;
+        // A botnet: each address stays under its own limit; together they pass the account's.
+        for n in 0..=ACCOUNT_SLOW_AFTER {
+            let guess = credentials("case@example.org", "wrong password!");
+            let from: Option<IpAddr> = format!("203.0.113.{n}").parse().ok();
+            assert!(matches!(sign_in(&app, guess, from, None).await?, SignIn::Refused));
+        }
+        signed(sign_in(&app, credentials("case@example.org", PASSWORD), "198.51.100.4".parse().ok(), None).await?);
+        Ok(())
+    }
+
+    #[test]
+    fn the_account_wide_delay_grows_from_nothing_to_a_bound() {
+        assert_eq!(account_delay(0), StdDuration::ZERO);
+        assert_eq!(account_delay(ACCOUNT_SLOW_AFTER - 1), StdDuration::ZERO);
+        assert_eq!(account_delay(ACCOUNT_SLOW_AFTER), ACCOUNT_FIRST_DELAY);
+        assert_eq!(account_delay(ACCOUNT_SLOW_AFTER + 1), ACCOUNT_FIRST_DELAY * 2);
+        assert!(account_delay(ACCOUNT_SLOW_AFTER + 3) > account_delay(ACCOUNT_SLOW_AFTER + 2));
+        assert_eq!(account_delay(ACCOUNT_SLOW_AFTER + 40), ACCOUNT_MAX_DELAY);
+        assert_eq!(account_delay(usize::MAX), ACCOUNT_MAX_DELAY);
+    }
+
+    #[actix_rt::test]
     async fn a_client_is_throttled_across_accounts() -> Result<(), AppError> {
         let app = testing::app().await;
         member(&app, "case@example.org", &[Role::Caseworker]).await;
@@ -1159,6 +1250,34 @@ mod tests {
         assert_eq!(reset_password(&app, &invite, new_password(PASSWORD)).await?, PasswordReset::LinkUnusable);
         assert!(!reset_link_usable(&app, "made-up").await?);
         assert!(testing::audit_actions(&app).await.contains(&"account.password_reset".to_owned()));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_new_reset_link_or_a_new_password_makes_earlier_links_worthless() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let staff = member(&app, "case@example.org", &[Role::Caseworker]).await;
+        member(&app, "other@example.org", &[Role::Caseworker]).await;
+        let hour = Duration::minutes(60);
+        let first = link(&app, TokenPurpose::Reset, Some("Case@example.org"), hour).await;
+        let others = link(&app, TokenPurpose::Reset, Some("other@example.org"), hour).await;
+        assert!(send_reset_link(&app, email("case@example.org")).await?);
+        assert!(!reset_link_usable(&app, &first).await?, "a second request revokes the first link");
+        assert_eq!(reset_password(&app, &first, new_password(NEW_PASSWORD)).await?, PasswordReset::LinkUnusable);
+        assert!(reset_link_usable(&app, &others).await?, "another account's link still works");
+        // A reset through one link revokes the others.
+        let one = link(&app, TokenPurpose::Reset, Some("case@example.org"), hour).await;
+        let two = link(&app, TokenPurpose::Reset, Some("case@example.org"), hour).await;
+        assert_eq!(reset_password(&app, &two, new_password(NEW_PASSWORD)).await?, PasswordReset::Done);
+        assert!(!reset_link_usable(&app, &one).await?);
+        // So does a change on the account page, which ends the other sessions too.
+        let old = link(&app, TokenPurpose::Reset, Some("case@example.org"), hour).await;
+        let elsewhere = signed(sign_in_as(&app, "case@example.org", NEW_PASSWORD).await);
+        let changed = change_password(&app, &staff, NEW_PASSWORD, Ok(new_password(PASSWORD))).await?;
+        assert_eq!(changed, PasswordChange::Changed);
+        assert!(!reset_link_usable(&app, &old).await?);
+        assert!(session_of(&app, &elsewhere).await.is_none());
+        assert!(reset_link_usable(&app, &others).await?);
         Ok(())
     }
 

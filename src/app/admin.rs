@@ -50,6 +50,8 @@ pub enum InviteProblem {
     EmailTaken,
     /// An account needs at least one role.
     NoRoles,
+    /// Only a caseworker may grant the caseworker role (it reads inquiries).
+    CaseworkerNotHeld,
 }
 
 impl InviteProblem {
@@ -57,7 +59,7 @@ impl InviteProblem {
     pub fn field(self) -> &'static str {
         match self {
             InviteProblem::EmailInvalid | InviteProblem::EmailTaken => "email",
-            InviteProblem::NoRoles => "role_caseworker",
+            InviteProblem::NoRoles | InviteProblem::CaseworkerNotHeld => "role_caseworker",
         }
     }
 
@@ -67,6 +69,7 @@ impl InviteProblem {
             InviteProblem::EmailInvalid => "setup-error-email-invalid",
             InviteProblem::EmailTaken => "setup-error-email-taken",
             InviteProblem::NoRoles => "admin-error-roles",
+            InviteProblem::CaseworkerNotHeld => "admin-error-caseworker-not-held",
         }
     }
 }
@@ -92,6 +95,9 @@ pub async fn invite(app: &App, actor: &Staff, lang: &Lang, email: &str, roles: V
     }
     if roles.is_empty() {
         problems.push(InviteProblem::NoRoles);
+    }
+    if roles.contains(&Role::Caseworker) && !actor.has(Role::Caseworker) {
+        problems.push(InviteProblem::CaseworkerNotHeld);
     }
     let Some(email) = email.filter(|_| problems.is_empty()) else {
         return Ok(Invited::Refused(problems));
@@ -128,9 +134,13 @@ pub enum RoleChange {
     OwnAdminRole,
     /// Nor give themselves access to inquiries: another admin decides that.
     OwnCaseworkerRole,
+    /// Only a caseworker may give someone the caseworker role (keeping it is fine).
+    CaseworkerNotHeld,
 }
 
-/// Sets someone's roles (audited); `NotFound` for an unknown account.
+/// Sets someone's roles (audited); `NotFound` for an unknown account. Granting the caseworker
+/// role (which reads inquiries) needs the granter to hold it: an admin cannot reach inquiries
+/// through an account they invite or change.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, user = %id))]
 pub async fn set_roles(app: &App, actor: &Staff, id: &UserId, roles: Vec<Role>) -> Result<RoleChange, AppError> {
     if id.as_str() == actor.user_id {
@@ -141,21 +151,29 @@ pub async fn set_roles(app: &App, actor: &Staff, id: &UserId, roles: Vec<Role>) 
             return Ok(RoleChange::OwnCaseworkerRole);
         }
     }
+    let may_grant = actor.has(Role::Caseworker);
     let (uid, actor) = (id.to_string(), actor.user_id.clone());
     let detail = roles_text(&roles);
-    app.db
+    let saved = app
+        .db
         .run(move |c| {
             write_transaction(c, |c| {
                 accounts::by_id(c, &uid)?;
+                let granting =
+                    roles.contains(&Role::Caseworker) && !sessions::roles_of_user(c, &uid)?.contains(&Role::Caseworker);
+                if granting && !may_grant {
+                    return Ok(false);
+                }
                 accounts::set_roles(c, &uid, &roles)?;
                 audit::record(
                     c,
                     Event::new(Some(&actor), AuditAction::AccountRoles, "staff_user", Some(&uid)).detail(&detail),
-                )
+                )?;
+                Ok(true)
             })
         })
         .await?;
-    Ok(RoleChange::Saved)
+    Ok(if saved { RoleChange::Saved } else { RoleChange::CaseworkerNotHeld })
 }
 
 /// What became of disabling or enabling an account.
@@ -195,10 +213,27 @@ pub async fn enable(app: &App, actor: &Staff, id: &UserId) -> Result<AccountChan
     set_disabled(app, actor, id, false).await
 }
 
+/// What became of resetting someone's second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TwoFactorReset {
+    Done,
+    /// Not one's own: the account page turns it off, with a code.
+    OwnAccount,
+    /// The admin's own code (asked when the admin has a second factor) was wrong or tried too often.
+    WrongCode,
+}
+
 /// Turns off someone's second factor (a lost phone) and ends their sessions; they set
-/// it up again after signing in.
+/// it up again after signing in. An admin who has a second factor gives their own current
+/// code, so a borrowed admin session alone cannot strip an account of it.
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, user = %id))]
-pub async fn reset_two_factor(app: &App, actor: &Staff, id: &UserId) -> Result<(), AppError> {
+pub async fn reset_two_factor(app: &App, actor: &Staff, id: &UserId, code: &str) -> Result<TwoFactorReset, AppError> {
+    if id.as_str() == actor.user_id {
+        return Ok(TwoFactorReset::OwnAccount);
+    }
+    if actor.has_totp && !crate::app::accounts::own_code_ok(app, actor, code).await? {
+        return Ok(TwoFactorReset::WrongCode);
+    }
     let (uid, actor) = (id.to_string(), actor.user_id.clone());
     app.db
         .run(move |c| {
@@ -210,7 +245,7 @@ pub async fn reset_two_factor(app: &App, actor: &Staff, id: &UserId) -> Result<(
             })
         })
         .await?;
-    Ok(())
+    Ok(TwoFactorReset::Done)
 }
 
 /// Entries of the audit log per page.
@@ -437,6 +472,11 @@ mod tests {
         app.db.run(outbox::list).await.unwrap_or_else(|e| panic!("{e}"))
     }
 
+    async fn has_totp(app: &App, staff: &Staff) -> bool {
+        let uid = staff.user_id.clone();
+        app.db.run(move |c| accounts::by_id(c, &uid)).await.map(|u| u.totp_secret_enc.is_some()).unwrap_or(false)
+    }
+
     fn id_of(staff: &Staff) -> UserId {
         UserId::parse(&staff.user_id).unwrap_or_else(|_| panic!("{}", staff.user_id))
     }
@@ -482,7 +522,7 @@ mod tests {
         let admin = testing::staff_with(&app, "admin@homeward.example", &[Role::Admin]).await;
         let refused = invite(&app, &admin, &lang("en"), "not an address", vec![]).await?;
         assert_eq!(refused, Invited::Refused(vec![InviteProblem::EmailInvalid, InviteProblem::NoRoles]));
-        let taken = invite(&app, &admin, &lang("en"), "Admin@homeward.example", vec![Role::Caseworker]).await?;
+        let taken = invite(&app, &admin, &lang("en"), "Admin@homeward.example", vec![Role::Editor]).await?;
         assert_eq!(taken, Invited::Refused(vec![InviteProblem::EmailTaken]));
         assert!(mails(&app).await.is_empty());
         assert_eq!(testing::audit_actions(&app).await, ["account.create"]);
@@ -505,7 +545,8 @@ mod tests {
         assert_eq!(set_roles(&app, &admin, &me, vec![Role::Admin, Role::Editor]).await?, RoleChange::Saved);
         // Another admin decides for others: roles are replaced and audited.
         let them = id_of(&other);
-        assert_eq!(set_roles(&app, &admin, &them, vec![Role::Caseworker, Role::Admin]).await?, RoleChange::Saved);
+        let boss = testing::staff_with(&app, "boss@homeward.example", &[Role::Admin, Role::Caseworker]).await;
+        assert_eq!(set_roles(&app, &boss, &them, vec![Role::Caseworker, Role::Admin]).await?, RoleChange::Saved);
         let roles = users(&app, &admin).await?.into_iter().find(|u| u.id == them).map(|u| u.roles).unwrap_or_default();
         assert!(roles.len() == 2 && roles.contains(&Role::Caseworker) && roles.contains(&Role::Admin), "{roles:?}");
         assert!(matches!(
@@ -513,7 +554,34 @@ mod tests {
             Err(AppError::NotFound)
         ));
         let actions = testing::audit_actions(&app).await;
-        assert_eq!(actions, ["account.create", "account.create", "account.roles", "account.roles"]);
+        assert_eq!(actions, ["account.create", "account.create", "account.roles", "account.create", "account.roles"]);
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn only_a_caseworker_grants_the_caseworker_role_by_invitation_or_change() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff_with(&app, "admin@homeward.example", &[Role::Admin]).await;
+        let editor = testing::staff_with(&app, "editor@homeward.example", &[Role::Editor]).await;
+        let worker = testing::staff_with(&app, "worker@homeward.example", &[Role::Caseworker]).await;
+        let refused = invite(&app, &admin, &lang("en"), "new@example.org", vec![Role::Caseworker]).await?;
+        assert_eq!(refused, Invited::Refused(vec![InviteProblem::CaseworkerNotHeld]));
+        assert_eq!(InviteProblem::CaseworkerNotHeld.field(), "role_caseworker");
+        assert!(mails(&app).await.is_empty());
+        let granted = set_roles(&app, &admin, &id_of(&editor), vec![Role::Editor, Role::Caseworker]).await?;
+        assert_eq!(granted, RoleChange::CaseworkerNotHeld);
+        let roles = |list: Vec<UserLine>, who: &Staff| {
+            list.into_iter().find(|u| u.id == id_of(who)).map(|u| u.roles).unwrap_or_default()
+        };
+        assert_eq!(roles(users(&app, &admin).await?, &editor), [Role::Editor], "nothing changed");
+        // Keeping or taking away the role is not granting it.
+        let kept = set_roles(&app, &admin, &id_of(&worker), vec![Role::Caseworker, Role::Editor]).await?;
+        assert_eq!(kept, RoleChange::Saved);
+        assert_eq!(set_roles(&app, &admin, &id_of(&worker), vec![Role::Editor]).await?, RoleChange::Saved);
+        // A caseworker admin may grant it either way.
+        let boss = testing::staff_with(&app, "boss@homeward.example", &[Role::Admin, Role::Caseworker]).await;
+        assert_eq!(invite(&app, &boss, &lang("en"), "new@example.org", vec![Role::Caseworker]).await?, Invited::Sent);
+        assert_eq!(set_roles(&app, &boss, &id_of(&editor), vec![Role::Caseworker]).await?, RoleChange::Saved);
         Ok(())
     }
 
@@ -542,11 +610,35 @@ mod tests {
         let worker = testing::staff_with(&app, "worker@homeward.example", &[Role::Caseworker]).await;
         let uid = worker.user_id.clone();
         app.db.run(move |c| accounts::set_totp(c, &uid, Some(vec![1, 2, 3]), &[])).await?;
-        reset_two_factor(&app, &admin, &id_of(&worker)).await?;
+        assert_eq!(reset_two_factor(&app, &admin, &id_of(&worker), "").await?, TwoFactorReset::Done);
         let uid = worker.user_id.clone();
         assert!(app.db.run(move |c| accounts::by_id(c, &uid)).await?.totp_secret_enc.is_none());
-        assert!(matches!(reset_two_factor(&app, &admin, &UserId::generate()).await, Err(AppError::NotFound)));
+        assert!(matches!(reset_two_factor(&app, &admin, &UserId::generate(), "").await, Err(AppError::NotFound)));
         assert_eq!(testing::audit_actions(&app).await.last().map(String::as_str), Some("account.2fa_reset"));
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn an_admin_resets_no_own_second_factor_and_gives_their_own_code_for_others() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let mut admin = testing::staff_with(&app, "admin@homeward.example", &[Role::Admin]).await;
+        let worker = testing::staff_with(&app, "worker@homeward.example", &[Role::Caseworker]).await;
+        let secret = crate::auth::totp::new_secret()?;
+        let seal =
+            |uid: &str| app.vault.seal(&secret, &format!("staff_users.totp:{uid}")).unwrap_or_else(|e| panic!("{e}"));
+        for who in [&admin, &worker] {
+            let (uid, sealed) = (who.user_id.clone(), seal(&who.user_id));
+            app.db.run(move |c| accounts::set_totp(c, &uid, Some(sealed), &[])).await?;
+        }
+        admin.has_totp = true;
+        assert_eq!(reset_two_factor(&app, &admin, &id_of(&admin), "").await?, TwoFactorReset::OwnAccount);
+        assert_eq!(reset_two_factor(&app, &admin, &id_of(&worker), "").await?, TwoFactorReset::WrongCode);
+        assert_eq!(reset_two_factor(&app, &admin, &id_of(&worker), "000000x").await?, TwoFactorReset::WrongCode);
+        assert!(has_totp(&app, &admin).await && has_totp(&app, &worker).await, "nothing changed");
+        let now = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(0);
+        let code = crate::auth::totp::code_at(&secret, now)?;
+        assert_eq!(reset_two_factor(&app, &admin, &id_of(&worker), &code).await?, TwoFactorReset::Done);
+        assert!(!has_totp(&app, &worker).await && has_totp(&app, &admin).await);
         Ok(())
     }
 

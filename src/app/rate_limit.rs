@@ -27,6 +27,17 @@ pub fn client_group(ip: Option<IpAddr>) -> String {
     }
 }
 
+/// The most attempts `RateLimiter::count` keeps per key.
+const COUNT_CAP: usize = 1024;
+
+/// Forgets keys idle for an hour (longer than any window) once the map grows, so keys made up
+/// by an attacker (accounts times addresses) cannot fill memory.
+fn forget_idle(windows: &mut HashMap<Bucket, Vec<Instant>>, now: Instant) {
+    if windows.len() > 10_000 {
+        windows.retain(|_, times| times.last().is_some_and(|t| now.duration_since(*t) < Duration::from_secs(3600)));
+    }
+}
+
 pub struct RateLimiter {
     salt: [u8; 32],
     windows: Mutex<HashMap<Bucket, Vec<Instant>>>,
@@ -71,6 +82,7 @@ impl RateLimiter {
         let Ok(mut windows) = self.windows.lock() else {
             return true;
         };
+        forget_idle(&mut windows, now);
         let times = windows.entry((action, self.keyed(key))).or_default();
         times.retain(|t| now.duration_since(*t) < window);
         if times.len() >= limit {
@@ -78,6 +90,25 @@ impl RateLimiter {
         }
         times.push(now);
         true
+    }
+
+    /// Counts an attempt for `key` now and says how many were made within `window` before it.
+    /// Never refuses: the caller slows down instead. At most `COUNT_CAP` are kept per key, so a
+    /// flood of attempts on one key costs bounded memory (the count saturates there).
+    pub fn count(&self, action: &'static str, key: &str, window: Duration) -> usize {
+        let now = Instant::now();
+        let Ok(mut windows) = self.windows.lock() else {
+            return 0;
+        };
+        forget_idle(&mut windows, now);
+        let times = windows.entry((action, self.keyed(key))).or_default();
+        times.retain(|t| now.duration_since(*t) < window);
+        let before = times.len();
+        if times.len() >= COUNT_CAP {
+            times.remove(0);
+        }
+        times.push(now);
+        before
     }
 
     /// Takes back the latest attempt counted for `key` (it succeeded).
@@ -91,6 +122,7 @@ impl RateLimiter {
 
     pub fn fail(&self, action: &'static str, key: &str) {
         if let Ok(mut windows) = self.windows.lock() {
+            forget_idle(&mut windows, Instant::now());
             windows.entry((action, self.keyed(key))).or_default().push(Instant::now());
         }
     }
@@ -109,10 +141,7 @@ impl RateLimiter {
         let Ok(mut windows) = self.windows.lock() else {
             return true;
         };
-        // Forget idle clients now and then so the map stays small.
-        if windows.len() > 10_000 {
-            windows.retain(|_, times| times.last().is_some_and(|t| now.duration_since(*t) < Duration::from_secs(3600)));
-        }
+        forget_idle(&mut windows, now);
         let times = windows.entry(key).or_default();
         times.retain(|t| now.duration_since(*t) < window);
         if times.len() >= limit {
@@ -149,6 +178,20 @@ mod tests {
         assert!(limiter.allow("contact", Some(v6[1]), 2, minute));
         assert!(!limiter.allow("contact", Some(v6[0]), 2, minute), "a new address in the same /64 does not help");
         assert!(limiter.allow("contact", Some(v6[2]), 2, minute));
+        Ok(())
+    }
+
+    #[test]
+    fn counting_never_refuses_and_says_how_many_came_before() -> Result<(), Box<dyn std::error::Error>> {
+        let key = SecretKey::load(&SecretKeySource::Inline(secrecy::SecretString::from("22".repeat(32))))?;
+        let limiter = RateLimiter::new(&key);
+        let minute = Duration::from_secs(60);
+        for n in 0..COUNT_CAP + 10 {
+            assert_eq!(limiter.count("login-account", "a@example.org", minute), n.min(COUNT_CAP));
+        }
+        assert_eq!(limiter.count("login-account", "b@example.org", minute), 0, "each key separately");
+        limiter.forgive("login-account", "a@example.org");
+        assert_eq!(limiter.count("login-account", "a@example.org", minute), 0);
         Ok(())
     }
 

@@ -22,6 +22,10 @@ on_both_backends!(
     each_caseworker_gets_one_digest_a_day,
     password_reset_by_email_and_invitations,
     the_account_page_confirms_a_new_language_and_two_step_sign_in_turned_off,
+    only_a_caseworker_grants_the_caseworker_role,
+    an_admin_resets_only_others_second_factor_and_with_their_own_code,
+    wrong_passwords_from_one_address_do_not_lock_out_another,
+    a_new_reset_link_or_a_password_change_revokes_earlier_links,
 );
 
 async fn staff_app(backend: Backend) -> (TestApp, String) {
@@ -858,4 +862,183 @@ async fn the_account_page_confirms_a_new_language_and_two_step_sign_in_turned_of
     let (_, page) = app.staff_get(&client, "/staff/account").await;
     assert!(page.contains(&html_escape(&t("hy", "staff-done-2fa-off"))));
     assert!(app.audit_actions().contains(&"account.2fa_disabled".to_owned()));
+}
+
+async fn only_a_caseworker_grants_the_caseworker_role(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let editor_id = app.create_staff("editor@example.org", &[Role::Editor]).await;
+    let admin = app.sign_in("admin@example.org").await;
+    let res = app.staff_post(&admin, "/staff/account/language", &[("language", "hy")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    // An invitation with the role: refused, in the admin's language, with what was typed kept.
+    let res = app
+        .staff_post(&admin, "/admin/users/invite", &[("email", "reader@example.org"), ("role_caseworker", "1")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains(&html_escape(&t("hy", "admin-error-caseworker-not-held"))), "{page}");
+    assert!(page.contains("reader@example.org"));
+    // Adding the role to an account afterwards: refused the same way, nothing changes.
+    let path = format!("/admin/users/{editor_id}/roles");
+    let res = app.staff_post(&admin, &path, &[("role_editor", "1"), ("role_caseworker", "1")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("hy", "admin-error-caseworker-not-held"))));
+    let email = homeward::domain::EmailAddress::parse("editor@example.org").unwrap();
+    let roles = app.db.run_sync(|c| homeward::db::repo::accounts::roles_of(c, &email)).unwrap();
+    assert_eq!(roles, [Role::Editor]);
+    assert!(!app.audit_actions().iter().any(|a| a == "account.invite" || a == "account.roles"));
+    // An admin who is a caseworker grants it.
+    app.create_staff("boss@example.org", &[Role::Admin, Role::Caseworker]).await;
+    let boss = app.sign_in("boss@example.org").await;
+    let res = app.staff_post(&boss, &path, &[("role_editor", "1"), ("role_caseworker", "1")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .staff_post(&boss, "/admin/users/invite", &[("email", "reader@example.org"), ("role_caseworker", "1")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+}
+
+/// Turns two-step sign-in on for a signed-in client; the secret.
+async fn enrol_two_factor(app: &TestApp, client: &reqwest::Client) -> Vec<u8> {
+    let (_, page) = app.staff_get(client, "/staff/account/2fa").await;
+    let secret = secret_of(&page);
+    let res = client
+        .post(app.url("/staff/account/2fa"))
+        .form(&[
+            ("csrf", form_field(&page, "csrf").as_str()),
+            ("current", STAFF_PASSWORD),
+            ("secret", &form_field(&page, "secret")),
+            ("mac", &form_field(&page, "mac")),
+            ("code", &code_at(&secret, 0)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    secret
+}
+
+async fn an_admin_resets_only_others_second_factor_and_with_their_own_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin_id = app.create_staff("admin@example.org", &[Role::Admin]).await;
+    let worker_id = app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let worker = app.sign_in("case@example.org").await;
+    enrol_two_factor(&app, &worker).await;
+    let admin = app.sign_in("admin@example.org").await;
+    let secret = enrol_two_factor(&app, &admin).await;
+    let has_totp = |id: &str| {
+        let id = id.to_owned();
+        app.db.run_sync(move |c| homeward::db::repo::accounts::by_id(c, &id)).unwrap().totp_secret_enc.is_some()
+    };
+    // Not one's own: the account page asks for a code.
+    let res = app.staff_post(&admin, &format!("/admin/users/{admin_id}/reset-2fa"), &[]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "admin-error-2fa-own"))));
+    assert!(has_totp(&admin_id));
+    // Someone else's: the admin's own current code, and a wrong one is refused.
+    let (_, page) = app.staff_get(&admin, "/admin/users").await;
+    assert!(page.contains(&format!("id=\"code-{worker_id}\"")), "the form asks for the code");
+    assert!(!page.contains(&format!("/admin/users/{admin_id}/reset-2fa")), "no reset of one's own");
+    let path = format!("/admin/users/{worker_id}/reset-2fa");
+    for wrong in ["", "000000"] {
+        let res = app.staff_post(&admin, &path, &[("code", wrong)]).await;
+        assert_eq!(res.status().as_u16(), 422);
+        assert!(res.text().await.unwrap().contains(&html_escape(&t("en", "staff-error-code"))));
+    }
+    assert!(has_totp(&worker_id));
+    let res = app.staff_post(&admin, &path, &[("code", &code_at(&secret, 30))]).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, "/admin/users".to_owned()));
+    assert!(!has_totp(&worker_id) && has_totp(&admin_id));
+    assert_eq!(app.staff_get(&worker, "/staff/inquiries").await.0, 303, "the person is signed out");
+}
+
+/// A staff client whose requests come, through the trusted proxy, from `address`.
+fn client_from(app: &TestApp, address: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("origin", app.address.parse().unwrap());
+    headers.insert("x-forwarded-for", address.parse().unwrap());
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+async fn wrong_passwords_from_one_address_do_not_lock_out_another(backend: Backend) {
+    let app = spawn_app_with(backend, &[("HOMEWARD_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let attacker = client_from(&app, "203.0.113.9");
+    for _ in 0..5 {
+        let res = app.try_sign_in(&attacker, "case@example.org", "wrong password here").await;
+        assert_eq!(res.status().as_u16(), 422);
+    }
+    let res = app.try_sign_in(&attacker, "case@example.org", STAFF_PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 429, "that address is held back for this account");
+    // Another address in the attacker's IPv6 /64 is the same client.
+    let v6 = client_from(&app, "2001:db8:7:7::1");
+    for _ in 0..5 {
+        app.try_sign_in(&v6, "case@example.org", "wrong password here").await;
+    }
+    let res = app.try_sign_in(&client_from(&app, "2001:db8:7:7::2"), "case@example.org", STAFF_PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 429);
+    // The owner, from their own address, signs in.
+    let owner = client_from(&app, "198.51.100.20");
+    let res = app.try_sign_in(&owner, "case@example.org", STAFF_PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.staff_get(&owner, "/staff/inquiries").await.0, 200);
+}
+
+/// The path of the reset link in the newest reset mail to `email`, once `n` mails arrived.
+async fn reset_link_path(smtp: &crate::smtp::SmtpServer, n: usize, email: &str) -> String {
+    let mails = smtp.wait_for(n, 20).await;
+    let body = mails
+        .iter()
+        .rev()
+        .filter(|m| m.to.iter().any(|t| t.to_lowercase().contains(email)))
+        .map(crate::smtp::Received::decoded)
+        .find(|b| b.contains("/staff/reset/"))
+        .unwrap();
+    let link =
+        body.split_whitespace().find(|w| w.contains("/staff/reset/")).unwrap().trim_matches(['<', '>']).to_owned();
+    url::Url::parse(&link).unwrap().path().to_owned()
+}
+
+async fn a_new_reset_link_or_a_password_change_revokes_earlier_links(backend: Backend) {
+    let smtp = start_smtp();
+    let app = spawn_app_with(backend, &[("HOMEWARD_SMTP_URL", &smtp.url())]).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let ask_reset = |email: &'static str| {
+        let client = app.staff_client();
+        let app = &app;
+        async move {
+            let page = client.get(app.url("/staff/reset")).send().await.unwrap().text().await.unwrap();
+            let res = client
+                .post(app.url("/staff/reset"))
+                .form(&[("csrf", form_field(&page, "csrf").as_str()), ("email", email)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200);
+        }
+    };
+    ask_reset("case@example.org").await;
+    let first = reset_link_path(&smtp, 1, "case@example.org").await;
+    ask_reset("Case@example.org").await;
+    let second = reset_link_path(&smtp, 2, "case@example.org").await;
+    assert_ne!(first, second);
+    assert_eq!(app.get(&first).await.status().as_u16(), 404, "a second request revokes the first link");
+    assert_eq!(app.get(&second).await.status().as_u16(), 200);
+    // A password change on the account page revokes the newest link too and ends the other sessions.
+    let elsewhere = app.sign_in("case@example.org").await;
+    let me = app.sign_in("case@example.org").await;
+    let new_password = "another long passphrase 77";
+    let form = [("current", STAFF_PASSWORD), ("password", new_password), ("confirm", new_password)];
+    let res = app.staff_post(&me, "/staff/account/password", &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.staff_get(&elsewhere, "/staff/account").await.0, 303, "the other session ended");
+    assert_eq!(app.get(&second).await.status().as_u16(), 404, "a password change revokes earlier links");
+    let res = app.try_sign_in(&app.staff_client(), "case@example.org", new_password).await;
+    assert_eq!(res.status().as_u16(), 303);
 }

@@ -222,13 +222,44 @@ pub fn by_id(conn: &mut DbConnection, id: &str) -> Result<StaffUserRow, RepoErro
     Ok(staff_users::table.filter(staff_users::id.eq(id)).select(StaffUserRow::as_select()).first(conn)?)
 }
 
-/// A new password hash; every session of the account ends.
+/// A new password hash; every session of the account ends and every reset link sent for it
+/// before is worthless (a link in an old mail must not undo the change).
 pub fn set_password(conn: &mut DbConnection, user_id: &str, password_hash: &str) -> Result<(), RepoError> {
     diesel::update(staff_users::table.filter(staff_users::id.eq(user_id)))
         .set((staff_users::password_hash.eq(password_hash), staff_users::updated_at.eq(now())))
         .execute(conn)?;
     sessions::delete_for_user(conn, user_id)?;
+    let normalized: Option<String> = staff_users::table
+        .filter(staff_users::id.eq(user_id))
+        .select(staff_users::email_normalized)
+        .first(conn)
+        .optional()?;
+    if let Some(normalized) = normalized {
+        revoke_reset_links(conn, &normalized)?;
+    }
     Ok(())
+}
+
+/// Uses up every unused reset link sent to this address (normalized): a newer link or a
+/// password change makes them worthless. The links keep the address as typed, so they are
+/// compared here in its normalized form; there are only a few unused ones at any time.
+pub fn revoke_reset_links(conn: &mut DbConnection, email_normalized: &str) -> Result<usize, RepoError> {
+    let open: Vec<(String, Option<String>)> = account_tokens::table
+        .filter(account_tokens::purpose.eq(TokenPurpose::Reset.as_str()))
+        .filter(account_tokens::used_at.is_null())
+        .select((account_tokens::id, account_tokens::email))
+        .load(conn)?;
+    let ids: Vec<String> = open
+        .into_iter()
+        .filter(|(_, email)| email.as_deref().is_some_and(|e| e.to_lowercase() == email_normalized))
+        .map(|(id, _)| id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(diesel::update(account_tokens::table.filter(account_tokens::id.eq_any(&ids)))
+        .set(account_tokens::used_at.eq(Some(now())))
+        .execute(conn)?)
 }
 
 /// Disables or enables an account; disabling ends its sessions at once.
