@@ -190,6 +190,14 @@ impl Application {
         }
         let key = Arc::new(key);
         let vault = open_vault(&db, key.clone()).await?;
+        let sealing = vault.clone();
+        let sealed = db
+            .run(move |c| crate::db::repo::content::seal_clear_comments(c, &sealing))
+            .await
+            .context("cannot seal the feedback comments an earlier version stored in clear")?;
+        if sealed > 0 {
+            tracing::info!(sealed, "sealed feedback comments an earlier version stored in clear");
+        }
         let mut worker = outbox_worker(&settings, &db, vault.clone())?;
         worker.digest = Some(crate::mail::digest::DigestSettings::from_settings(&settings, base_url.as_str()));
         // Sign-in verifies unknown addresses against a dummy hash so timing hides which accounts

@@ -68,8 +68,8 @@ impl NewFeedback {
 /// Stores an answer about a published guide; `NotFound` when there is none with this slug.
 #[tracing::instrument(skip_all, fields(guide = %slug))]
 pub async fn give(app: &App, lang: &Lang, slug: &Slug, feedback: NewFeedback) -> Result<(), AppError> {
-    let (l, s) = (lang.to_string(), slug.to_string());
-    app.db.run(move |c| repo::add_feedback(c, &s, &l, feedback.useful, feedback.comment.as_deref())).await?;
+    let (l, s, vault) = (lang.to_string(), slug.to_string(), app.vault.clone());
+    app.db.run(move |c| repo::add_feedback(c, &vault, &s, &l, feedback.useful, feedback.comment.as_deref())).await?;
     Ok(())
 }
 
@@ -122,13 +122,13 @@ const MISSES_SHOWN: i64 = 100;
 /// What readers said and looked for in vain, and what caseworkers tagged as missing.
 #[tracing::instrument(skip_all)]
 pub async fn overview(app: &App) -> Result<FeedbackOverview, AppError> {
-    let default = app.settings().default_language.to_string();
+    let (default, vault) = (app.settings().default_language.to_string(), app.vault.clone());
     let (guides, misses, gaps) = app
         .db
         .run(move |c| {
             Ok::<_, RepoError>((
-                editor::feedback_summaries(c, &default)?,
-                editor::search_misses(c, MISSES_SHOWN)?,
+                editor::feedback_summaries(c, &vault, &default)?,
+                editor::search_misses(c, &vault, crate::app::guidance::MISS_MIN_READERS, MISSES_SHOWN)?,
                 workspace::content_gaps(c)?,
             ))
         })
@@ -203,13 +203,22 @@ mod tests {
         crate::app::content::publish(&app, &staff, &slug, true).await?;
         give(&app, &en, &slug, NewFeedback { useful: false, comment: Some("No addresses".into()) }).await?;
         give(&app, &en, &slug, NewFeedback { useful: true, comment: None }).await?;
-        app.db.run(|c| editor::record_search_miss(c, "zzqx", "az")).await?;
-        app.db.run(|c| editor::record_search_miss(c, "zzqx", "az")).await?;
+        // One reader twice, then a second: not shown yet; a third reader shows it.
+        let az = Lang::parse("az").unwrap_or_else(|e| panic!("{e}"));
+        let ip = |n: u8| Some(std::net::IpAddr::from([192, 0, 2, n]));
+        let terms = vec!["zzqx".to_owned()];
+        for reader in [ip(1), ip(1), ip(2), None] {
+            let request = crate::app::guidance::SearchRequest { terms: &terms, typed: "zzqx 0551 a@b.am", reader };
+            crate::app::guidance::search(&app, &az, &request).await?;
+        }
+        assert!(overview(&app).await?.misses.is_empty(), "two readers are not enough");
+        let request = crate::app::guidance::SearchRequest { terms: &terms, typed: "ZZQX", reader: ip(3) };
+        crate::app::guidance::search(&app, &az, &request).await?;
         let seen = overview(&app).await?;
         let [g] = seen.guides.as_slice() else { panic!("{:?}", seen.guides) };
         assert_eq!((g.slug.as_str(), g.title.as_str(), g.yes, g.no), ("renting", "Renting", 1, 1));
         assert_eq!(g.comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["No addresses"]);
-        assert_eq!(seen.misses.iter().map(|m| (m.terms.as_str(), m.hits)).collect::<Vec<_>>(), vec![("zzqx", 2)]);
+        assert_eq!(seen.misses.iter().map(|m| (m.terms.as_str(), m.hits)).collect::<Vec<_>>(), vec![("zzqx", 5)]);
         assert!(seen.gaps.is_empty());
         Ok(())
     }

@@ -114,20 +114,54 @@ pub async fn guide_title(app: &App, lang: &Lang, slug: &Slug) -> Result<String, 
     Ok(page.translation.title)
 }
 
+/// What a search asked for: the folded terms searched, the query as typed (to remember a
+/// vain search without what may identify someone) and the reader's address (only ever
+/// hashed, to count different readers).
+pub struct SearchRequest<'a> {
+    pub terms: &'a [String],
+    pub typed: &'a str,
+    pub reader: Option<std::net::IpAddr>,
+}
+
+/// A vain search is shown to editors once this many different readers made it (each
+/// counted once a day), so one person's search never shows on its own.
+pub const MISS_MIN_READERS: i64 = 3;
+
 /// At most 50 guides matching every term, in the reader's or the default language. A search
-/// without results is counted for editors (the folded terms and the language only).
+/// without results is counted for editors: its terms without digits or addresses, sealed,
+/// and a keyed hash of the reader's address and the day (never the address).
 #[tracing::instrument(skip_all)]
-pub async fn search(app: &App, lang: &Lang, terms: &[String]) -> Result<Vec<SearchHit>, AppError> {
+pub async fn search(app: &App, lang: &Lang, request: &SearchRequest<'_>) -> Result<Vec<SearchHit>, AppError> {
     let (l, d) = langs(app, lang);
-    let t = terms.to_vec();
+    let t = request.terms.to_vec();
     let hits = app.db.run(move |c| repo::search(c, &t, &[&l, &d], 50)).await?;
     if hits.is_empty() {
-        let (missed, l) = (terms.join(" "), lang.to_string());
-        if let Err(e) = app.db.run(move |c| editor::record_search_miss(c, &missed, &l)).await {
+        let kept = crate::domain::text::search_terms(
+            lang.as_str(),
+            &crate::domain::text::without_personal_data(request.typed),
+            request.terms.len(),
+        );
+        if !kept.is_empty()
+            && let Err(e) = count_miss(app, lang, &kept.join(" "), request.reader).await
+        {
             tracing::warn!(error = %e, "could not count a search without results");
         }
     }
     Ok(hits)
+}
+
+async fn count_miss(app: &App, lang: &Lang, terms: &str, reader: Option<std::net::IpAddr>) -> Result<(), RepoError> {
+    use crate::crypto::receipt::fingerprint;
+    let id = fingerprint(&app.key, "search-miss", format!("{lang}|{terms}").as_bytes());
+    let day = crate::db::repo::now().date();
+    let reader = reader.map(|ip| fingerprint(&app.key, "search-reader", format!("{day}|{ip}|{id}").as_bytes()));
+    let (vault, lang, terms) = (app.vault.clone(), lang.to_string(), terms.to_owned());
+    app.db
+        .run(move |c| {
+            let miss = editor::Miss { id: &id, lang: &lang, terms: &terms, reader: reader.as_deref() };
+            editor::record_search_miss(c, &vault, &miss)
+        })
+        .await
 }
 
 /// The regions and topics the services finder offers.
@@ -238,9 +272,14 @@ mod tests {
     #[actix_rt::test]
     async fn search_finds_published_text_only() -> Result<(), AppError> {
         let app = app_with_content().await;
-        let hits = search(&app, &lang("en"), &["photograph".to_owned()]).await?;
+        let ask = |word: &str| [word.to_owned()];
+        let terms = ask("photograph");
+        let hits =
+            search(&app, &lang("en"), &SearchRequest { terms: &terms, typed: "photograph", reader: None }).await?;
         assert_eq!(hits.iter().map(|h| h.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
-        assert!(search(&app, &lang("en"), &["secret".to_owned()]).await?.is_empty());
+        let terms = ask("secret");
+        let request = SearchRequest { terms: &terms, typed: "secret", reader: None };
+        assert!(search(&app, &lang("en"), &request).await?.is_empty());
         Ok(())
     }
 

@@ -156,8 +156,10 @@ pub struct FeedbackRow {
     pub guide_id: String,
     pub lang: String,
     pub useful: bool,
+    /// Always `None` now: comments are sealed in `comment_enc`.
     pub comment: Option<String>,
     pub created_at: PrimitiveDateTime,
+    pub comment_enc: Option<Vec<u8>>,
 }
 
 use crate::db::schema::{data_keys, inquiries, inquiry_messages, inquiry_tombstones, outbox};

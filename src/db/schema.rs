@@ -136,8 +136,10 @@ diesel::table! {
         guide_id -> Text,
         lang -> Text,
         useful -> Bool,
+        /// Left from before comments were sealed; emptied at start-up.
         comment -> Nullable<Text>,
         created_at -> Timestamp,
+        comment_enc -> Nullable<Binary>,
     }
 }
 
@@ -150,11 +152,21 @@ diesel::table! {
 }
 
 diesel::table! {
-    search_misses (terms, lang) {
-        terms -> Text,
+    search_misses (id) {
+        id -> Text,
         lang -> Text,
+        terms_enc -> Binary,
         hits -> BigInt,
+        readers -> BigInt,
         last_seen -> Date,
+    }
+}
+
+diesel::table! {
+    search_miss_readers (miss_id, day, reader) {
+        miss_id -> Text,
+        day -> Date,
+        reader -> Text,
     }
 }
 
@@ -422,6 +434,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     canned_replies,
     audit_log,
     search_misses,
+    search_miss_readers,
     site_settings,
     regions,
     region_translations,

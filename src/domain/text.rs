@@ -56,6 +56,17 @@ pub fn search_terms(lang: &str, query: &str, max: usize) -> Vec<String> {
     terms
 }
 
+/// A search query without the words that may say who someone is: any word with a digit
+/// (phone numbers, dates, document and house numbers) or an `@` (email addresses), and
+/// anything that looks like a link. What a vain search may be remembered as.
+pub fn without_personal_data(query: &str) -> String {
+    query
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|c| c.is_numeric() || c == '@') && !w.contains("://") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +80,15 @@ mod tests {
         let kept = "Հայերեն Русский Azərbaycan \u{200F}👍";
         assert!(matches!(without_controls(kept), Cow::Borrowed(k) if k == kept));
         assert!(has_controls("a\u{0}") && has_controls("\n") && !has_controls("ordinary text"));
+    }
+
+    #[test]
+    fn personal_data_is_left_out_of_what_is_remembered() {
+        assert_eq!(without_personal_data("my husband beats me"), "my husband beats me");
+        assert_eq!(without_personal_data("call ani@example.am or +374 (10) 55-55-55"), "call or");
+        assert_eq!(without_personal_data("passport AB1234567 lost 12.03.2026"), "passport lost");
+        assert_eq!(without_personal_data("visit https://x.example/a www.x.am"), "visit");
+        assert_eq!(without_personal_data("دفتر ٣٤٥"), "دفتر", "digits of any script");
     }
 
     #[test]

@@ -15,6 +15,8 @@ on_both_backends!(
     only_editors_reach_content_and_only_admins_reach_accounts,
     unpublishing_answers_410_and_review_dates_can_be_confirmed,
     feedback_searches_and_gaps_show_editors_what_to_write,
+    comments_and_vain_searches_are_sealed_and_shown_only_when_several_readers_share_them,
+    comments_an_earlier_version_stored_in_clear_are_sealed_at_start_up,
     admins_see_and_retry_failed_email_and_reset_second_factors,
     editors_create_topics_and_guides_move_reorder_and_replace_them,
     admins_change_settings_that_apply_on_every_instance,
@@ -298,11 +300,114 @@ async fn feedback_searches_and_gaps_show_editors_what_to_write(backend: Backend)
     assert_eq!(status, 200);
     let table = page.split("id=\"feedback\"").nth(1).unwrap();
     assert!(table.contains("Нет адресов &#60;b&#62;бюро&#60;/b&#62;"), "comments are shown, escaped");
-    let misses = page.split("id=\"misses\"").nth(1).unwrap();
-    assert!(misses.contains("zzqx") && misses.contains("<td>2</td>"), "{misses}");
+    // One reader's vain search (twice) is not shown: see the next test for several readers.
+    let misses = page.split("id=\"misses\"").nth(1).unwrap_or_default();
+    assert!(!misses.contains("zzqx"), "{misses}");
     let gaps = page.split("id=\"gaps\"").nth(1).unwrap();
     assert!(gaps.contains("legal-aid"));
     assert_eq!(app.staff_get(&caseworker, "/admin/feedback").await.0, 403);
+}
+
+/// Every byte of the SQLite database and its WAL, as someone who copies the files sees them.
+fn sqlite_bytes(app: &TestApp) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for entry in std::fs::read_dir(app.test_db.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("homeward.db")) {
+            bytes.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+async fn comments_and_vain_searches_are_sealed_and_shown_only_when_several_readers_share_them(backend: Backend) {
+    let is_pg = matches!(backend, Backend::Postgres(_));
+    let app = crate::helpers::spawn_app_with(backend, &[("HOMEWARD_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.create_staff("editor@example.org", &[Role::Editor]).await;
+    let editor = app.sign_in("editor@example.org").await;
+    let comment = "my husband beats me";
+    let page = app.text("/en/guides/legal-aid").await.1;
+    let token = form_field(&page, "token");
+    let form = [("token", token.as_str()), ("useful", "no"), ("comment", comment)];
+    assert_eq!(app.post_form("/en/guides/legal-aid/feedback", &form).await.status().as_u16(), 303);
+    let search = |reader: &'static str| {
+        app.client
+            .get(app.url("/en/search?q=Xylocanary+shelter+%2B374+55-01-99+ani.canary%40example.am"))
+            .header("x-forwarded-for", reader)
+            .send()
+    };
+    for reader in ["198.51.100.1", "198.51.100.1", "198.51.100.2"] {
+        assert_eq!(search(reader).await.unwrap().status().as_u16(), 200);
+    }
+    let (_, page) = app.staff_get(&editor, "/admin/feedback").await;
+    assert!(page.contains(&html_escape(comment)), "the comment is shown to editors, opened");
+    assert!(!page.contains("xylocanary"), "two readers are not enough to show a search");
+    search("198.51.100.3").await.unwrap();
+    let (_, page) = app.staff_get(&editor, "/admin/feedback").await;
+    let misses = page.split("id=\"misses\"").nth(1).unwrap_or_default();
+    assert!(misses.contains("xylocanary shelter"), "three readers show it: {misses}");
+    assert!(misses.contains("<td>4</td>"), "counted every time: {misses}");
+    for gone in ["374", "55-01", "canary@", "example.am", "ani"] {
+        assert!(!misses.contains(gone), "{gone} is not remembered");
+    }
+    // Neither is readable where the data lives.
+    if is_pg {
+        let rows: Vec<(Option<String>, Option<Vec<u8>>)> = app
+            .db
+            .run_sync(|c| {
+                use diesel::prelude::*;
+                use homeward::db::schema::feedback as f;
+                f::table.select((f::comment, f::comment_enc)).load(c).map_err(homeward::db::RepoError::from)
+            })
+            .unwrap();
+        assert!(
+            rows.iter()
+                .all(|(clear, sealed)| clear.is_none() && !contains(sealed.as_deref().unwrap_or_default(), "husband"))
+        );
+        let misses: Vec<(String, String, Vec<u8>)> = app
+            .db
+            .run_sync(|c| {
+                use diesel::prelude::*;
+                use homeward::db::schema::search_misses as m;
+                m::table.select((m::id, m::lang, m::terms_enc)).load(c).map_err(homeward::db::RepoError::from)
+            })
+            .unwrap();
+        assert_eq!(misses.len(), 1);
+        assert!(misses.iter().all(|(id, _, sealed)| !id.contains("xylo") && !contains(sealed, "xylocanary")));
+    } else {
+        let bytes = sqlite_bytes(&app);
+        assert!(!bytes.is_empty());
+        assert!(!contains(&bytes, "husband beats"), "the comment is not in the database files");
+        assert!(!contains(&bytes, "xylocanary") && !contains(&bytes, "Xylocanary"), "nor the search");
+    }
+}
+
+async fn comments_an_earlier_version_stored_in_clear_are_sealed_at_start_up(backend: Backend) {
+    let (app, editor) = editor_app(backend).await;
+    app.sql(
+        "INSERT INTO feedback (id, guide_id, lang, useful, comment, created_at) \
+         SELECT 'from-before', id, 'en', false, 'an old clear canary', '2026-01-01 00:00:00' FROM guides \
+         WHERE slug = 'legal-aid'",
+    );
+    // The next start (any instance) seals it.
+    let settings = homeward::config::Settings::from_sources(None, &app.test_db.env(&[])).unwrap();
+    homeward::startup::Application::build(settings).await.unwrap();
+    let rows: Vec<(Option<String>, Option<Vec<u8>>)> = app
+        .db
+        .run_sync(|c| {
+            use diesel::prelude::*;
+            use homeward::db::schema::feedback as f;
+            f::table.select((f::comment, f::comment_enc)).load(c).map_err(homeward::db::RepoError::from)
+        })
+        .unwrap();
+    let [(clear, Some(sealed))] = rows.as_slice() else { panic!("one sealed comment: {rows:?}") };
+    assert!(clear.is_none() && !contains(sealed, "canary"));
+    let (_, page) = app.staff_get(&editor, "/admin/feedback").await;
+    assert!(page.contains("an old clear canary"), "and editors still read it");
 }
 
 async fn admins_see_and_retry_failed_email_and_reset_second_factors(backend: Backend) {

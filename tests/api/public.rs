@@ -386,18 +386,20 @@ async fn feedback_is_stored_without_personal_data(backend: Backend) {
     let (status, body) = app.text(&thanks).await;
     assert_eq!(status, 200);
     assert!(body.contains(&html_escape(&t("hy", "feedback-thanks-title"))));
-    let rows: Vec<(String, bool, Option<String>)> = app
+    let rows: Vec<(String, bool, Option<String>, Option<Vec<u8>>)> = app
         .db
         .run_sync(|c| {
             use diesel::prelude::*;
             use homeward::db::schema::feedback;
             feedback::table
-                .select((feedback::lang, feedback::useful, feedback::comment))
+                .select((feedback::lang, feedback::useful, feedback::comment, feedback::comment_enc))
                 .load(c)
                 .map_err(homeward::db::RepoError::from)
         })
         .unwrap();
-    assert_eq!(rows, vec![("hy".to_owned(), true, Some("Clear, thank you".to_owned()))]);
+    let [(lang, useful, clear, sealed)] = rows.as_slice() else { panic!("one answer: {rows:?}") };
+    assert_eq!((lang.as_str(), *useful, clear), ("hy", true, &None), "the comment is not kept in clear");
+    assert!(sealed.as_ref().is_some_and(|s| !String::from_utf8_lossy(s).contains("Clear, thank")), "but sealed");
     // A bot that fills the hidden field is thanked and ignored.
     let res = app
         .post_form("/hy/guides/legal-aid/feedback", &[("token", &token), ("useful", "no"), ("website", "http://spam")])

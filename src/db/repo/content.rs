@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use time::{Date, PrimitiveDateTime};
 
 use super::{RepoError, new_id, now};
+use crate::crypto::vault::Vault;
 use crate::db::DbConnection;
 use crate::db::rows::{FeedbackRow, GuideRevisionRow, GuideRow, GuideTranslationRow, TopicRow, TopicTranslationRow};
 use crate::db::schema::{
@@ -364,8 +365,15 @@ pub fn search(
     Ok(hits)
 }
 
+/// The AAD a feedback comment is sealed under: the comment belongs to this row.
+pub(super) fn comment_aad(id: &str) -> String {
+    format!("feedback.comment:{id}")
+}
+
+/// Stores a reader's answer; the comment only sealed.
 pub fn add_feedback(
     conn: &mut DbConnection,
+    vault: &Vault,
     guide_slug: &str,
     lang: &str,
     useful: bool,
@@ -376,17 +384,42 @@ pub fn add_feedback(
         .filter(guides::published.eq(true))
         .select(guides::id)
         .first(conn)?;
+    let id = new_id();
+    let comment_enc = comment.map(|c| super::inquiries::seal(vault, c, comment_aad(&id))).transpose()?;
     diesel::insert_into(feedback::table)
         .values(FeedbackRow {
-            id: new_id(),
+            id,
             guide_id,
             lang: lang.to_owned(),
             useful,
-            comment: comment.map(str::to_owned),
+            comment: None,
             created_at: now(),
+            comment_enc,
         })
         .execute(conn)?;
     Ok(())
+}
+
+/// Seals comments stored in clear by earlier versions and empties the clear column;
+/// returns how many. Runs at start-up.
+pub fn seal_clear_comments(conn: &mut DbConnection, vault: &Vault) -> Result<usize, RepoError> {
+    crate::db::write_transaction(conn, |c| {
+        let clear: Vec<(String, Option<String>)> = feedback::table
+            .filter(feedback::comment.is_not_null())
+            .select((feedback::id, feedback::comment))
+            .load(c)?;
+        for (id, comment) in &clear {
+            let sealed = comment
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| super::inquiries::seal(vault, t, comment_aad(id)))
+                .transpose()?;
+            diesel::update(feedback::table.filter(feedback::id.eq(id)))
+                .set((feedback::comment_enc.eq(sealed), feedback::comment.eq(None::<String>)))
+                .execute(c)?;
+        }
+        Ok(clear.len())
+    })
 }
 
 // ---- Writing content (import now, the editor later) ----

@@ -11,6 +11,7 @@ use time::Date;
 use super::audit::{self, Event};
 use super::content::{Change, TranslationInput, in_content_transaction, save_translation};
 use super::{RepoError, now};
+use crate::crypto::vault::Vault;
 use crate::db::DbConnection;
 use crate::db::rows::{GuideRevisionRow, GuideRow, GuideTranslationRow};
 use crate::db::schema::{guide_revisions, guide_translations, guides, staff_users, topics};
@@ -224,56 +225,89 @@ pub fn confirm_review(conn: &mut DbConnection, guide_id: &str, next: Date, actor
     })
 }
 
-/// Counts a search that found nothing (folded terms, at most 80 characters).
-pub fn record_search_miss(conn: &mut DbConnection, terms: &str, lang: &str) -> Result<(), RepoError> {
-    use crate::db::schema::search_misses;
-    let terms: String = terms.chars().take(80).collect();
+/// A search that found nothing, as the use case computed it: ids are keyed hashes.
+pub struct Miss<'a> {
+    /// Keyed hash of (language, terms).
+    pub id: &'a str,
+    pub lang: &'a str,
+    /// Folded terms without digits or addresses (sealed before they are written).
+    pub terms: &'a str,
+    /// Keyed hash of the reader's address and the day; `None` when the address is unknown.
+    pub reader: Option<&'a str>,
+}
+
+/// Counts a search that found nothing, and the reader once a day.
+pub fn record_search_miss(conn: &mut DbConnection, vault: &Vault, miss: &Miss<'_>) -> Result<(), RepoError> {
+    use crate::db::schema::{search_miss_readers as r, search_misses as m};
     let today = now().date();
-    let bumped = diesel::update(
-        search_misses::table.filter(search_misses::terms.eq(&terms)).filter(search_misses::lang.eq(lang)),
-    )
-    .set((search_misses::hits.eq(search_misses::hits + 1), search_misses::last_seen.eq(today)))
-    .execute(conn)?;
-    if bumped == 0 {
-        let inserted = diesel::insert_into(search_misses::table)
-            .values((
-                search_misses::terms.eq(&terms),
-                search_misses::lang.eq(lang),
-                search_misses::hits.eq(1i64),
-                search_misses::last_seen.eq(today),
-            ))
-            .execute(conn);
-        match inserted {
-            // Another request inserted it first: count this one too.
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                diesel::update(
-                    search_misses::table.filter(search_misses::terms.eq(&terms)).filter(search_misses::lang.eq(lang)),
-                )
-                .set(search_misses::hits.eq(search_misses::hits + 1))
-                .execute(conn)?;
-            }
-            other => {
-                other?;
+    crate::db::write_transaction(conn, |c| {
+        let known: Option<String> = m::table.find(miss.id).select(m::id).first(c).optional()?;
+        if known.is_none() {
+            let sealed = super::inquiries::seal(vault, miss.terms, format!("search_misses.terms:{}", miss.id))?;
+            diesel::insert_into(m::table)
+                .values((
+                    m::id.eq(miss.id),
+                    m::lang.eq(miss.lang),
+                    m::terms_enc.eq(sealed),
+                    m::hits.eq(0i64),
+                    m::readers.eq(0i64),
+                    m::last_seen.eq(today),
+                ))
+                .execute(c)?;
+        }
+        let mut new_reader = 0i64;
+        if let Some(reader) = miss.reader {
+            let seen: i64 = r::table
+                .filter(r::miss_id.eq(miss.id))
+                .filter(r::day.eq(today))
+                .filter(r::reader.eq(reader))
+                .count()
+                .get_result(c)?;
+            if seen == 0 {
+                diesel::insert_into(r::table)
+                    .values((r::miss_id.eq(miss.id), r::day.eq(today), r::reader.eq(reader)))
+                    .execute(c)?;
+                new_reader = 1;
             }
         }
-    }
-    Ok(())
+        diesel::update(m::table.find(miss.id))
+            .set((m::hits.eq(m::hits + 1), m::readers.eq(m::readers + new_reader), m::last_seen.eq(today)))
+            .execute(c)?;
+        Ok(())
+    })
 }
 
-/// The most frequent searches that found nothing: (terms, lang, hits, last seen).
-pub fn search_misses(conn: &mut DbConnection, limit: i64) -> Result<Vec<(String, String, i64, Date)>, RepoError> {
-    use crate::db::schema::search_misses;
-    Ok(search_misses::table
-        .order((search_misses::hits.desc(), search_misses::last_seen.desc()))
+/// The most frequent searches that found nothing and that at least `min_readers`
+/// different readers made: (terms, lang, hits, last seen).
+pub fn search_misses(
+    conn: &mut DbConnection,
+    vault: &Vault,
+    min_readers: i64,
+    limit: i64,
+) -> Result<Vec<(String, String, i64, Date)>, RepoError> {
+    use crate::db::schema::search_misses as m;
+    let rows: Vec<(String, Vec<u8>, String, i64, Date)> = m::table
+        .filter(m::readers.ge(min_readers))
+        .order((m::hits.desc(), m::last_seen.desc()))
         .limit(limit)
-        .select((search_misses::terms, search_misses::lang, search_misses::hits, search_misses::last_seen))
-        .load(conn)?)
+        .select((m::id, m::terms_enc, m::lang, m::hits, m::last_seen))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, sealed, lang, hits, seen)| {
+            let terms = vault
+                .open_string(&sealed, &format!("search_misses.terms:{id}"))
+                .map_err(|e| RepoError::Unexpected(format!("search_misses.terms: {e}")))?;
+            Ok((terms, lang, hits, seen))
+        })
+        .collect()
 }
 
-/// Forgets searches not seen since `before` (housekeeping, with the retention period).
+/// Forgets searches not seen since `before` (housekeeping, with the retention period),
+/// and who searched on days before today.
 pub fn purge_search_misses(conn: &mut DbConnection, before: Date) -> Result<usize, RepoError> {
-    use crate::db::schema::search_misses;
-    Ok(diesel::delete(search_misses::table.filter(search_misses::last_seen.lt(before))).execute(conn)?)
+    use crate::db::schema::{search_miss_readers as r, search_misses as m};
+    diesel::delete(r::table.filter(r::day.lt(now().date()))).execute(conn)?;
+    Ok(diesel::delete(m::table.filter(m::last_seen.lt(before))).execute(conn)?)
 }
 
 /// Reader feedback on one guide.
@@ -288,7 +322,11 @@ pub struct FeedbackSummary {
 }
 
 /// Yes/no counts and the latest comments per guide, guides with most "no" first.
-pub fn feedback_summaries(conn: &mut DbConnection, default: &str) -> Result<Vec<FeedbackSummary>, RepoError> {
+pub fn feedback_summaries(
+    conn: &mut DbConnection,
+    vault: &Vault,
+    default: &str,
+) -> Result<Vec<FeedbackSummary>, RepoError> {
     use crate::db::rows::FeedbackRow;
     use crate::db::schema::feedback;
     let rows: Vec<(FeedbackRow, String)> = feedback::table
@@ -319,10 +357,19 @@ pub fn feedback_summaries(conn: &mut DbConnection, default: &str) -> Result<Vec<
         } else {
             entry.no += 1;
         }
-        if let Some(c) = row.comment.filter(|c| !c.trim().is_empty())
-            && entry.comments.len() < 20
-        {
-            entry.comments.push((row.lang, c, row.created_at));
+        if entry.comments.len() < 20 {
+            let opened = match &row.comment_enc {
+                Some(sealed) => Some(
+                    vault
+                        .open_string(sealed, &super::content::comment_aad(&row.id))
+                        .map_err(|e| RepoError::Unexpected(format!("feedback.comment: {e}")))?,
+                ),
+                // Not sealed yet (start-up seals what earlier versions left in clear).
+                None => row.comment.clone(),
+            };
+            if let Some(c) = opened.filter(|c| !c.trim().is_empty()) {
+                entry.comments.push((row.lang, c, row.created_at));
+            }
         }
     }
     by_slug.sort_by(|a, b| b.no.cmp(&a.no).then(a.slug.cmp(&b.slug)));

@@ -7,7 +7,9 @@ use super::{RepoError, now};
 use crate::crypto::SecretKey;
 use crate::crypto::vault::{self, KeyId, Vault, WrappedKey};
 use crate::db::rows::DataKeyRow;
-use crate::db::schema::{data_keys, inquiries, inquiry_messages, inquiry_notes, outbox, staff_users};
+use crate::db::schema::{
+    data_keys, feedback, inquiries, inquiry_messages, inquiry_notes, outbox, search_misses, staff_users,
+};
 use crate::db::{DbConnection, lock_content, write_transaction};
 
 fn to_wrapped(rows: &[DataKeyRow]) -> Result<Vec<WrappedKey>, RepoError> {
@@ -157,6 +159,26 @@ pub fn rotate(conn: &mut DbConnection, master: &SecretKey) -> Result<RotateRepor
             diesel::update(outbox::table.filter(outbox::id.eq(&id)))
                 .set((outbox::recipient_enc.eq(recipient), outbox::content_enc.eq(content)))
                 .execute(c)?;
+        }
+        let comments: Vec<(String, Option<Vec<u8>>)> = feedback::table
+            .filter(feedback::comment_enc.is_not_null())
+            .select((feedback::id, feedback::comment_enc))
+            .load(c)?;
+        for (id, sealed) in comments {
+            let sealed = reseal(&vault, &new_key, sealed, &super::content::comment_aad(&id), &mut report.resealed)?;
+            diesel::update(feedback::table.filter(feedback::id.eq(&id)))
+                .set(feedback::comment_enc.eq(sealed))
+                .execute(c)?;
+        }
+        let misses: Vec<(String, Vec<u8>)> =
+            search_misses::table.select((search_misses::id, search_misses::terms_enc)).load(c)?;
+        for (id, sealed) in misses {
+            let aad = format!("search_misses.terms:{id}");
+            if let Some(sealed) = reseal(&vault, &new_key, Some(sealed), &aad, &mut report.resealed)? {
+                diesel::update(search_misses::table.filter(search_misses::id.eq(&id)))
+                    .set(search_misses::terms_enc.eq(sealed))
+                    .execute(c)?;
+            }
         }
         report.retired_keys = diesel::delete(data_keys::table.filter(data_keys::id.eq_any(&old_ids))).execute(c)?;
         Ok(report)

@@ -68,6 +68,7 @@ macro_rules! every_table {
         $apply!(feedback);
         $apply!(content_state);
         $apply!(search_misses);
+        $apply!(search_miss_readers);
         $apply!(site_settings);
         $apply!(regions);
         $apply!(region_translations);

@@ -15,7 +15,7 @@ use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 use crate::i18n::Translator;
 use crate::web::context::PageContext;
-use crate::web::{AppState, render};
+use crate::web::{AppState, client_ip, render};
 
 pub struct Crumb {
     pub href: String,
@@ -266,6 +266,7 @@ const MAX_TERMS: usize = 8;
 
 pub async fn search(
     state: web::Data<AppState>,
+    req: HttpRequest,
     lang: PathLang,
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -285,7 +286,8 @@ pub async fn search(
     if terms.is_empty() {
         page.message = Some(page.ctx.t("search-empty"));
     } else {
-        let hits = guidance::search(&state, &lang, &terms).await?;
+        let request = guidance::SearchRequest { terms: &terms, typed: &raw, reader: client_ip(&state, &req) };
+        let hits = guidance::search(&state, &lang, &request).await?;
         if hits.is_empty() {
             page.message = Some(page.ctx.tr.t_args("search-no-results", &[("query", &shown)]));
             page.help = Some(page.ctx.t("search-no-results-help"));
