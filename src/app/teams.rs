@@ -634,7 +634,7 @@ pub(crate) mod tests {
             ..Default::default()
         };
         let changes = TeamChanges::parse(&form, &[lang("en")], &lang("en")).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(changes.leads, [lead.user_id.clone()], "a lead box without its member box is dropped");
+        assert_eq!(changes.leads, std::slice::from_ref(&lead.user_id), "a lead box without its member box is dropped");
         assert_eq!(save(&app, &admin, &team, changes).await?, Saved::Updated);
         let page = detail(&app, &lang("en"), &team).await?;
         let leads: Vec<&str> = page.members.iter().filter(|m| m.lead).map(|m| m.email.as_str()).collect();

@@ -16,9 +16,13 @@ use url::form_urlencoded;
 
 use crate::domain::text::{has_controls, without_controls};
 
-/// The most a form body may hold when read here: the largest form limit of the route table.
-/// Larger bodies are refused (413) as the form extractors would refuse them.
-const MAX_FORM_BODY: usize = super::STAFF_FORM_LIMIT;
+/// The most a form body may hold when read here: the form limit of the route table for
+/// its area. Larger bodies are refused (413) as the form extractors would refuse them, and
+/// before they are read when their length says so.
+fn form_limit(path: &str) -> usize {
+    let staff = ["/staff", "/admin"].iter().any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    if staff { super::STAFF_FORM_LIMIT } else { super::PUBLIC_FORM_LIMIT }
+}
 
 /// The middleware: see the module note.
 pub async fn clean_input(
@@ -39,11 +43,16 @@ pub async fn clean_input(
         }
     }
     if is_form(&req) {
+        let limit = form_limit(req.path());
+        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > limit) {
+            return Ok(req.into_response(HttpResponse::PayloadTooLarge().finish()).map_into_right_body());
+        }
         let mut payload = req.take_payload();
         let mut body = web::BytesMut::new();
         while let Some(chunk) = payload.next().await {
             let chunk = chunk?;
-            if body.len() + chunk.len() > MAX_FORM_BODY {
+            if body.len() + chunk.len() > limit {
                 return Ok(req.into_response(HttpResponse::PayloadTooLarge().finish()).map_into_right_body());
             }
             body.extend_from_slice(&chunk);
@@ -133,6 +142,14 @@ mod tests {
         {
             assert!(!path_has_controls(good), "{good}");
         }
+    }
+
+    #[test]
+    fn staff_forms_may_be_larger_than_public_ones() {
+        assert_eq!(form_limit("/admin/content/guides/a/en"), crate::web::STAFF_FORM_LIMIT);
+        assert_eq!(form_limit("/staff/inquiries/x/reply"), crate::web::STAFF_FORM_LIMIT);
+        assert_eq!(form_limit("/en/contact"), crate::web::PUBLIC_FORM_LIMIT);
+        assert_eq!(form_limit("/staffroom"), crate::web::PUBLIC_FORM_LIMIT);
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub fn client_ip(state: &AppState, req: &actix_web::HttpRequest) -> Option<std::
 
 /// The largest staff form: a guide of `domain::content::MAX_BODY` characters, URL-encoded, with room to spare.
 const STAFF_FORM_LIMIT: usize = 1024 * 1024;
+/// Every other form: a question of `domain::inquiry::MAX_MESSAGE_CHARS` characters, URL-encoded.
+const PUBLIC_FORM_LIMIT: usize = 64 * 1024;
 
 /// The route table, read top to bottom.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -220,7 +222,7 @@ pub fn app(
     }
     actix_web::App::new()
         .app_data(state)
-        .app_data(web::FormConfig::default().limit(64 * 1024))
+        .app_data(web::FormConfig::default().limit(PUBLIC_FORM_LIMIT))
         .configure(configure)
         // Control characters in the path, the query or a form field: handled here, once.
         .wrap(from_fn(input::clean_input))
