@@ -486,7 +486,7 @@ pub(crate) mod tests {
         leads: &[&Staff],
     ) -> TeamId {
         let id = new_team(app, admin, name_text).await;
-        let is_default = list(app, &lang("en")).await.map(|l| l.len() == 1).unwrap_or(false);
+        let is_default = list(app, &lang("en")).await.is_ok_and(|l| l.len() == 1);
         let form = TeamForm {
             name: name_text.into(),
             is_default,
