@@ -51,7 +51,12 @@ pub async fn clean_input(
         let mut payload = req.take_payload();
         let mut body = web::BytesMut::new();
         while let Some(chunk) = payload.next().await {
-            let chunk = chunk?;
+            // A body cut off (too slow, broken) is answered here, as a response the error pages
+            // and the body deadline around this middleware can still turn into the right page.
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(e) => return Ok(req.error_response(e).map_into_right_body()),
+            };
             if body.len() + chunk.len() > limit {
                 return Ok(req.into_response(HttpResponse::PayloadTooLarge().finish()).map_into_right_body());
             }

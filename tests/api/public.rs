@@ -368,6 +368,9 @@ async fn search_includes_the_default_language(backend: Backend) {
     assert!(body.contains("lang=\"en\""), "and marked as English");
 }
 
+/// (lang, useful, clear comment, sealed comment) of a feedback row.
+type FeedbackColumns = (String, bool, Option<String>, Option<Vec<u8>>);
+
 async fn feedback_is_stored_without_personal_data(backend: Backend) {
     let app = spawn_app(backend).await;
     let page = app.text("/hy/guides/legal-aid").await.1;
