@@ -389,8 +389,6 @@ async fn feedback_is_stored_without_personal_data(backend: Backend) {
     let (status, body) = app.text(&thanks).await;
     assert_eq!(status, 200);
     assert!(body.contains(&html_escape(&t("hy", "feedback-thanks-title"))));
-    // Guide slug, useful, the clear comment column (now empty) and the sealed one.
-    type FeedbackColumns = (String, bool, Option<String>, Option<Vec<u8>>);
     let rows: Vec<FeedbackColumns> = app
         .db
         .run_sync(|c| {
