@@ -262,17 +262,8 @@ pub struct AuditQuery {
     pub page: i64,
 }
 
-/// One entry of the audit log.
-#[derive(Debug, Clone)]
-pub struct AuditLine {
-    pub seq: i64,
-    pub at: PrimitiveDateTime,
-    pub actor_email: Option<String>,
-    pub action: String,
-    pub record_type: String,
-    pub record_id: Option<String>,
-    pub detail: String,
-}
+/// One entry of the audit log: the repository's view holds no content, only who, what and when.
+pub use crate::db::repo::audit::Entry as AuditLine;
 
 /// A page of the audit log.
 #[derive(Debug, Clone)]
@@ -293,18 +284,6 @@ pub async fn audit_log(app: &App, actor: &Staff, query: &AuditQuery) -> Result<A
     let page = query.page.clamp(1, 1_000_000);
     let (entries, more) = app.db.run(move |c| audit::list(c, &filter, page, AUDIT_PAGE_SIZE)).await?;
     let actors = app.db.run(accounts::list).await?.into_iter().map(|(u, _)| (u.id, u.email)).collect();
-    let entries = entries
-        .into_iter()
-        .map(|e| AuditLine {
-            seq: e.seq,
-            at: e.at,
-            actor_email: e.actor_email,
-            action: e.action,
-            record_type: e.record_type,
-            record_id: e.record_id,
-            detail: e.detail,
-        })
-        .collect();
     Ok(AuditLog { entries, actors, page, more })
 }
 

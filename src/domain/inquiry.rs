@@ -174,8 +174,7 @@ pub fn is_phone(phone: &str) -> bool {
 
 /// Multi-line text: CRLF and CR become LF; NUL and other control characters go.
 pub fn clean_text(input: &str) -> String {
-    let unified = input.replace("\r\n", "\n").replace('\r', "\n");
-    unified.chars().filter(|c| *c == '\n' || *c == '\t' || !c.is_control()).collect::<String>().trim().to_owned()
+    crate::domain::text::without_controls(input).trim().to_owned()
 }
 
 /// One-line text: every line break and control or bidi character becomes a space.
