@@ -126,7 +126,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "smtp://user:pass@host:587 (STARTTLS) or smtps://host:465 (TLS)",
     ),
     ("mail_from", "no-reply@homeward.example", "Sender address of outgoing mail"),
-    ("staff_notify", "(none)", "Comma-separated staff addresses told about new inquiries"),
+    ("staff_notify", "(none)", "Comma-separated office-wide addresses told about every new inquiry, of any team"),
     ("log_format", "text", "text or json"),
     ("log", "info", "Log filter, e.g. info or homeward=debug"),
     ("quick_exit_url", "https://www.wikipedia.org/", "Where \"Leave this site quickly\" goes"),

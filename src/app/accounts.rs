@@ -134,6 +134,40 @@ fn staff_language(app: &App, stored: &str) -> Lang {
 pub struct NewSession {
     pub token: String,
     pub lifetime: Duration,
+    /// For a full sign-in: the token that marks this browser as one the account signed in
+    /// from (see [`device_token`]), kept in its own cookie.
+    pub device: Option<String>,
+}
+
+/// How long a browser stays known to an account after a full sign-in there.
+pub const DEVICE_DAYS: i64 = 180;
+
+/// A token that marks this browser as one where `user_id` fully signed in ("device cookie"):
+/// random, dated, and keyed to the account, so it says nothing about the account and cannot be
+/// made for another one. Sign-ins with it skip the account-wide slow-down that many addresses
+/// guessing at the account cause (each address is still limited on its own).
+pub fn device_token(app: &App, user_id: &str) -> Result<String, AppError> {
+    let nonce = generate_token()?;
+    let expires = time::OffsetDateTime::now_utc().unix_timestamp().saturating_add(DEVICE_DAYS * 86_400);
+    let mac = hex::encode(device_mac(app, user_id, &nonce, expires));
+    Ok(format!("{nonce}.{expires}.{mac}"))
+}
+
+fn device_mac(app: &App, user_id: &str, nonce: &str, expires: i64) -> [u8; 32] {
+    let key = app.key.derive("staff-device");
+    crate::crypto::keyed_hash(&key, format!("{user_id}\n{nonce}\n{expires}").as_bytes())
+}
+
+/// Whether `token` is a live device token of this account.
+fn device_known(app: &App, user_id: &str, token: &str) -> bool {
+    let mut parts = token.splitn(3, '.');
+    let (Some(nonce), Some(expires), Some(mac)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let Ok(expires) = expires.parse::<i64>() else { return false };
+    let Ok(mac) = hex::decode(mac) else { return false };
+    if expires < time::OffsetDateTime::now_utc().unix_timestamp() {
+        return false;
+    }
+    crate::crypto::same_bytes(&device_mac(app, user_id, nonce, expires), &mac)
 }
 
 fn full_lifetime(app: &App) -> Duration {
@@ -149,7 +183,11 @@ async fn start_session(app: &App, user_id: &str, stage: Stage) -> Result<NewSess
     };
     let uid = user_id.to_owned();
     app.db.run(move |c| sessions::create(c, &uid, &hash, stage.stored(), lifetime)).await?;
-    Ok(NewSession { token, lifetime })
+    let device = match stage {
+        Stage::Full => Some(device_token(app, user_id)?),
+        Stage::SecondFactor => None,
+    };
+    Ok(NewSession { token, lifetime, device })
 }
 
 /// What the sign-in form lacks.
@@ -237,6 +275,7 @@ pub async fn sign_in(
     credentials: Credentials,
     client: Option<IpAddr>,
     replacing: Option<&str>,
+    device: Option<&str>,
 ) -> Result<SignIn, AppError> {
     let Credentials { email, password } = credentials;
     let client = client_group(client);
@@ -252,13 +291,31 @@ pub async fn sign_in(
         }
         return Ok(SignIn::Throttled);
     }
-    let delay = account_delay(app.limiter.count("login-account", &account_key, THROTTLE_WINDOW));
-    if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
-    }
     let user = match EmailAddress::parse(&email) {
         Ok(email) => app.db.run(move |c| accounts::by_email(c, &email)).await?,
         Err(_) => None,
+    };
+    let known_device = match (&user, device) {
+        (Some(u), Some(token)) => device_known(app, &u.id, token),
+        _ => false,
+    };
+    let failures = app.limiter.count("login-account", &account_key, THROTTLE_WINDOW);
+    let delay = if known_device { StdDuration::ZERO } else { account_delay(failures) };
+    // Once an account is being guessed at from many addresses, its attempts from browsers it
+    // does not know are checked one at a time, each after the delay: parallel guesses from a
+    // botnet are refused at once instead of all waiting out the same delay.
+    let _one_at_a_time = if delay.is_zero() {
+        None
+    } else {
+        let Some(turn) = app.limiter.hold("login-account-busy", &account_key) else {
+            // Refused unchecked: it counts against nothing, so it cannot stretch the delay.
+            app.limiter.give_back("login-account", &account_key);
+            app.limiter.give_back("login-account-client", &pair_key);
+            app.limiter.give_back("login-client", &client);
+            return Ok(SignIn::Throttled);
+        };
+        tokio::time::sleep(delay).await;
+        Some(turn)
     };
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let matches = app
@@ -394,7 +451,8 @@ pub async fn confirm_code(app: &App, pending: &Pending, code: &str) -> Result<Co
             })
         })
         .await?;
-    Ok(CodeCheck::Signed(NewSession { token, lifetime }))
+    let device = Some(device_token(app, &pending.user_id)?);
+    Ok(CodeCheck::Signed(NewSession { token, lifetime, device }))
 }
 
 /// Ends a session (signed in, or waiting for the second factor), so a copied cookie is
@@ -469,7 +527,8 @@ async fn send_reset_link(app: &App, email: EmailAddress) -> Result<bool, AppErro
                     return Ok(false);
                 }
                 // Only the newest link works: one from an earlier request (perhaps read by
-                // someone else) is worthless now.
+                // someone else) is worthless now. Requests sent at once queue on the account's row.
+                accounts::hold(c, &user.id)?;
                 accounts::revoke_reset_links(c, &user.email_normalized)?;
                 let valid_for = Duration::minutes(RESET_LINK_MINUTES);
                 accounts::create_link(c, &hash, TokenPurpose::Reset, Some(&email), &[], valid_for)?;
@@ -912,7 +971,7 @@ mod tests {
     }
 
     async fn sign_in_as(app: &App, address: &str, password: &str) -> SignIn {
-        ok(sign_in(app, credentials(address, password), None, None).await)
+        ok(sign_in(app, credentials(address, password), None, None, None).await)
     }
 
     async fn mails(app: &App) -> usize {
@@ -1029,18 +1088,18 @@ mod tests {
         let at = |ip: &str| -> Option<IpAddr> { ip.parse().ok() };
         for _ in 0..ACCOUNT_FAILURES {
             let guess = credentials("case@example.org", "wrong password!");
-            assert!(matches!(sign_in(&app, guess, at("192.0.2.7"), None).await?, SignIn::Refused));
+            assert!(matches!(sign_in(&app, guess, at("192.0.2.7"), None, None).await?, SignIn::Refused));
         }
         let right = || credentials("case@example.org", PASSWORD);
-        assert!(matches!(sign_in(&app, right(), at("192.0.2.7"), None).await?, SignIn::Throttled));
+        assert!(matches!(sign_in(&app, right(), at("192.0.2.7"), None, None).await?, SignIn::Throttled));
         // Another address in the same IPv6 /64 is the same client; another /64 or IPv4 is not.
         for _ in 0..ACCOUNT_FAILURES {
             let guess = credentials("case@example.org", "wrong password!");
-            sign_in(&app, guess, at("2001:db8:1:2::1"), None).await?;
+            sign_in(&app, guess, at("2001:db8:1:2::1"), None, None).await?;
         }
-        assert!(matches!(sign_in(&app, right(), at("2001:db8:1:2::ffff"), None).await?, SignIn::Throttled));
-        signed(sign_in(&app, right(), at("2001:db8:1:3::1"), None).await?);
-        signed(sign_in(&app, right(), at("198.51.100.4"), None).await?);
+        assert!(matches!(sign_in(&app, right(), at("2001:db8:1:2::ffff"), None, None).await?, SignIn::Throttled));
+        signed(sign_in(&app, right(), at("2001:db8:1:3::1"), None, None).await?);
+        signed(sign_in(&app, right(), at("198.51.100.4"), None, None).await?);
         Ok(())
     }
 
@@ -1052,10 +1111,50 @@ mod tests {
         for n in 0..=ACCOUNT_SLOW_AFTER {
             let guess = credentials("case@example.org", "wrong password!");
             let from: Option<IpAddr> = format!("203.0.113.{n}").parse().ok();
-            assert!(matches!(sign_in(&app, guess, from, None).await?, SignIn::Refused));
+            assert!(matches!(sign_in(&app, guess, from, None, None).await?, SignIn::Refused));
         }
-        signed(sign_in(&app, credentials("case@example.org", PASSWORD), "198.51.100.4".parse().ok(), None).await?);
+        signed(
+            sign_in(&app, credentials("case@example.org", PASSWORD), "198.51.100.4".parse().ok(), None, None).await?,
+        );
         Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn parallel_guesses_on_an_account_are_checked_one_at_a_time_and_a_known_browser_goes_first()
+    -> Result<(), AppError> {
+        let app = testing::app().await;
+        member(&app, "case@example.org", &[Role::Caseworker]).await;
+        let owner = signed(sign_in(&app, credentials("case@example.org", PASSWORD), None, None, None).await?);
+        let device = owner.device.clone().unwrap_or_else(|| panic!("a full sign-in marks the browser"));
+        let from = |n: usize| -> Option<IpAddr> { format!("203.0.113.{n}").parse().ok() };
+        let guess = || credentials("case@example.org", "wrong password!");
+        for n in 0..=ACCOUNT_SLOW_AFTER {
+            assert!(matches!(sign_in(&app, guess(), from(n), None, None).await?, SignIn::Refused));
+        }
+        // Eight guesses at once from eight more addresses: one is checked, the rest refused unchecked.
+        let burst = (100..108).map(|n| sign_in(&app, guess(), from(n), None, None));
+        let outcomes = futures_util::future::join_all(burst).await;
+        let checked = outcomes.iter().filter(|o| matches!(o, Ok(SignIn::Refused))).count();
+        let refused = outcomes.iter().filter(|o| matches!(o, Ok(SignIn::Throttled))).count();
+        assert_eq!((checked, refused), (1, 7));
+        // The owner's browser is known: it signs in at once, even while a guess holds the turn.
+        let attack = sign_in(&app, guess(), from(200), None, None);
+        let mine = sign_in(&app, credentials("case@example.org", PASSWORD), from(201), None, Some(&device));
+        let (attack, mine) = futures_util::future::join(attack, mine).await;
+        assert!(matches!(attack?, SignIn::Refused));
+        signed(mine?);
+        // A token is worth nothing for another account, or altered.
+        member(&app, "other@example.org", &[Role::Caseworker]).await;
+        let other = accounts_id(&app, "other@example.org").await;
+        assert!(!device_known(&app, &other, &device));
+        assert!(!device_known(&app, &accounts_id(&app, "case@example.org").await, &format!("{device}0")));
+        Ok(())
+    }
+
+    async fn accounts_id(app: &App, address: &str) -> String {
+        let email = EmailAddress::parse(address).unwrap_or_else(|e| panic!("{e:?}"));
+        let found = app.db.run(move |c| accounts::by_email(c, &email)).await;
+        found.ok().flatten().map(|u| u.id).unwrap_or_else(|| panic!("no account {address}"))
     }
 
     #[test]
@@ -1076,11 +1175,11 @@ mod tests {
         let client: Option<IpAddr> = "192.0.2.7".parse().ok();
         for n in 0..CLIENT_FAILURES {
             let guess = credentials(&format!("guess{n}@example.org"), "wrong password!");
-            assert!(matches!(sign_in(&app, guess, client, None).await?, SignIn::Refused));
+            assert!(matches!(sign_in(&app, guess, client, None, None).await?, SignIn::Refused));
         }
         let right = credentials("case@example.org", PASSWORD);
-        assert!(matches!(sign_in(&app, right, client, None).await?, SignIn::Throttled));
-        signed(sign_in(&app, credentials("case@example.org", PASSWORD), "192.0.2.8".parse().ok(), None).await?);
+        assert!(matches!(sign_in(&app, right, client, None, None).await?, SignIn::Throttled));
+        signed(sign_in(&app, credentials("case@example.org", PASSWORD), "192.0.2.8".parse().ok(), None, None).await?);
         Ok(())
     }
 
@@ -1091,7 +1190,7 @@ mod tests {
         let first = signed(sign_in_as(&app, "case@example.org", PASSWORD).await);
         let Some(view) = session_of(&app, &first).await else { panic!("no session") };
         let again = credentials("case@example.org", PASSWORD);
-        let second = signed(sign_in(&app, again, None, Some(&view.session_id)).await?);
+        let second = signed(sign_in(&app, again, None, Some(&view.session_id), None).await?);
         assert!(session_of(&app, &first).await.is_none(), "the old session ended");
         let Some(view) = session_of(&app, &second).await else { panic!("no session") };
         let mut actor = testing::staff_with(&app, "someone@example.org", &[]).await;

@@ -60,31 +60,60 @@ fn team_of(item: &QueueItem) -> Option<&str> {
     item.team_name.as_ref().and(item.team_id.as_deref())
 }
 
-/// The one access check every case action goes through: the inquiry's metadata (and the
-/// actor's scope) when the actor may see it. Another team's inquiry looks exactly like an
+/// The access check itself, on one connection: the inquiry's metadata and the actor's scope
+/// when the actor may see it; otherwise the refusal is audited (with the action it stopped).
+fn check_access(
+    c: &mut crate::db::DbConnection,
+    me: &str,
+    iid: &str,
+    act: Act,
+) -> Result<Option<(QueueItem, Scope)>, RepoError> {
+    let item = workspace::item(c, iid)?;
+    let scope = teams::scope_of(c, me)?;
+    if scope.allows(team_of(&item)) {
+        return Ok(Some((item, scope)));
+    }
+    let denied = Event::new(Some(me), AuditAction::InquiryAccessDenied, "inquiry", Some(iid));
+    audit::record_alone(c, denied.detail(act.as_str()))?;
+    Ok(None)
+}
+
+fn denied(act: Act) -> AppError {
+    tracing::warn!(action = act.as_str(), "another team's inquiry was asked for");
+    AppError::NotFound
+}
+
+/// The one access check every case action goes through first: the inquiry's metadata (and
+/// the actor's scope) when the actor may see it. Another team's inquiry looks exactly like an
 /// unknown one (404), and the refusal is audited with the action it stopped.
 async fn accessible(app: &App, actor: &Staff, id: &InquiryId, act: Act) -> Result<(QueueItem, Scope), AppError> {
     let (iid, me) = (id.to_string(), actor.user_id.clone());
-    let found = app
+    let found = app.db.run(move |c| check_access(c, &me, &iid, act)).await?;
+    found.ok_or_else(|| denied(act))
+}
+
+/// Runs an action's writes in one transaction that first holds the inquiry's row and checks
+/// access again: a hand-over committed after [`accessible`] answered cannot let the old
+/// team's caseworker act on (or read) the inquiry it took away.
+async fn guarded<T, F>(app: &App, actor: &Staff, id: &InquiryId, act: Act, write: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut crate::db::DbConnection) -> Result<T, RepoError> + Send + 'static,
+{
+    let (iid, me) = (id.to_string(), actor.user_id.clone());
+    let done = app
         .db
         .run(move |c| {
-            let item = workspace::item(c, &iid)?;
-            let scope = teams::scope_of(c, &me)?;
-            if scope.allows(team_of(&item)) {
-                return Ok(Some((item, scope)));
-            }
-            let denied = Event::new(Some(&me), AuditAction::InquiryAccessDenied, "inquiry", Some(&iid));
-            audit::record_alone(c, denied.detail(act.as_str()))?;
-            Ok::<_, RepoError>(None)
+            crate::db::write_transaction(c, |c| {
+                workspace::hold(c, &iid)?;
+                match check_access(c, &me, &iid, act)? {
+                    Some(_) => write(c).map(Some),
+                    None => Ok(None),
+                }
+            })
         })
         .await?;
-    match found {
-        Some(found) => Ok(found),
-        None => {
-            tracing::warn!(action = act.as_str(), "another team's inquiry was asked for");
-            Err(AppError::NotFound)
-        }
-    }
+    done.ok_or_else(|| denied(act))
 }
 
 /// Enabled caseworkers who may see an inquiry with this team: (id, email).
@@ -192,23 +221,21 @@ pub async fn view(
     let team = team_of(&item).map(str::to_owned);
     let (vault, iid, viewer) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
     let (l, d) = (actor.lang.to_string(), app.settings().default_language.to_string());
-    let (case, topics, caseworkers, team_list, regions) = app
-        .db
-        .run(move |c| {
-            let case = workspace::open_case(c, &vault, &iid, &viewer)?;
-            let regions = match case.item.region_slug {
-                Some(_) => directory::regions_in(c, &l, &d)?,
-                None => Vec::new(),
-            };
-            Ok::<_, RepoError>((
-                case,
-                content::list_topics(c, &l, &d)?,
-                caseworkers_who_see(c, team.as_deref())?,
-                teams::list(c)?,
-                regions,
-            ))
-        })
-        .await?;
+    let (case, topics, caseworkers, team_list, regions) = guarded(app, actor, id, Act::View, move |c| {
+        let case = workspace::open_case(c, &vault, &iid, &viewer)?;
+        let regions = match case.item.region_slug {
+            Some(_) => directory::regions_in(c, &l, &d)?,
+            None => Vec::new(),
+        };
+        Ok::<_, RepoError>((
+            case,
+            content::list_topics(c, &l, &d)?,
+            caseworkers_who_see(c, team.as_deref())?,
+            teams::list(c)?,
+            regions,
+        ))
+    })
+    .await?;
     let guides = guides(app, &actor.lang).await?;
     let answer_lang = Lang::parse(&case.item.answer_lang).ok();
     let canned_replies = replies::list(app, answer_lang.clone()).await?;
@@ -270,11 +297,12 @@ pub async fn reply(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) ->
         _ => None,
     };
     let (vault, host) = (app.vault.clone(), app.mail_host());
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
     let mailed = mail.is_some();
-    app.db
-        .run(move |c| inquiries::add_staff_reply(c, &vault, &iid, Some(&actor), &text.0, mail.as_ref(), &host))
-        .await?;
+    guarded(app, staff, id, Act::Reply, move |c| {
+        inquiries::add_staff_reply(c, &vault, &iid, Some(&actor), &text.0, mail.as_ref(), &host)
+    })
+    .await?;
     if mailed {
         app.nudge_mail();
         Ok(Replied::Mailed)
@@ -286,10 +314,8 @@ pub async fn reply(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) ->
 /// Adds an internal note (never shown to the inquirer).
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn add_note(app: &App, actor: &Staff, id: &InquiryId, text: StaffText) -> Result<(), AppError> {
-    accessible(app, actor, id, Act::Note).await?;
-    let (vault, iid, actor) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
-    app.db.run(move |c| workspace::add_note(c, &vault, &iid, &actor, &text.0)).await?;
-    Ok(())
+    let (staff, vault, iid, actor) = (actor, app.vault.clone(), id.to_string(), actor.user_id.clone());
+    guarded(app, staff, id, Act::Note, move |c| workspace::add_note(c, &vault, &iid, &actor, &text.0)).await
 }
 
 /// Who an inquiry goes to.
@@ -325,18 +351,16 @@ pub async fn assign(app: &App, actor: &Staff, id: &InquiryId, to: AssignTo) -> R
         }
     };
     let outcome = if target.is_some() { Assignment::Assigned } else { Assignment::Unassigned };
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
-    app.db.run(move |c| workspace::assign(c, &iid, target.as_deref(), &actor)).await?;
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
+    guarded(app, staff, id, Act::Assign, move |c| workspace::assign(c, &iid, target.as_deref(), &actor)).await?;
     Ok(outcome)
 }
 
 /// Changes the status (closing records when; any other status acknowledges the inquiry).
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn set_status(app: &App, actor: &Staff, id: &InquiryId, status: InquiryStatus) -> Result<(), AppError> {
-    accessible(app, actor, id, Act::Status).await?;
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
-    app.db.run(move |c| workspace::change_status(c, &iid, status, &actor)).await?;
-    Ok(())
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
+    guarded(app, staff, id, Act::Status, move |c| workspace::change_status(c, &iid, status, &actor)).await
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,9 +408,11 @@ pub async fn hand_over(app: &App, actor: &Staff, id: &InquiryId, team: &TeamId) 
         None => Vec::new(),
     };
     let (vault, host) = (app.vault.clone(), app.mail_host());
-    let (iid, actor, tid) = (id.to_string(), actor.user_id.clone(), team.team.id.clone());
+    let (staff, iid, actor, tid) = (actor, id.to_string(), actor.user_id.clone(), team.team.id.clone());
     let still_seen = scope.allows(Some(tid.as_str()));
-    let moved = app.db.run(move |c| teams::hand_over(c, &vault, &iid, &tid, &mails, &host, &actor)).await?;
+    let moved =
+        guarded(app, staff, id, Act::HandOver, move |c| teams::hand_over(c, &vault, &iid, &tid, &mails, &host, &actor))
+            .await?;
     if moved {
         app.nudge_mail();
         Ok(if still_seen { HandedOver::Moved } else { HandedOver::MovedAway })
@@ -422,8 +448,11 @@ pub async fn flag_safeguarding(app: &App, actor: &Staff, id: &InquiryId, raise: 
     }
     let alerts = mails.len();
     let (vault, host) = (app.vault.clone(), app.mail_host());
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
-    app.db.run(move |c| workspace::set_safeguarding(c, &vault, &iid, raise, &mails, &host, &actor)).await?;
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
+    guarded(app, staff, id, Act::Safeguarding, move |c| {
+        workspace::set_safeguarding(c, &vault, &iid, raise, &mails, &host, &actor)
+    })
+    .await?;
     if alerts > 0 {
         app.nudge_mail();
     }
@@ -450,8 +479,9 @@ pub async fn flag_content_gap(
     {
         return Ok(GapSaved::UnknownGuide);
     }
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
-    app.db.run(move |c| workspace::set_content_gap(c, &iid, guide.as_deref(), &actor)).await?;
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
+    guarded(app, staff, id, Act::ContentGap, move |c| workspace::set_content_gap(c, &iid, guide.as_deref(), &actor))
+        .await?;
     Ok(GapSaved::Saved)
 }
 
@@ -471,9 +501,8 @@ pub struct Export {
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn export(app: &App, actor: &Staff, id: &InquiryId) -> Result<Export, AppError> {
     may_answer_data_requests(actor)?;
-    accessible(app, actor, id, Act::Export).await?;
-    let (vault, iid, actor) = (app.vault.clone(), id.to_string(), actor.user_id.clone());
-    let document = app.db.run(move |c| workspace::export(c, &vault, &iid, &actor)).await?;
+    let (staff, vault, iid, actor) = (actor, app.vault.clone(), id.to_string(), actor.user_id.clone());
+    let document = guarded(app, staff, id, Act::Export, move |c| workspace::export(c, &vault, &iid, &actor)).await?;
     let reference = document.get("reference").and_then(|r| r.as_str()).unwrap_or("inquiry").to_owned();
     Ok(Export { reference, document })
 }
@@ -490,9 +519,8 @@ pub async fn erase_target(app: &App, actor: &Staff, id: &InquiryId) -> Result<St
 #[tracing::instrument(skip_all, fields(actor = %actor.user_id, inquiry = %id))]
 pub async fn erase(app: &App, actor: &Staff, id: &InquiryId) -> Result<String, AppError> {
     may_answer_data_requests(actor)?;
-    accessible(app, actor, id, Act::Erase).await?;
-    let (iid, actor) = (id.to_string(), actor.user_id.clone());
-    let reference = app.db.run(move |c| workspace::erase(c, &iid, &actor)).await?;
+    let (staff, iid, actor) = (actor, id.to_string(), actor.user_id.clone());
+    let reference = guarded(app, staff, id, Act::Erase, move |c| workspace::erase(c, &iid, &actor)).await?;
     tracing::info!("inquiry erased on request");
     // Its emails went with it; so do their copies in the mail folder.
     if let Some(dir) = crate::mail::transport::mail_dir(&app.base_settings) {
@@ -681,6 +709,26 @@ mod tests {
         let team_a = TeamId::parse(&team_a.map(|t| t.id).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(hand_over(&app, &lead, &id, &team_a).await?, HandedOver::Moved);
         view(&app, &a, &id, None).await?;
+        Ok(())
+    }
+
+    #[actix_rt::test]
+    async fn a_hand_over_between_the_check_and_the_write_stops_the_write() -> Result<(), AppError> {
+        let app = testing::app().await;
+        let admin = testing::staff(&app).await;
+        let a = testing::staff_with(&app, "a@homeward.example", &[Role::Caseworker]).await;
+        let lead = testing::staff_with(&app, "lead@homeward.example", &[Role::Caseworker]).await;
+        team_with(&app, &admin, "Team A", &[&a], &[]).await;
+        let team_b = team_with(&app, &admin, "Team B", &[], &[&lead]).await;
+        let id = asked(&app, "Вопрос", "ru", 1).await;
+        // A's action has passed its first check when the lead moves the inquiry away.
+        accessible(&app, &a, &id, Act::Note).await?;
+        assert_eq!(hand_over(&app, &lead, &id, &team_b).await?, HandedOver::Moved);
+        let (vault, iid, me) = (app.vault.clone(), id.to_string(), a.user_id.clone());
+        let write = guarded(&app, &a, &id, Act::Note, move |c| workspace::add_note(c, &vault, &iid, &me, "late note"));
+        assert!(matches!(write.await, Err(AppError::NotFound)));
+        assert_eq!(view(&app, &lead, &id, None).await?.case.notes.len(), 0, "the late write did not happen");
+        assert_eq!(denials(&testing::audit_actions(&app).await), 1, "and the refusal is audited");
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 //! Attempts counted in memory, per client or per key (an account): sign-in, reset mail and
 //! public forms. Clients and keys are known only by keyed hashes, so no address is stored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -41,11 +41,31 @@ fn forget_idle(windows: &mut HashMap<Bucket, Vec<Instant>>, now: Instant) {
 pub struct RateLimiter {
     salt: [u8; 32],
     windows: Mutex<HashMap<Bucket, Vec<Instant>>>,
+    /// Keys with an attempt in flight (see [`RateLimiter::hold`]).
+    busy: Mutex<HashSet<Bucket>>,
+}
+
+/// One attempt in flight for a key; dropping it lets the next one in.
+pub struct Turn<'a> {
+    limiter: &'a RateLimiter,
+    bucket: Bucket,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut busy) = self.limiter.busy.lock() {
+            busy.remove(&self.bucket);
+        }
+    }
 }
 
 impl RateLimiter {
     pub fn new(key: &SecretKey) -> RateLimiter {
-        RateLimiter { salt: key.derive("rate-limit-client"), windows: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            salt: key.derive("rate-limit-client"),
+            windows: Mutex::new(HashMap::new()),
+            busy: Mutex::new(HashSet::new()),
+        }
     }
 
     fn client(&self, ip: Option<IpAddr>) -> [u8; 16] {
@@ -111,6 +131,16 @@ impl RateLimiter {
         before
     }
 
+    /// The one turn for `key`, unless another attempt holds it now: attempts on one key then
+    /// run one at a time, and those that find it busy are refused rather than queued. The set
+    /// holds only keys with an attempt in flight, so it is as small as the attempts running.
+    pub fn hold(&self, action: &'static str, key: &str) -> Option<Turn<'_>> {
+        let bucket = (action, self.keyed(key));
+        let mut busy = self.busy.lock().ok()?;
+        // A Turn made here and dropped (when the key is taken) would free the other attempt's.
+        if busy.insert(bucket) { Some(Turn { limiter: self, bucket }) } else { None }
+    }
+
     /// Takes back the latest attempt counted for `key` (it succeeded).
     pub fn give_back(&self, action: &'static str, key: &str) {
         if let Ok(mut windows) = self.windows.lock()
@@ -156,6 +186,20 @@ impl RateLimiter {
 mod tests {
     use super::*;
     use crate::config::SecretKeySource;
+
+    #[test]
+    fn one_turn_per_key_at_a_time() -> Result<(), Box<dyn std::error::Error>> {
+        let key = SecretKey::load(&SecretKeySource::Inline(secrecy::SecretString::from("33".repeat(32))))?;
+        let limiter = RateLimiter::new(&key);
+        let first = limiter.hold("busy", "a");
+        assert!(first.is_some());
+        assert!(limiter.hold("busy", "a").is_none(), "taken while the first is in flight");
+        assert!(limiter.hold("busy", "a").is_none(), "a refused turn does not free the key");
+        assert!(limiter.hold("busy", "b").is_some(), "other keys are free");
+        drop(first);
+        assert!(limiter.hold("busy", "a").is_some(), "free again once the first ended");
+        Ok(())
+    }
 
     #[test]
     fn limits_each_client_and_action_separately() -> Result<(), Box<dyn std::error::Error>> {

@@ -70,6 +70,12 @@ fn load_or_create_key_file(path: &Path) -> anyhow::Result<SecretKey> {
 }
 
 /// HMAC-SHA256 of `data` under `key`.
+/// Compares two MACs in constant time.
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.ct_eq(b))
+}
+
 pub fn keyed_hash(key: &[u8], data: &[u8]) -> [u8; 32] {
     // HMAC takes keys of any length, so this cannot fail; fall back to a plain hash to stay total.
     match Hmac::<Sha256>::new_from_slice(key) {

@@ -288,6 +288,11 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
 {
     type Tm = <DbConnection as Connection>::TransactionManager;
+    // Inside another write transaction this joins it: the outer one commits or rolls back all.
+    let depth = Tm::transaction_manager_status_mut(conn).transaction_depth().map_err(RepoError::from)?;
+    if depth.is_some() {
+        return f(conn);
+    }
     // Dialect difference: SQLite needs BEGIN IMMEDIATE; PostgreSQL's row locks need nothing special.
     let begun = match conn {
         DbConnection::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE"),

@@ -26,6 +26,7 @@ on_both_backends!(
     an_admin_resets_only_others_second_factor_and_with_their_own_code,
     wrong_passwords_from_one_address_do_not_lock_out_another,
     a_new_reset_link_or_a_password_change_revokes_earlier_links,
+    concurrent_reset_requests_leave_one_live_link,
 );
 
 async fn staff_app(backend: Backend) -> (TestApp, String) {
@@ -139,6 +140,20 @@ async fn sessions_rotate_expire_and_end_for_good(backend: Backend) {
     let flags = a.to_ascii_lowercase();
     assert!(flags.contains("httponly") && flags.contains("samesite=lax") && flags.contains("path=/"), "{a}");
     assert!(!flags.contains("secure"), "plain http on loopback has no Secure flag: {a}");
+    // The browser is marked as one this account signed in from, for the sign-in pages only.
+    let device = first
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("homeward_device="))
+        .map(str::to_ascii_lowercase)
+        .expect("a full sign-in sets the device cookie");
+    assert!(
+        device.contains("path=/staff/login") && device.contains("httponly") && device.contains("samesite=strict"),
+        "{device}"
+    );
+    assert!(!device.contains("case@example.org"), "the cookie says nothing about the account: {device}");
     // Only the token's hash is stored.
     let token = a.split(';').next().unwrap().trim_start_matches("homeward_staff=").to_owned();
     let stored: Vec<String> = app
@@ -1041,4 +1056,49 @@ async fn a_new_reset_link_or_a_password_change_revokes_earlier_links(backend: Ba
     assert_eq!(app.get(&second).await.status().as_u16(), 404, "a password change revokes earlier links");
     let res = app.try_sign_in(&app.staff_client(), "case@example.org", new_password).await;
     assert_eq!(res.status().as_u16(), 303);
+}
+
+/// Every reset link in the mails received so far.
+async fn all_reset_links(smtp: &crate::smtp::SmtpServer, n: usize) -> Vec<String> {
+    let mut links = Vec::new();
+    for mail in smtp.wait_for(n, 20).await {
+        let body = mail.decoded();
+        for (at, _) in body.match_indices("http") {
+            let link: String = body[at..].chars().take_while(|c| !c.is_whitespace() && !"<>\"'".contains(*c)).collect();
+            if link.contains("/staff/reset/") {
+                links.push(url::Url::parse(&link).unwrap().path().to_owned());
+            }
+        }
+    }
+    links.sort();
+    links.dedup();
+    links
+}
+
+async fn concurrent_reset_requests_leave_one_live_link(backend: Backend) {
+    let smtp = start_smtp();
+    let app = spawn_app_with(backend, &[("HOMEWARD_SMTP_URL", &smtp.url())]).await;
+    app.create_staff("case@example.org", &[Role::Caseworker]).await;
+    let ask_reset = || {
+        let client = app.staff_client();
+        let app = &app;
+        async move {
+            let page = client.get(app.url("/staff/reset")).send().await.unwrap().text().await.unwrap();
+            let form = [("csrf", form_field(&page, "csrf")), ("email", "case@example.org".to_owned())];
+            let res = client.post(app.url("/staff/reset")).form(&form).send().await.unwrap();
+            assert_eq!(res.status().as_u16(), 200);
+        }
+    };
+    // Three requests at once (as many as an account gets mailed in the window): each revokes
+    // what came before it, so exactly one link stays live.
+    tokio::join!(ask_reset(), ask_reset(), ask_reset());
+    let links = all_reset_links(&smtp, 3).await;
+    assert_eq!(links.len(), 3, "three different links were sent");
+    let mut live = 0;
+    for link in &links {
+        if app.get(link).await.status().as_u16() == 200 {
+            live += 1;
+        }
+    }
+    assert_eq!(live, 1, "only one of the links sent at once still works");
 }

@@ -240,6 +240,16 @@ pub fn set_password(conn: &mut DbConnection, user_id: &str, password_hash: &str)
     Ok(())
 }
 
+/// Holds the account's row for the rest of the write transaction (a row lock on PostgreSQL;
+/// SQLite's BEGIN IMMEDIATE already holds the only write lock): two reset requests for one
+/// account then run one after the other, and the later one revokes the earlier one's link.
+pub fn hold(conn: &mut DbConnection, user_id: &str) -> Result<(), RepoError> {
+    let n = diesel::update(staff_users::table.filter(staff_users::id.eq(user_id)))
+        .set(staff_users::id.eq(staff_users::id))
+        .execute(conn)?;
+    if n == 1 { Ok(()) } else { Err(RepoError::NotFound) }
+}
+
 /// Uses up every unused reset link sent to this address (normalized): a newer link or a
 /// password change makes them worthless. The links keep the address as typed, so they are
 /// compared here in its normalized form; there are only a few unused ones at any time.

@@ -310,6 +310,16 @@ pub fn open_case(conn: &mut DbConnection, vault: &Vault, id: &str, viewer: &str)
     })
 }
 
+/// Holds the inquiry's row for the rest of the write transaction (a row lock on PostgreSQL;
+/// SQLite's BEGIN IMMEDIATE already holds the only write lock), so a hand-over cannot slip
+/// between an access check and the action it guards.
+pub fn hold(conn: &mut DbConnection, id: &str) -> Result<(), RepoError> {
+    let n = diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
+        .set(inquiries::team_id.eq(inquiries::team_id))
+        .execute(conn)?;
+    if n == 1 { Ok(()) } else { Err(RepoError::NotFound) }
+}
+
 fn touch(conn: &mut DbConnection, id: &str) -> Result<(), RepoError> {
     let n = diesel::update(inquiries::table.filter(inquiries::id.eq(id)))
         .set(inquiries::updated_at.eq(now()))

@@ -35,12 +35,31 @@ fn clear_cookie(state: &AppState) -> Cookie<'static> {
     c
 }
 
-/// A 303 to `location` that sets the cookie of a session just started.
-fn signed_redirect(state: &AppState, session: &NewSession, location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .cookie(session_cookie(state, &session.token, session.lifetime))
-        .insert_header(("Location", location))
+/// The cookie that marks a browser the account fully signed in from: sent only to the
+/// sign-in pages, and used only to spare its owner the slow-down an attack on the account causes.
+fn device_cookie_name(state: &AppState) -> &'static str {
+    if state.settings().is_https() { "__Secure-homeward_device" } else { "homeward_device" }
+}
+
+fn device_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    Cookie::build(device_cookie_name(state), token.to_owned())
+        .path("/staff/login")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.settings().is_https())
+        .max_age(CookieDuration::days(accounts::DEVICE_DAYS))
         .finish()
+}
+
+/// A 303 to `location` that sets the cookie of a session just started (and, after a full
+/// sign-in, the device cookie).
+fn signed_redirect(state: &AppState, session: &NewSession, location: &str) -> HttpResponse {
+    let mut res = HttpResponse::SeeOther();
+    res.cookie(session_cookie(state, &session.token, session.lifetime));
+    if let Some(device) = &session.device {
+        res.cookie(device_cookie(state, device));
+    }
+    res.insert_header(("Location", location)).finish()
 }
 
 #[derive(Template)]
@@ -132,7 +151,9 @@ pub async fn login(
         }
     };
     let previous = current_session(&req);
-    match accounts::sign_in(&state, credentials, client_ip(&state, &req), previous.as_deref()).await? {
+    let device = req.cookie(device_cookie_name(&state)).map(|c| c.value().to_owned());
+    let ip = client_ip(&state, &req);
+    match accounts::sign_in(&state, credentials, ip, previous.as_deref(), device.as_deref()).await? {
         SignIn::Signed(session) => Ok(signed_redirect(&state, &session, &next)),
         SignIn::NeedsCode(session) => {
             let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
