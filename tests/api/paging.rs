@@ -77,7 +77,9 @@ async fn a_guide_page_lists_the_eight_nearest_guides_of_its_topic_and_links_to_t
 
 /// The pager of a page: (href, aria-current) of each number, "…" for a gap, and the
 /// previous and next links.
-fn pager(html: &str) -> Option<(Vec<(String, bool)>, Option<String>, Option<String>)> {
+type PagerLinks = (Vec<(String, bool)>, Option<String>, Option<String>);
+
+fn pager(html: &str) -> Option<PagerLinks> {
     let nav = html.split("<nav class=\"pager\"").nth(1)?.split("</nav>").next()?;
     let rel = |r: &str| {
         nav.split("<a ")
