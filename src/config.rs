@@ -104,6 +104,8 @@ pub struct Settings {
     pub digest_hour: u32,
     /// Days after which a service's "last checked" date is shown as a warning.
     pub service_check_days: u32,
+    /// URLs per sitemap file: a larger sitemap becomes an index over files of this many.
+    pub sitemap_urls_per_file: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -182,6 +184,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "service_check_days",
         "365",
         "Days after which a service in the directory counts as not checked (readers see the date, editors a flag)",
+    ),
+    (
+        "sitemap_urls_per_file",
+        "1000",
+        "URLs per sitemap file; a larger /sitemap.xml becomes an index over /sitemap-1.xml, /sitemap-2.xml, ...",
     ),
 ];
 
@@ -384,6 +391,7 @@ impl Parser {
         let require_admin_2fa = self.flag("require_admin_2fa")?;
         let digest_hour = self.number("digest_hour")?;
         let service_check_days = self.number("service_check_days")?;
+        let sitemap_urls_per_file = self.number("sitemap_urls_per_file")?;
         let protection_lead = self.emails("protection_lead")?;
         let retention_days = self.number("retention_days")?;
         let outbox_keep_hours = self.number("outbox_keep_hours")?;
@@ -471,6 +479,7 @@ impl Parser {
             require_admin_2fa,
             digest_hour,
             service_check_days,
+            sitemap_urls_per_file,
         })
     }
 
@@ -517,6 +526,8 @@ const NUMBER_RANGES: &[(&str, u32, u32)] = &[
     ("answer_days", 1, 365),
     ("digest_hour", 0, 23),
     ("service_check_days", 1, 3650),
+    // The sitemap protocol's limit is 50,000 URLs a file.
+    ("sitemap_urls_per_file", 1, 50_000),
 ];
 
 // One parser per kind of value: the environment, `homeward.toml` and the values an admin

@@ -1,16 +1,19 @@
 //! The reads behind the public pages: home, topics, guides, search, the services finder
 //! and service pages, the feed and the sitemap, and the page cache's content-version check.
 
+use std::collections::HashMap;
+
 use time::PrimitiveDateTime;
 
 use crate::app::App;
 use crate::db::RepoError;
 use crate::db::repo::content::{self as repo, Withdrawn};
 use crate::db::repo::{directory, editor};
+use crate::domain::paging;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
 
-pub use crate::db::repo::content::{GuideListItem, GuidePage, SearchHit, SitemapEntry, TopicView};
+pub use crate::db::repo::content::{GuideListItem, GuidePage, SearchHit, TopicView};
 pub use crate::db::repo::directory::{RegionView, ServiceFilter, ServiceView};
 
 fn langs(app: &App, lang: &Lang) -> (String, String) {
@@ -48,16 +51,38 @@ pub async fn home(app: &App, lang: &Lang) -> Result<Home, AppError> {
     Ok(Home { topics, updates })
 }
 
-/// A topic and its guides; `NotFound` for an unknown slug.
-#[tracing::instrument(skip_all, fields(topic = %slug))]
-pub async fn topic(app: &App, lang: &Lang, slug: &Slug) -> Result<(TopicView, Vec<GuideListItem>), AppError> {
+/// How many guides a topic page lists.
+pub const TOPIC_PAGE_SIZE: u32 = 20;
+
+/// How many other guides of its topic a guide page lists at most.
+pub const RELATED_GUIDES: usize = 8;
+
+/// How many entries the Atom feed of a language carries.
+pub const FEED_ENTRIES: i64 = 20;
+
+/// One page of a topic's guides.
+pub struct TopicPage {
+    pub topic: TopicView,
+    pub guides: Vec<GuideListItem>,
+    /// This page (from 1) and how many there are (at least 1).
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// Page `page` of a topic's guides ([`TOPIC_PAGE_SIZE`] a page); `NotFound` for an unknown
+/// slug or a page past the last (so only pages that exist are ever rendered and cached).
+#[tracing::instrument(skip_all, fields(topic = %slug, page))]
+pub async fn topic(app: &App, lang: &Lang, slug: &Slug, page: u32) -> Result<TopicPage, AppError> {
     let (l, d, s) = (lang.to_string(), app.settings().default_language.to_string(), slug.to_string());
     Ok(app
         .db
         .run(move |c| {
             let topic = repo::topic_by_slug(c, &s, &l, &d)?;
-            let guides = repo::guides_in_topic(c, &topic.id, &l, &d)?;
-            Ok((topic, guides))
+            let total = u64::try_from(repo::count_guides_in_topic(c, &topic.id, &l, &d)?).unwrap_or(0);
+            let (offset, limit) = paging::page_rows(page, TOPIC_PAGE_SIZE, total).ok_or(RepoError::NotFound)?;
+            let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(0));
+            let guides = repo::guides_in_topic_page(c, &topic.id, &l, &d, offset, limit)?;
+            Ok(TopicPage { topic, guides, page, pages: paging::page_count(total, TOPIC_PAGE_SIZE) })
         })
         .await?)
 }
@@ -65,8 +90,10 @@ pub async fn topic(app: &App, lang: &Lang, slug: &Slug) -> Result<(TopicView, Ve
 /// A published guide with what its page shows around it.
 pub struct Guide {
     pub page: GuidePage,
-    /// The other guides of its topic (this one included; the page leaves it out).
-    pub siblings: Vec<GuideListItem>,
+    /// At most [`RELATED_GUIDES`] other guides of its topic, the nearest in the topic's order.
+    pub related: Vec<GuideListItem>,
+    /// Whether the topic has more guides than these (the page then links to the topic).
+    pub more_in_topic: bool,
     /// The services for the guide's topic.
     pub help: Vec<ServiceView>,
 }
@@ -98,10 +125,14 @@ pub async fn guide(app: &App, lang: &Lang, slug: &Slug) -> Result<GuideFound, Ap
                 }
                 other => other?,
             };
-            let siblings = repo::guides_in_topic(c, &page.topic.id, &l, &d)?;
+            let limit = i64::try_from(RELATED_GUIDES).unwrap_or(i64::MAX);
+            let (before, after) = repo::neighbours_in_topic(c, &page.guide, &l, &d, limit)?;
+            let related = paging::nearest(before, after, RELATED_GUIDES);
+            let in_topic = repo::count_guides_in_topic(c, &page.topic.id, &l, &d)?;
+            let more_in_topic = usize::try_from(in_topic).unwrap_or(usize::MAX) > related.len() + 1;
             let filter = ServiceFilter { topic: Some(page.topic.slug.clone()), ..Default::default() };
             let help = directory::find(c, &filter, &l, &d)?;
-            Ok(GuideFound::Published(Box::new(Guide { page, siblings, help })))
+            Ok(GuideFound::Published(Box::new(Guide { page, related, more_in_topic, help })))
         })
         .await?)
 }
@@ -185,19 +216,123 @@ pub async fn service(app: &App, lang: &Lang, slug: &Slug) -> Result<(ServiceView
     Ok(app.db.run(move |c| Ok((directory::by_slug(c, &s, &l, &d)?, repo::list_topics(c, &l, &d)?))).await?)
 }
 
-/// The feed's material: the 50 latest major updates and when the content last changed.
+/// The feed's material: the [`FEED_ENTRIES`] latest major updates of guides written in
+/// `lang`, and when the content last changed.
 #[tracing::instrument(skip_all)]
 pub async fn feed(app: &App, lang: &Lang) -> Result<(Vec<GuideListItem>, PrimitiveDateTime), AppError> {
-    let (l, d) = langs(app, lang);
+    let l = lang.to_string();
     let (items, (_, changed_at)) =
-        app.db.run(move |c| Ok((repo::recent_updates(c, &l, &d, 50)?, repo::content_version(c)?))).await?;
+        app.db.run(move |c| Ok((repo::latest_in_language(c, &l, FEED_ENTRIES)?, repo::content_version(c)?))).await?;
     Ok((items, changed_at))
 }
 
-/// Every published guide with its languages, for the sitemap.
+/// The guide pages of one sitemap file, and the languages of their guides (for alternates).
+pub struct SitemapPart {
+    /// The languages whose home page this file lists (the home pages come first).
+    pub homes: Vec<String>,
+    /// Slug, language and last change of each guide page in the file.
+    pub guides: Vec<(String, String, PrimitiveDateTime)>,
+    /// For each guide in the file, every enabled language it is written in.
+    pub languages: HashMap<String, Vec<String>>,
+}
+
+/// What `/sitemap.xml` is.
+pub enum Sitemap {
+    /// Every URL fits in one file.
+    Single(SitemapPart),
+    /// An index over `/sitemap-1.xml` … : when each file's pages last changed.
+    Index(Vec<PrimitiveDateTime>),
+}
+
+/// Which of the sitemap's URLs a file holds: the home pages of `languages` (`homes` URLs)
+/// come first, then the guide pages in (slug, language) order.
+struct PartRows {
+    homes: std::ops::Range<usize>,
+    guide_offset: i64,
+    guide_limit: i64,
+}
+
+fn part_rows(part: u32, per_file: u32, homes: usize, guide_urls: u64) -> Option<PartRows> {
+    let home_urls = u64::try_from(homes).unwrap_or(u64::MAX);
+    let (start, len) = paging::page_rows(part, per_file, home_urls.saturating_add(guide_urls))?;
+    let end = start + len;
+    let as_usize = |n: u64| usize::try_from(n.min(home_urls)).unwrap_or(homes);
+    let guide_start = start.max(home_urls);
+    Some(PartRows {
+        homes: as_usize(start)..as_usize(end),
+        guide_offset: i64::try_from(guide_start - home_urls).unwrap_or(i64::MAX),
+        guide_limit: i64::try_from(end.saturating_sub(guide_start)).unwrap_or(0),
+    })
+}
+
+fn enabled_languages(app: &App) -> Vec<String> {
+    app.settings().languages.iter().map(ToString::to_string).collect()
+}
+
+fn read_part(c: &mut crate::db::DbConnection, langs: &[String], rows: &PartRows) -> Result<SitemapPart, RepoError> {
+    let homes = langs.get(rows.homes.clone()).unwrap_or_default().to_vec();
+    let guides = if rows.guide_limit > 0 {
+        repo::sitemap_urls(c, langs, rows.guide_offset, rows.guide_limit)?
+    } else {
+        Vec::new()
+    };
+    let mut slugs: Vec<&str> = guides.iter().map(|(s, _, _)| s.as_str()).collect();
+    slugs.dedup();
+    let mut languages: HashMap<String, Vec<String>> = HashMap::new();
+    for (slug, lang) in repo::guide_languages(c, &slugs, langs)? {
+        languages.entry(slug).or_default().push(lang);
+    }
+    Ok(SitemapPart { homes, guides, languages })
+}
+
+/// `/sitemap.xml`: every URL when they fit in one file of `sitemap_urls_per_file`, else an
+/// index over the files (one bounded query per file for its date).
 #[tracing::instrument(skip_all)]
-pub async fn sitemap(app: &App) -> Result<Vec<SitemapEntry>, AppError> {
-    Ok(app.db.run(repo::sitemap_entries).await?)
+pub async fn sitemap(app: &App) -> Result<Sitemap, AppError> {
+    let (langs, per_file) = (enabled_languages(app), app.settings().sitemap_urls_per_file);
+    Ok(app
+        .db
+        .run(move |c| {
+            let guide_urls = u64::try_from(repo::count_sitemap_urls(c, &langs)?).unwrap_or(0);
+            let total = u64::try_from(langs.len()).unwrap_or(0).saturating_add(guide_urls);
+            let parts = paging::page_count(total, per_file);
+            if parts == 1 {
+                let rows = part_rows(1, per_file, langs.len(), guide_urls).ok_or(RepoError::NotFound)?;
+                return Ok(Sitemap::Single(read_part(c, &langs, &rows)?));
+            }
+            let (_, changed_at) = repo::content_version(c)?;
+            let mut dates = Vec::new();
+            for part in 1..=parts {
+                let rows = part_rows(part, per_file, langs.len(), guide_urls).ok_or(RepoError::NotFound)?;
+                let latest = if rows.guide_limit > 0 {
+                    repo::sitemap_lastmod(c, &langs, rows.guide_offset, rows.guide_limit)?
+                } else {
+                    None
+                };
+                dates.push(latest.unwrap_or(changed_at));
+            }
+            Ok(Sitemap::Index(dates))
+        })
+        .await?)
+}
+
+/// `/sitemap-{part}.xml` of the index; `NotFound` past the last file, and for every file
+/// while the whole sitemap fits in `/sitemap.xml`.
+#[tracing::instrument(skip_all, fields(part))]
+pub async fn sitemap_part(app: &App, part: u32) -> Result<SitemapPart, AppError> {
+    let (langs, per_file) = (enabled_languages(app), app.settings().sitemap_urls_per_file);
+    Ok(app
+        .db
+        .run(move |c| {
+            let guide_urls = u64::try_from(repo::count_sitemap_urls(c, &langs)?).unwrap_or(0);
+            let total = u64::try_from(langs.len()).unwrap_or(0).saturating_add(guide_urls);
+            if paging::page_count(total, per_file) == 1 {
+                return Err(RepoError::NotFound);
+            }
+            let rows = part_rows(part, per_file, langs.len(), guide_urls).ok_or(RepoError::NotFound)?;
+            read_part(c, &langs, &rows)
+        })
+        .await?)
 }
 
 #[cfg(test)]
@@ -246,13 +381,32 @@ mod tests {
         let home = home(&app, &lang("ru")).await?;
         assert_eq!(home.topics.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), vec!["legal"]);
         assert_eq!(home.updates.iter().map(|g| g.slug.as_str()).collect::<Vec<_>>(), vec!["passports"]);
-        let (topic, guides) = topic(&app, &lang("en"), &slug("legal")).await?;
-        assert_eq!((topic.title.as_str(), guides.len()), ("Legal", 1));
-        assert!(matches!(super::topic(&app, &lang("en"), &slug("nothing")).await, Err(AppError::NotFound)));
+        let page = topic(&app, &lang("en"), &slug("legal"), 1).await?;
+        assert_eq!((page.topic.title.as_str(), page.guides.len(), page.pages), ("Legal", 1, 1));
+        assert!(matches!(super::topic(&app, &lang("en"), &slug("nothing"), 1).await, Err(AppError::NotFound)));
+        assert!(matches!(super::topic(&app, &lang("en"), &slug("legal"), 2).await, Err(AppError::NotFound)));
         let (items, _) = feed(&app, &lang("en")).await?;
         assert_eq!(items.len(), 1);
-        assert_eq!(sitemap(&app).await?.len(), 1);
+        assert!(feed(&app, &lang("ru")).await?.0.is_empty(), "the feed lists texts written in its language");
+        let Sitemap::Single(part) = sitemap(&app).await? else { panic!("a small sitemap is one file") };
+        assert_eq!((part.homes.len(), part.guides.len()), (4, 1));
+        assert!(matches!(sitemap_part(&app, 1).await, Err(AppError::NotFound)));
         Ok(())
+    }
+
+    #[test]
+    fn sitemap_files_hold_the_home_pages_first_then_the_guide_pages() {
+        let rows = |part| part_rows(part, 3, 4, 5).map(|r| (r.homes, r.guide_offset, r.guide_limit));
+        assert_eq!(rows(1), Some((0..3, 0, 0)));
+        assert_eq!(rows(2), Some((3..4, 0, 2)));
+        assert_eq!(rows(3), Some((4..4, 2, 3)));
+        assert_eq!(rows(4), None);
+        assert_eq!(rows(0), None);
+        let big = |part| part_rows(part, 1000, 4, 12_000).map(|r| (r.homes, r.guide_offset, r.guide_limit));
+        assert_eq!(big(1), Some((0..4, 0, 996)));
+        assert_eq!(big(2), Some((4..4, 996, 1000)));
+        assert_eq!(big(13), Some((4..4, 11_996, 4)));
+        assert_eq!(big(14), None);
     }
 
     #[actix_rt::test]

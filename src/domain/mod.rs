@@ -9,6 +9,7 @@ mod email;
 pub mod ids;
 pub mod inquiry;
 mod lang;
+pub mod paging;
 mod password;
 mod receipt;
 mod role;

@@ -175,6 +175,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // Public pages, all under a language prefix
         .route("/", web::get().to(public::root))
         .route("/sitemap.xml", web::get().to(public::sitemap))
+        .route("/sitemap-{part}.xml", web::get().to(public::sitemap_part))
         .route("/robots.txt", web::get().to(public::robots))
         .route("/{lang}", web::get().to(public::add_slash))
         .route("/{lang}/", web::get().to(public::home))

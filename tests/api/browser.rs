@@ -130,6 +130,7 @@ fn public_paths() -> Vec<String> {
         for p in [
             "/",
             "/topics/legal",
+            "/topics/legal?page=2",
             "/guides/identity-documents",
             "/guides/school-enrolment",
             "/search?q=passport",
@@ -187,6 +188,19 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
         return;
     };
     let app = spawn_app(Backend::Sqlite).await;
+    // Enough guides in one topic for its page to have a pager (and its guides a link to the rest).
+    let extra: Vec<(String, String)> = (1..=40)
+        .map(|i| {
+            (
+                format!("legal/extra-{i:02}.en.md"),
+                crate::helpers::guide_en(&format!("Extra {i}"), "2026-11-20", "Text.", true),
+            )
+        })
+        .collect();
+    let mut refs: Vec<(&str, &str)> = extra.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    refs.push(("legal/_topic.en.md", include_str!("../../content/legal/_topic.en.md")));
+    app.import(&refs).expect("the extra guides import");
+    app.check_content_now();
     let (_driver, client) = start_driver(&tools).await;
     let mut failures = Vec::new();
     let mut pages = Vec::new();
@@ -197,6 +211,22 @@ async fn public_and_setup_pages_pass_axe_and_the_nu_checker() {
         }
         pages.push((path.clone(), fetch(&app, &path).await));
     }
+
+    let paged = pages.iter().find(|(p, _)| p == "/en/topics/legal?page=2").map(|(_, h)| h.as_str()).unwrap_or("");
+    assert!(paged.contains("<nav class=\"pager\""), "the paged topic page has its pager");
+    // At 320 px wide nothing scrolls sideways, the pager included.
+    client.set_window_size(320, 800).await.unwrap();
+    for path in ["/hy/topics/legal?page=2", "/ru/guides/legal-aid"] {
+        client.goto(&app.url(path)).await.unwrap();
+        let widths =
+            client.execute("return [window.innerWidth, document.documentElement.scrollWidth];", vec![]).await.unwrap();
+        let (inner, scroll) = (widths[0].as_i64().unwrap_or(0), widths[1].as_i64().unwrap_or(0));
+        assert!(inner <= 320, "the window is {inner} px wide");
+        if scroll > inner {
+            failures.push(format!("{path} scrolls sideways at {inner} px: {scroll} px"));
+        }
+    }
+    client.set_window_size(1280, 900).await.unwrap();
 
     // The setup form, then its error page as a browser reaches it: by submitting.
     let setup = app.setup_path();

@@ -18,6 +18,7 @@ mod inquiries;
 mod languages;
 mod limits;
 mod ops;
+mod paging;
 mod proxy;
 mod public;
 mod services;

@@ -161,6 +161,19 @@ fn guide_items(
         .collect())
 }
 
+/// Published guides whose id is among those with a translation in `$lang` or `$default`:
+/// the guides a list shows a reader of `$lang` (see `guide_items`).
+macro_rules! listed_in {
+    ($lang:expr, $default:expr) => {
+        guides::id.eq_any(
+            guide_translations::table
+                .filter(guide_translations::lang.eq_any([$lang, $default]))
+                .select(guide_translations::guide_id),
+        )
+    };
+}
+
+/// Every published guide of a topic, in list order (for staff pages; public pages are paged).
 pub fn guides_in_topic(
     conn: &mut DbConnection,
     topic_id: &str,
@@ -177,19 +190,144 @@ pub fn guides_in_topic(
     guide_items(conn, rows, lang, default)
 }
 
-/// The latest major changes visible in `lang` (its own translations first, else the default's).
+/// How many guides of a topic a reader of `lang` sees listed.
+pub fn count_guides_in_topic(
+    conn: &mut DbConnection,
+    topic_id: &str,
+    lang: &str,
+    default: &str,
+) -> Result<i64, RepoError> {
+    Ok(guides::table
+        .filter(guides::topic_id.eq(topic_id))
+        .filter(guides::published.eq(true))
+        .filter(listed_in!(lang, default))
+        .count()
+        .get_result(conn)?)
+}
+
+/// One page of a topic's guides in list order: at most `limit` after the first `offset`.
+pub fn guides_in_topic_page(
+    conn: &mut DbConnection,
+    topic_id: &str,
+    lang: &str,
+    default: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<GuideListItem>, RepoError> {
+    let rows: Vec<(GuideRow, String)> = guides::table
+        .inner_join(topics::table)
+        .filter(guides::topic_id.eq(topic_id))
+        .filter(guides::published.eq(true))
+        .filter(listed_in!(lang, default))
+        .order((guides::position, guides::slug))
+        .limit(limit)
+        .offset(offset)
+        .select((GuideRow::as_select(), topics::slug))
+        .load(conn)?;
+    guide_items(conn, rows, lang, default)
+}
+
+/// The guides of `guide`'s topic nearest to it in list order: at most `limit` before it
+/// (nearest first) and at most `limit` after it (nearest first).
+pub fn neighbours_in_topic(
+    conn: &mut DbConnection,
+    guide: &GuideRow,
+    lang: &str,
+    default: &str,
+    limit: i64,
+) -> Result<(Vec<GuideListItem>, Vec<GuideListItem>), RepoError> {
+    let before: Vec<(GuideRow, String)> = guides::table
+        .inner_join(topics::table)
+        .filter(guides::topic_id.eq(&guide.topic_id))
+        .filter(guides::published.eq(true))
+        .filter(listed_in!(lang, default))
+        .filter(
+            guides::position
+                .lt(guide.position)
+                .or(guides::position.eq(guide.position).and(guides::slug.lt(&guide.slug))),
+        )
+        .order((guides::position.desc(), guides::slug.desc()))
+        .limit(limit)
+        .select((GuideRow::as_select(), topics::slug))
+        .load(conn)?;
+    let after: Vec<(GuideRow, String)> = guides::table
+        .inner_join(topics::table)
+        .filter(guides::topic_id.eq(&guide.topic_id))
+        .filter(guides::published.eq(true))
+        .filter(listed_in!(lang, default))
+        .filter(
+            guides::position
+                .gt(guide.position)
+                .or(guides::position.eq(guide.position).and(guides::slug.gt(&guide.slug))),
+        )
+        .order((guides::position, guides::slug))
+        .limit(limit)
+        .select((GuideRow::as_select(), topics::slug))
+        .load(conn)?;
+    Ok((guide_items(conn, before, lang, default)?, guide_items(conn, after, lang, default)?))
+}
+
+type ListColumns = (String, String, String, String, PrimitiveDateTime, String, String);
+
+fn list_item((slug, title, summary, lang, major_updated_at, change_note, topic_slug): ListColumns) -> GuideListItem {
+    GuideListItem { slug, title, summary, lang, major_updated_at, change_note, topic_slug }
+}
+
+/// The `limit` latest major changes of published guides written in `lang` itself.
+pub fn latest_in_language(conn: &mut DbConnection, lang: &str, limit: i64) -> Result<Vec<GuideListItem>, RepoError> {
+    let rows: Vec<ListColumns> = guide_translations::table
+        .inner_join(guides::table.inner_join(topics::table))
+        .filter(guides::published.eq(true))
+        .filter(guide_translations::lang.eq(lang))
+        .order((guide_translations::major_updated_at.desc(), guides::slug))
+        .limit(limit)
+        .select((
+            guides::slug,
+            guide_translations::title,
+            guide_translations::summary,
+            guide_translations::lang,
+            guide_translations::major_updated_at,
+            guide_translations::change_note,
+            topics::slug,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().map(list_item).collect())
+}
+
+/// The latest major changes visible in `lang`: its own translations, and the default
+/// language's text of guides not translated into it. Two queries of at most `limit` rows.
 pub fn recent_updates(
     conn: &mut DbConnection,
     lang: &str,
     default: &str,
     limit: usize,
 ) -> Result<Vec<GuideListItem>, RepoError> {
-    let rows: Vec<(GuideRow, String)> = guides::table
-        .inner_join(topics::table)
-        .filter(guides::published.eq(true))
-        .select((GuideRow::as_select(), topics::slug))
-        .load(conn)?;
-    let mut items = guide_items(conn, rows, lang, default)?;
+    let bound = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut items = latest_in_language(conn, lang, bound)?;
+    if lang != default {
+        // The same table in the subquery, under another name.
+        let own = diesel::alias!(guide_translations as own);
+        let translated =
+            own.filter(own.field(guide_translations::lang).eq(lang)).select(own.field(guide_translations::guide_id));
+        let rows: Vec<ListColumns> = guide_translations::table
+            .inner_join(guides::table.inner_join(topics::table))
+            .filter(guides::published.eq(true))
+            .filter(guide_translations::lang.eq(default))
+            .filter(guides::id.ne_all(translated))
+            .order((guide_translations::major_updated_at.desc(), guides::slug))
+            .limit(bound)
+            .select((
+                guides::slug,
+                guide_translations::title,
+                guide_translations::summary,
+                guide_translations::lang,
+                guide_translations::major_updated_at,
+                guide_translations::change_note,
+                topics::slug,
+            ))
+            .load(conn)?;
+        items.extend(rows.into_iter().map(list_item));
+    }
     items.sort_by(|a, b| b.major_updated_at.cmp(&a.major_updated_at).then_with(|| a.slug.cmp(&b.slug)));
     items.truncate(limit);
     Ok(items)
@@ -249,25 +387,68 @@ pub fn guide_withdrawn(conn: &mut DbConnection, slug: &str) -> Result<Option<Wit
     Ok(Some(Withdrawn::Gone))
 }
 
-/// A guide's slug and the languages it is written in, with when each last changed.
-pub type SitemapEntry = (String, Vec<(String, PrimitiveDateTime)>);
-
-/// Every published guide with the languages it exists in, for the sitemap.
-pub fn sitemap_entries(conn: &mut DbConnection) -> Result<Vec<SitemapEntry>, RepoError> {
-    let rows: Vec<(String, String, PrimitiveDateTime)> = guides::table
-        .inner_join(guide_translations::table)
+/// How many guide pages the sitemap lists: the translations of published guides in `langs`.
+pub fn count_sitemap_urls(conn: &mut DbConnection, langs: &[String]) -> Result<i64, RepoError> {
+    Ok(guide_translations::table
+        .inner_join(guides::table)
         .filter(guides::published.eq(true))
+        .filter(guide_translations::lang.eq_any(langs))
+        .count()
+        .get_result(conn)?)
+}
+
+/// At most `limit` of the sitemap's guide pages after the first `offset`, in (slug,
+/// language) order: slug, language and when that translation last changed.
+pub fn sitemap_urls(
+    conn: &mut DbConnection,
+    langs: &[String],
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<(String, String, PrimitiveDateTime)>, RepoError> {
+    Ok(guide_translations::table
+        .inner_join(guides::table)
+        .filter(guides::published.eq(true))
+        .filter(guide_translations::lang.eq_any(langs))
         .order((guides::slug, guide_translations::lang))
+        .limit(limit)
+        .offset(offset)
         .select((guides::slug, guide_translations::lang, guide_translations::updated_at))
+        .load(conn)?)
+}
+
+/// When the latest of the same pages as [`sitemap_urls`] changed (the dates only).
+pub fn sitemap_lastmod(
+    conn: &mut DbConnection,
+    langs: &[String],
+    offset: i64,
+    limit: i64,
+) -> Result<Option<PrimitiveDateTime>, RepoError> {
+    let dates: Vec<PrimitiveDateTime> = guide_translations::table
+        .inner_join(guides::table)
+        .filter(guides::published.eq(true))
+        .filter(guide_translations::lang.eq_any(langs))
+        .order((guides::slug, guide_translations::lang))
+        .limit(limit)
+        .offset(offset)
+        .select(guide_translations::updated_at)
         .load(conn)?;
-    let mut out: Vec<SitemapEntry> = Vec::new();
-    for (slug, lang, updated) in rows {
-        match out.last_mut() {
-            Some((s, langs)) if *s == slug => langs.push((lang, updated)),
-            _ => out.push((slug, vec![(lang, updated)])),
-        }
-    }
-    Ok(out)
+    Ok(dates.into_iter().max())
+}
+
+/// The languages among `langs` each of these published guides is written in: (slug, language).
+pub fn guide_languages(
+    conn: &mut DbConnection,
+    slugs: &[&str],
+    langs: &[String],
+) -> Result<Vec<(String, String)>, RepoError> {
+    Ok(guide_translations::table
+        .inner_join(guides::table)
+        .filter(guides::published.eq(true))
+        .filter(guides::slug.eq_any(slugs))
+        .filter(guide_translations::lang.eq_any(langs))
+        .order((guides::slug, guide_translations::lang))
+        .select((guides::slug, guide_translations::lang))
+        .load(conn)?)
 }
 
 /// Full-text search over published guides in `langs`, best first.

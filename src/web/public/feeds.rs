@@ -1,5 +1,6 @@
 //! Machine-readable views: the Atom feed per language, `sitemap.xml` with hreflang
-//! alternates, and `robots.txt`. All go through the page cache.
+//! alternates (an index over `sitemap-N.xml` files once it outgrows one file), and
+//! `robots.txt`. All go through the page cache.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -40,7 +41,8 @@ struct Feed {
     entries: Vec<FeedEntry>,
 }
 
-/// Recent major changes of guides written in this language.
+/// The latest major changes of guides written in this language (at most
+/// [`guidance::FEED_ENTRIES`], chosen in the database).
 pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     cached(&state, &req, format!("{lang}|/feed.atom"), || async {
@@ -48,8 +50,6 @@ pub async fn feed(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
         let tr = Translator::new(&lang);
         let entries: Vec<FeedEntry> = items
             .iter()
-            .filter(|g| g.lang == lang.as_str())
-            .take(20)
             .map(|g| FeedEntry {
                 title: g.title.clone(),
                 url: state.absolute(&format!("/{lang}/guides/{}", g.slug)),
@@ -86,41 +86,71 @@ struct Sitemap {
     urls: Vec<SitemapUrl>,
 }
 
-/// Home pages and every published guide in every enabled language it is written in.
+#[derive(Template)]
+#[template(path = "public/sitemap-index.xml")]
+struct SitemapIndex {
+    /// Each file's address and when its pages last changed.
+    files: Vec<(String, String)>,
+}
+
+/// The `<url>` entries of one sitemap file: home pages and guides in every enabled
+/// language they are written in, each with its alternates.
+fn sitemap_urls(state: &AppState, part: guidance::SitemapPart) -> Vec<SitemapUrl> {
+    let enabled: Vec<String> = state.settings().languages.iter().map(ToString::to_string).collect();
+    let default = state.settings().default_language.to_string();
+    let mut urls = Vec::with_capacity(part.homes.len() + part.guides.len());
+    let home_alts: Vec<(String, String)> = enabled
+        .iter()
+        .map(|l| (l.clone(), state.absolute(&format!("/{l}/"))))
+        .chain(std::iter::once(("x-default".to_owned(), state.absolute(&format!("/{default}/")))))
+        .collect();
+    for l in &part.homes {
+        urls.push(SitemapUrl { loc: state.absolute(&format!("/{l}/")), lastmod: None, alternates: home_alts.clone() });
+    }
+    let none = Vec::new();
+    for (slug, l, updated) in &part.guides {
+        let langs = part.languages.get(slug).unwrap_or(&none);
+        let mut alternates: Vec<(String, String)> =
+            langs.iter().map(|other| (other.clone(), state.absolute(&format!("/{other}/guides/{slug}")))).collect();
+        if langs.contains(&default) {
+            alternates.push(("x-default".to_owned(), state.absolute(&format!("/{default}/guides/{slug}"))));
+        }
+        urls.push(SitemapUrl {
+            loc: state.absolute(&format!("/{l}/guides/{slug}")),
+            lastmod: Some(rfc3339(*updated)),
+            alternates,
+        });
+    }
+    urls
+}
+
+/// Home pages and every published guide in every enabled language it is written in; once
+/// they outgrow one file (`sitemap_urls_per_file`), an index over `/sitemap-N.xml`.
 pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     cached(&state, &req, "*|/sitemap.xml".to_owned(), || async {
-        let guides = guidance::sitemap(&state).await?;
-        let enabled: Vec<String> = state.settings().languages.iter().map(ToString::to_string).collect();
-        let default = state.settings().default_language.to_string();
-        let mut urls = Vec::new();
-        let home_alts: Vec<(String, String)> = enabled
-            .iter()
-            .map(|l| (l.clone(), state.absolute(&format!("/{l}/"))))
-            .chain(std::iter::once(("x-default".to_owned(), state.absolute(&format!("/{default}/")))))
-            .collect();
-        for l in &enabled {
-            urls.push(SitemapUrl {
-                loc: state.absolute(&format!("/{l}/")),
-                lastmod: None,
-                alternates: home_alts.clone(),
-            });
-        }
-        for (slug, langs) in guides {
-            let langs: Vec<_> = langs.into_iter().filter(|(l, _)| enabled.contains(l)).collect();
-            let mut alternates: Vec<(String, String)> =
-                langs.iter().map(|(l, _)| (l.clone(), state.absolute(&format!("/{l}/guides/{slug}")))).collect();
-            if langs.iter().any(|(l, _)| *l == default) {
-                alternates.push(("x-default".to_owned(), state.absolute(&format!("/{default}/guides/{slug}"))));
+        match guidance::sitemap(&state).await? {
+            guidance::Sitemap::Single(part) => {
+                xml(&Sitemap { urls: sitemap_urls(&state, part) }, "application/xml; charset=utf-8")
             }
-            for (l, updated) in &langs {
-                urls.push(SitemapUrl {
-                    loc: state.absolute(&format!("/{l}/guides/{slug}")),
-                    lastmod: Some(rfc3339(*updated)),
-                    alternates: alternates.clone(),
-                });
+            guidance::Sitemap::Index(dates) => {
+                let files = (1..)
+                    .zip(dates)
+                    .map(|(n, at)| (state.absolute(&format!("/sitemap-{n}.xml")), rfc3339(at)))
+                    .collect();
+                xml(&SitemapIndex { files }, "application/xml; charset=utf-8")
             }
         }
-        xml(&Sitemap { urls }, "application/xml; charset=utf-8")
+    })
+    .await
+}
+
+/// `/sitemap-{part}.xml`: one file of the index. A number that is no file is a 404 (never cached).
+pub async fn sitemap_part(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let part =
+        req.match_info().get("part").and_then(crate::domain::paging::parse_page_number).ok_or(AppError::NotFound)?;
+    cached(&state, &req, format!("*|/sitemap-{part}.xml"), || async {
+        let part = guidance::sitemap_part(&state, part).await?;
+        xml(&Sitemap { urls: sitemap_urls(&state, part) }, "application/xml; charset=utf-8")
     })
     .await
 }

@@ -8,7 +8,7 @@ mod pages;
 pub mod services;
 
 pub use feedback::{feedback_page, submit_feedback};
-pub use feeds::{feed, robots, sitemap};
+pub use feeds::{feed, robots, sitemap, sitemap_part};
 pub use inquiry::{add_message, check_status, contact, status, submit_contact};
 pub use pages::{guide, home, privacy, search, topic};
 

@@ -10,6 +10,7 @@ use crate::app::guidance::{self, GuideFound, GuideListItem};
 use crate::content::markdown::TocEntry;
 use crate::content::search::{SnippetPart, snippet};
 use crate::crypto::form_token;
+use crate::domain::paging::{self, PagerItem};
 use crate::domain::text::search_terms;
 use crate::domain::{Lang, Slug};
 use crate::error::AppError;
@@ -89,30 +90,114 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) 
     .await
 }
 
+/// One link of a numbered pager: a page number, or an ellipsis for left-out numbers.
+pub struct PagerEntry {
+    pub number: u32,
+    pub href: String,
+    /// "Page 3", for screen readers.
+    pub label: String,
+    pub current: bool,
+    pub gap: bool,
+}
+
+/// GOV.UK-style pagination: previous and next links and the page numbers around this one.
+pub struct Pager {
+    pub label: String,
+    pub previous: Option<(String, String)>,
+    pub next: Option<(String, String)>,
+    pub entries: Vec<PagerEntry>,
+}
+
+impl Pager {
+    /// The pager for page `page` of `pages` at `base` (page 1 is `base` itself, without `?page`).
+    fn new(ctx: &PageContext, base: &str, page: u32, pages: u32) -> Pager {
+        let href = |n: u32| if n <= 1 { base.to_owned() } else { format!("{base}?page={n}") };
+        let entries = paging::pager_items(page, pages)
+            .into_iter()
+            .map(|item| match item {
+                PagerItem::Page(n) => PagerEntry {
+                    number: n,
+                    href: href(n),
+                    label: ctx.t_args("pagination-page", "page", &n.to_string()),
+                    current: n == page,
+                    gap: false,
+                },
+                PagerItem::Gap => {
+                    PagerEntry { number: 0, href: String::new(), label: String::new(), current: false, gap: true }
+                }
+            })
+            .collect();
+        Pager {
+            label: ctx.t("pagination-label"),
+            previous: (page > 1).then(|| (href(page - 1), ctx.t("pagination-previous"))),
+            next: (page < pages).then(|| (href(page + 1), ctx.t("pagination-next"))),
+            entries,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "public/topic.html")]
 struct TopicPage {
     ctx: PageContext,
     crumbs: Vec<Crumb>,
+    /// The page's title: the topic's, with the page number after the first page.
+    page_title: String,
     title: String,
     summary: String,
     content_lang: Option<String>,
     items: Vec<ListItem>,
+    canonical: String,
+    pager: Option<Pager>,
+}
+
+/// `?page=N` of a paged list: none is page 1; `?page=1` is sent to the address without it
+/// (one address per page); anything but one plain page number is no page at all.
+fn page_param(req: &HttpRequest, canonical: &str) -> Result<u32, AppError> {
+    let mut found = None;
+    for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+        if key == "page" {
+            if found.is_some() {
+                return Err(AppError::NotFound);
+            }
+            found = Some(paging::parse_page_number(&value).ok_or(AppError::NotFound)?);
+        }
+    }
+    match found {
+        None => Ok(1),
+        Some(1) => Err(AppError::MovedTo(canonical.to_owned())),
+        Some(n) => Ok(n),
+    }
 }
 
 pub async fn topic(state: web::Data<AppState>, req: HttpRequest, lang: PathLang) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("topic").unwrap_or("")).map_err(|_| AppError::NotFound)?;
-    cached(&state, &req, format!("{lang}|/topics/{slug}"), || async {
-        let (topic, guides) = guidance::topic(&state, &lang, &slug).await?;
-        let ctx = PageContext::public(&state, &lang, &format!("/topics/{slug}"));
+    let base = format!("/{lang}/topics/{slug}");
+    let page = page_param(&req, &base)?;
+    // One cache entry per page; a page past the last is a 404, which is never cached.
+    let rest = if page == 1 { format!("/topics/{slug}") } else { format!("/topics/{slug}?page={page}") };
+    cached(&state, &req, format!("{lang}|{rest}"), || async {
+        let guidance::TopicPage { topic, guides, page, pages } = guidance::topic(&state, &lang, &slug, page).await?;
+        let ctx = PageContext::public(&state, &lang, &rest);
         let items = list_items(&lang, &guides, &ctx.tr, false);
+        let page_title = if page > 1 {
+            ctx.tr.t_args(
+                "topic-page-title",
+                &[("topic", &topic.title), ("page", &page.to_string()), ("pages", &pages.to_string())],
+            )
+        } else {
+            topic.title.clone()
+        };
         html_page(&TopicPage {
             crumbs: vec![home_crumb(&ctx)],
+            page_title,
             title: topic.title,
             summary: topic.summary,
             content_lang: other_lang(&topic.lang, &lang),
             items,
+            canonical: state.absolute(&format!("/{lang}{rest}")),
+            pager: (pages > 1).then(|| Pager::new(&ctx, &base, page, pages)),
             ctx,
         })
     })
@@ -163,6 +248,8 @@ struct GuidePageView {
     toc: Vec<TocEntry>,
     body_html: String,
     items: Vec<ListItem>,
+    /// "See all guides in <topic>", when the topic has more than those listed.
+    all_in_topic: Option<(String, String)>,
     feedback: FeedbackForm,
     topic_slug: String,
     /// "Where to get help": services for the guide's topic.
@@ -177,7 +264,8 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
     let lang = lang.0;
     let slug = Slug::parse(req.match_info().get("slug").unwrap_or("")).map_err(|_| AppError::NotFound)?;
     cached(&state, &req, format!("{lang}|/guides/{slug}"), || async {
-        let guidance::Guide { page, siblings, help } = match guidance::guide(&state, &lang, &slug).await? {
+        let guidance::Guide { page, related, more_in_topic, help } = match guidance::guide(&state, &lang, &slug).await?
+        {
             GuideFound::Published(guide) => *guide,
             GuideFound::Gone => return Err(AppError::Gone),
             GuideFound::ReplacedBy(target) => return Err(AppError::MovedTo(format!("/{lang}/guides/{target}"))),
@@ -196,8 +284,9 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
         let default_name = Translator::new(&state.settings().default_language).language_name();
         let outdated_notice = page.outdated.then(|| tr.t_args("guide-outdated-notice", &[("language", &default_name)]));
         let toc: Vec<TocEntry> = serde_json::from_str(&t.toc_json).unwrap_or_default();
-        let related: Vec<GuideListItem> = siblings.into_iter().filter(|g| g.slug != slug.as_str()).collect();
         let topic_href = format!("/{lang}/topics/{}", page.topic.slug);
+        let all_in_topic = more_in_topic
+            .then(|| (topic_href.clone(), tr.t_args("guide-related-all", &[("topic", &page.topic.title)])));
         let view = GuidePageView {
             crumbs: vec![home_crumb(&ctx), Crumb { href: topic_href, title: page.topic.title.clone() }],
             title: t.title.clone(),
@@ -211,6 +300,7 @@ pub async fn guide(state: web::Data<AppState>, req: HttpRequest, lang: PathLang)
             toc,
             body_html: t.body_html.clone(),
             items: list_items(&lang, &related, &tr, false),
+            all_in_topic,
             feedback: FeedbackForm::new(&state, &lang, slug.as_str()),
             topic_slug: page.topic.slug.clone(),
             help_more: help.len().saturating_sub(HELP_ON_GUIDE),
