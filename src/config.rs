@@ -104,6 +104,8 @@ pub struct Settings {
     pub digest_hour: u32,
     /// Days after which a service's "last checked" date is shown as a warning.
     pub service_check_days: u32,
+    /// Megabytes the page cache may hold (every compressed copy counted).
+    pub page_cache_mb: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -182,6 +184,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "service_check_days",
         "365",
         "Days after which a service in the directory counts as not checked (readers see the date, editors a flag)",
+    ),
+    (
+        "page_cache_mb",
+        "32",
+        "Megabytes of rendered public pages kept in memory (plain and compressed copies counted); the least recently used go first",
     ),
 ];
 
@@ -384,6 +391,7 @@ impl Parser {
         let require_admin_2fa = self.flag("require_admin_2fa")?;
         let digest_hour = self.number("digest_hour")?;
         let service_check_days = self.number("service_check_days")?;
+        let page_cache_mb = self.number("page_cache_mb")?;
         let protection_lead = self.emails("protection_lead")?;
         let retention_days = self.number("retention_days")?;
         let outbox_keep_hours = self.number("outbox_keep_hours")?;
@@ -471,6 +479,7 @@ impl Parser {
             require_admin_2fa,
             digest_hour,
             service_check_days,
+            page_cache_mb,
         })
     }
 
@@ -517,6 +526,7 @@ const NUMBER_RANGES: &[(&str, u32, u32)] = &[
     ("answer_days", 1, 365),
     ("digest_hour", 0, 23),
     ("service_check_days", 1, 3650),
+    ("page_cache_mb", 1, 16_384),
 ];
 
 // One parser per kind of value: the environment, `homeward.toml` and the values an admin
@@ -830,6 +840,12 @@ mod tests {
         assert!(error_of(None, &[("HOMEWARD_METRICS_BIND", "x")]).contains("is not an address"));
         assert!(error_of(None, &[("HOMEWARD_PASSWORD_HASH_THREADS", "9")]).contains("from 1 to 8"));
         assert!(error_of(None, &[("HOMEWARD_BODY_TIMEOUT_SECONDS", "0")]).contains("from 1 to 3600"));
+        assert!(
+            error_of(None, &[("HOMEWARD_PAGE_CACHE_MB", "0")])
+                .starts_with("HOMEWARD_PAGE_CACHE_MB: \"0\" is not a number from 1")
+        );
+        assert_eq!(Settings::from_sources(None, &env(&[("HOMEWARD_PAGE_CACHE_MB", "8")]))?.page_cache_mb, 8);
+        assert_eq!(Settings::from_sources(None, &HashMap::new())?.page_cache_mb, 32);
         Ok(())
     }
 
