@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::content::compress::Variants;
+use crate::content::compress::{STATIC_BROTLI_QUALITY, Variants};
 use crate::error::AppError;
 use crate::web::{AppState, encoding};
 
@@ -52,7 +52,8 @@ impl Assets {
                 || ["image/svg+xml", "application/javascript", "application/json", "application/xml"]
                     .iter()
                     .any(|m| mime.starts_with(m));
-            let variants = if text { Variants::plain(bytes).compressed() } else { Variants::plain(bytes) };
+            let variants =
+                if text { Variants::plain(bytes).compressed(STATIC_BROTLI_QUALITY) } else { Variants::plain(bytes) };
             by_hashed_name.insert(hashed.clone(), Asset { variants, mime });
             hashed_name.insert(name.into_owned(), hashed);
         }

@@ -83,7 +83,8 @@ mod tests {
     use super::*;
 
     fn pick(header: &str) -> Coding {
-        let variants = Variants::plain(bytes::Bytes::from("<p>page</p>".repeat(50))).compressed();
+        let variants = Variants::plain(bytes::Bytes::from("<p>page</p>".repeat(50)))
+            .compressed(crate::content::compress::PAGE_BROTLI_QUALITY);
         let req =
             actix_web::test::TestRequest::default().insert_header((header::ACCEPT_ENCODING, header)).to_http_request();
         negotiate(&req, &variants)
