@@ -67,7 +67,7 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
 }
 
 /// Serves `key` from the page cache, rendering it with `render` on a miss and compressing it
-/// once, on the blocking pool, before it is kept. Answers in the coding the request accepts,
+/// once, on the cache's compression thread, before it is kept. Answers in the coding the request accepts,
 /// and 304 to a matching `If-None-Match`.
 async fn cached<F, Fut>(state: &AppState, req: &HttpRequest, key: String, render: F) -> Result<HttpResponse, AppError>
 where
@@ -78,10 +78,11 @@ where
     let page: Arc<CachedPage> = match state.cache.get(&key) {
         Some(page) => page,
         None => {
-            let page = render().await?;
-            let page = web::block(move || page.compressed())
+            let page = state
+                .cache
+                .compress(render().await?)
                 .await
-                .map_err(|e| AppError::Internal(anyhow::anyhow!("compression task: {e}")))?;
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the page compression thread failed")))?;
             state.cache.put(key, page)
         }
     };
