@@ -106,6 +106,8 @@ pub struct Settings {
     pub service_check_days: u32,
     /// URLs per sitemap file: a larger sitemap becomes an index over files of this many.
     pub sitemap_urls_per_file: u32,
+    /// Megabytes the page cache may hold (every compressed copy counted).
+    pub page_cache_mb: u32,
 }
 
 /// Every setting: its name (as in `homeward.toml`), default and meaning.
@@ -189,6 +191,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "sitemap_urls_per_file",
         "1000",
         "URLs per sitemap file; a larger /sitemap.xml becomes an index over /sitemap-1.xml, /sitemap-2.xml, ...",
+    ),
+    (
+        "page_cache_mb",
+        "32",
+        "Megabytes of rendered public pages kept in memory (plain and compressed copies counted); the least recently used go first",
     ),
 ];
 
@@ -392,6 +399,7 @@ impl Parser {
         let digest_hour = self.number("digest_hour")?;
         let service_check_days = self.number("service_check_days")?;
         let sitemap_urls_per_file = self.number("sitemap_urls_per_file")?;
+        let page_cache_mb = self.number("page_cache_mb")?;
         let protection_lead = self.emails("protection_lead")?;
         let retention_days = self.number("retention_days")?;
         let outbox_keep_hours = self.number("outbox_keep_hours")?;
@@ -480,6 +488,7 @@ impl Parser {
             digest_hour,
             service_check_days,
             sitemap_urls_per_file,
+            page_cache_mb,
         })
     }
 
@@ -528,6 +537,7 @@ const NUMBER_RANGES: &[(&str, u32, u32)] = &[
     ("service_check_days", 1, 3650),
     // The sitemap protocol's limit is 50,000 URLs a file.
     ("sitemap_urls_per_file", 1, 50_000),
+    ("page_cache_mb", 1, 16_384),
 ];
 
 // One parser per kind of value: the environment, `homeward.toml` and the values an admin
@@ -841,6 +851,12 @@ mod tests {
         assert!(error_of(None, &[("HOMEWARD_METRICS_BIND", "x")]).contains("is not an address"));
         assert!(error_of(None, &[("HOMEWARD_PASSWORD_HASH_THREADS", "9")]).contains("from 1 to 8"));
         assert!(error_of(None, &[("HOMEWARD_BODY_TIMEOUT_SECONDS", "0")]).contains("from 1 to 3600"));
+        assert!(
+            error_of(None, &[("HOMEWARD_PAGE_CACHE_MB", "0")])
+                .starts_with("HOMEWARD_PAGE_CACHE_MB: \"0\" is not a number from 1")
+        );
+        assert_eq!(Settings::from_sources(None, &env(&[("HOMEWARD_PAGE_CACHE_MB", "8")]))?.page_cache_mb, 8);
+        assert_eq!(Settings::from_sources(None, &HashMap::new())?.page_cache_mb, 32);
         Ok(())
     }
 

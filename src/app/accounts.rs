@@ -11,7 +11,7 @@ use tracing::Instrument;
 
 use crate::app::App;
 use crate::app::rate_limit::client_group;
-use crate::auth::password::{hash_password, hash_password_in, verify_password_in};
+use crate::auth::password::{hash_password_in, verify_password_in};
 use crate::auth::{Pending, RESET_LINK_MINUTES, Staff, totp};
 use crate::crypto::{constant_time_eq, generate_token, hash_token, keyed_hash};
 use crate::db::RepoError;
@@ -61,7 +61,8 @@ fn dummy_hash() -> anyhow::Result<&'static str> {
     if let Some(hash) = DUMMY_HASH.get() {
         return Ok(hash);
     }
-    let hash = dummy_hash_with(hash_password)?;
+    // Made without hashing (see `unmatchable_hash`): start-up's peak memory stays 19 MiB lower.
+    let hash = dummy_hash_with(|_| crate::auth::password::unmatchable_hash())?;
     Ok(DUMMY_HASH.get_or_init(|| hash))
 }
 
@@ -929,7 +930,7 @@ pub fn password_problem(e: &PasswordError) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use crate::app::testing;
-    use crate::auth::password::verify_password;
+    use crate::auth::password::{hash_password, verify_password};
 
     const PASSWORD: &str = "correct horse battery staple";
     const NEW_PASSWORD: &str = "a brand new passphrase here";

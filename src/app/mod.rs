@@ -57,6 +57,8 @@ impl App {
             settings.password_hash_threads.unwrap_or_else(crate::auth::password::default_hash_threads),
             std::time::Duration::from_millis(settings.password_hash_wait_ms.into()),
         );
+        let cache =
+            PageCache::new(usize::try_from(settings.page_cache_mb).unwrap_or(usize::MAX).saturating_mul(1 << 20));
         App {
             passwords,
             live_settings: RwLock::new(Arc::new(settings.clone())),
@@ -64,7 +66,7 @@ impl App {
             base_url,
             db,
             vault,
-            cache: PageCache::default(),
+            cache,
             mail_nudge: Arc::new(tokio::sync::Notify::new()),
             limiter: rate_limit::RateLimiter::new(&key),
             key,

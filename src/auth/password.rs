@@ -32,7 +32,7 @@ fn hasher() -> Result<Argon2<'static>, argon2::Error> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params()?))
 }
 
-/// A hash with its own, freshly allocated memory (the start-up dummy hash; tests).
+/// A hash with its own, freshly allocated memory (tests, tools).
 pub fn hash_password(password: &NewPassword) -> anyhow::Result<String> {
     let hash = hasher()
         .map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?
@@ -59,6 +59,23 @@ impl Scratch {
         }
         &mut self.blocks[..count]
     }
+}
+
+/// A hash in the stored format, at today's parameters, with a random salt and a random output
+/// that no password produces (short of guessing 32 random bytes): what sign-in checks an unknown
+/// address against. Checking it costs exactly what checking a real hash does, while making it
+/// costs nothing, so start-up never takes argon2's 19 MiB.
+pub fn unmatchable_hash() -> anyhow::Result<String> {
+    let params = params().map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?;
+    let output = crate::crypto::os_random::<{ Params::DEFAULT_OUTPUT_LEN }>()?;
+    let hash = PasswordHash {
+        algorithm: ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?,
+        salt: Some(Salt::generate()),
+        hash: Some(Output::new(&output).map_err(|e| anyhow::anyhow!("argon2 output: {e}"))?),
+    };
+    Ok(hash.to_string())
 }
 
 /// Like `hash_password`, in `scratch`'s memory.
@@ -232,6 +249,18 @@ mod tests {
         assert!(verify_password("a long enough passphrase", &hash));
         assert!(!verify_password("a long enough passphrasE", &hash));
         assert!(!verify_password("anything", "not a hash"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_unmatchable_hash_is_checked_at_full_cost_and_matches_nothing() -> anyhow::Result<()> {
+        let hash = unmatchable_hash()?;
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert_ne!(hash, unmatchable_hash()?, "random every time");
+        let mut scratch = Scratch::default();
+        assert!(!verify_password_in(&mut scratch, "", &hash));
+        assert!(!verify_password("a long enough passphrase", &hash));
+        assert_eq!(scratch.blocks.len(), params()?.block_count(), "the check ran argon2 at the stored parameters");
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! public page cache, and the sample content shipped with the binary.
 
 pub mod cache;
+pub mod compress;
 pub mod files;
 pub mod markdown;
 pub mod search;

@@ -1,21 +1,22 @@
 //! Static files embedded in the binary, served under content-hashed names
-//! (`css/app.3f2a9b1c04.css`) so they can be cached for a year.
+//! (`css/app.3f2a9b1c04.css`) so they can be cached for a year. Text files are compressed
+//! once, at start-up, and served in the coding the request accepts (`web::encoding`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
+use crate::content::compress::{STATIC_BROTLI_QUALITY, Variants};
 use crate::error::AppError;
-use crate::web::AppState;
+use crate::web::{AppState, encoding};
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "static/"]
 struct StaticFiles;
 
 struct Asset {
-    bytes: web::Bytes,
+    variants: Variants,
     mime: String,
 }
 
@@ -46,7 +47,14 @@ impl Assets {
                 Cow::Borrowed(b) => web::Bytes::from_static(b),
                 Cow::Owned(v) => web::Bytes::from(v),
             };
-            by_hashed_name.insert(hashed.clone(), Asset { bytes, mime });
+            // Text compresses; images other than SVG and fonts already are compressed.
+            let text = mime.starts_with("text/")
+                || ["image/svg+xml", "application/javascript", "application/json", "application/xml"]
+                    .iter()
+                    .any(|m| mime.starts_with(m));
+            let variants =
+                if text { Variants::plain(bytes).compressed(STATIC_BROTLI_QUALITY) } else { Variants::plain(bytes) };
+            by_hashed_name.insert(hashed.clone(), Asset { variants, mime });
             hashed_name.insert(name.into_owned(), hashed);
         }
         Assets { by_hashed_name, hashed_name }
@@ -61,18 +69,20 @@ impl Assets {
     }
 }
 
-pub async fn serve(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn serve(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let asset = state.assets.by_hashed_name.get(path.as_str()).ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, asset.mime.as_str()))
-        // The name changes with the content, so the file never needs revalidating.
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(asset.bytes.clone()))
+    // The name changes with the content, so the file never needs revalidating.
+    Ok(encoding::respond(&req, &asset.variants, &asset.mime, "public, max-age=31536000, immutable"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::compress::Coding;
 
     #[test]
     fn the_stylesheet_gets_a_hashed_name_and_stays_small() {
@@ -83,7 +93,11 @@ mod tests {
             "{href}"
         );
         let name = href.trim_start_matches("/static/");
-        let css = assets.by_hashed_name.get(name).map(|a| a.bytes.len()).unwrap_or(usize::MAX);
+        let css = assets.by_hashed_name.get(name).map(|a| a.variants.get(Coding::Identity).1.bytes.len());
+        let css = css.unwrap_or(usize::MAX);
         assert!(css < 12 * 1024, "app.css is {css} bytes; the budget is 12 KB");
+        let kept =
+            assets.by_hashed_name.get(name).map(|a| a.variants.has(Coding::Brotli) && a.variants.has(Coding::Gzip));
+        assert_eq!(kept, Some(true), "compressed at start-up");
     }
 }

@@ -46,6 +46,9 @@ pub struct Metrics {
     pool: Family<PoolLabels, Gauge>,
     cache: Family<CacheLabels, Gauge>,
     hit_ratio: Gauge<f64, std::sync::atomic::AtomicU64>,
+    cache_pages: Gauge,
+    cache_bytes: Gauge,
+    cache_evictions: Gauge,
     outbox: Family<StatusLabels, Gauge>,
     inquiries: Family<StatusLabels, Gauge>,
 }
@@ -81,6 +84,18 @@ impl Metrics {
             "Share of public page lookups served from the cache",
             hit_ratio.clone(),
         );
+        let (cache_pages, cache_bytes, cache_evictions) = (Gauge::default(), Gauge::default(), Gauge::default());
+        registry.register("page_cache_pages", "Public pages held in the page cache", cache_pages.clone());
+        registry.register(
+            "page_cache_bytes",
+            "Bytes the page cache holds, plain and compressed copies counted (bounded by page_cache_mb)",
+            cache_bytes.clone(),
+        );
+        registry.register(
+            "page_cache_evictions",
+            "Pages dropped since start to keep the page cache within its bound",
+            cache_evictions.clone(),
+        );
         let outbox = Family::<StatusLabels, Gauge>::default();
         registry.register(
             "outbox_messages",
@@ -94,7 +109,19 @@ impl Metrics {
             "Build information",
             Info::new(vec![("version", env!("CARGO_PKG_VERSION").to_owned()), ("backend", backend.to_owned())]),
         );
-        Metrics { registry, requests, latency, pool, cache, hit_ratio, outbox, inquiries }
+        Metrics {
+            registry,
+            requests,
+            latency,
+            pool,
+            cache,
+            hit_ratio,
+            cache_pages,
+            cache_bytes,
+            cache_evictions,
+            outbox,
+            inquiries,
+        }
     }
 
     /// Counts one answered request. Labels come from closed sets only, so no client can
@@ -105,6 +132,13 @@ impl Metrics {
             .get_or_create(&RequestLabels { method: method_label(method), route: route.to_owned(), status })
             .inc();
         self.latency.get_or_create(&RouteLabels { route: route.to_owned() }).observe(elapsed.as_secs_f64());
+    }
+
+    /// Records what the page cache holds now: (pages, bytes, evictions since start).
+    pub fn set_cache_usage(&self, (pages, bytes, evictions): (usize, usize, u64)) {
+        self.cache_pages.set(i64::try_from(pages).unwrap_or(i64::MAX));
+        self.cache_bytes.set(i64::try_from(bytes).unwrap_or(i64::MAX));
+        self.cache_evictions.set(i64::try_from(evictions).unwrap_or(i64::MAX));
     }
 
     /// The text exposition, with the pool gauges read just now.

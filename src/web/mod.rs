@@ -5,6 +5,7 @@ mod admin;
 pub mod assets;
 pub mod context;
 mod deadline;
+pub mod encoding;
 mod errors;
 pub mod forms;
 mod input;
@@ -233,6 +234,9 @@ pub fn app(
         .wrap(from_fn(deadline::close_after_timeout))
         .wrap(from_fn(observe))
         .wrap(headers)
+        // Compresses what is made per request (forms, search, staff pages) at actix's fast
+        // levels (gzip 1, brotli 3); cached pages and static files carry `Content-Encoding`
+        // already (`web::encoding`), and `Compress` leaves those alone.
         .wrap(Compress::default())
 }
 

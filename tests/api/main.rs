@@ -9,6 +9,7 @@ mod access;
 mod audit;
 mod browser;
 mod cli;
+mod compression;
 mod content_admin;
 mod content_files;
 mod crash;

@@ -109,5 +109,9 @@ async fn metrics_show_outbox_inquiries_cache_and_build(backend: Backend) {
     assert_eq!(value("homeward_outbox_messages{status=\"failed\"}"), 0.0);
     let ratio = value("homeward_page_cache_hit_ratio");
     assert!(ratio > 0.0 && ratio <= 1.0, "{ratio}");
+    // The home page is held, plain and compressed: more bytes than its plain body, within the bound.
+    let held = value("homeward_page_cache_bytes");
+    assert!(value("homeward_page_cache_pages") >= 1.0 && held > 1000.0 && held <= 32.0 * 1024.0 * 1024.0, "{held}");
+    assert_eq!(value("homeward_page_cache_evictions"), 0.0);
     assert!(text.contains("homeward_build_info{") && text.contains(env!("CARGO_PKG_VERSION")));
 }

@@ -35,6 +35,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (in_use, idle) = state.db.pool_state();
     let counts = crate::app::ops::counts(&state).await?;
+    state.metrics.set_cache_usage(state.cache.usage());
     let body = state
         .metrics
         .encode(in_use, idle, state.cache.stats(), &counts.outbox, &counts.inquiries)

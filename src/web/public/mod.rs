@@ -22,7 +22,7 @@ use crate::content::cache::CachedPage;
 use crate::domain::Lang;
 use crate::error::AppError;
 use crate::i18n::negotiate;
-use crate::web::{AppState, Rendered, see_other};
+use crate::web::{AppState, Rendered, encoding, see_other};
 
 /// The enabled language named by the `{lang}` path segment; any other is a 404
 /// page that lists the enabled languages.
@@ -66,8 +66,9 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-/// Serves `key` from the page cache, rendering it with `render` on a miss.
-/// Answers 304 to a matching `If-None-Match`.
+/// Serves `key` from the page cache, rendering it with `render` on a miss and compressing it
+/// once, on the cache's compression thread, before it is kept. Answers in the coding the request accepts,
+/// and 304 to a matching `If-None-Match`.
 async fn cached<F, Fut>(state: &AppState, req: &HttpRequest, key: String, render: F) -> Result<HttpResponse, AppError>
 where
     F: FnOnce() -> Fut,
@@ -76,27 +77,19 @@ where
     crate::app::guidance::check_content_version(state).await;
     let page: Arc<CachedPage> = match state.cache.get(&key) {
         Some(page) => page,
-        None => state.cache.put(key, render().await?),
+        None => {
+            let page = state
+                .cache
+                .compress(render().await?)
+                .await
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the page compression thread failed")))?;
+            state.cache.put(key, page)
+        }
     };
-    Ok(respond(req, &page))
-}
-
-fn respond(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
-    let not_modified = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == page.etag || tag.trim() == "*"));
-    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-    builder
-        .insert_header((header::ETAG, page.etag.as_str()))
-        // Anonymous, cookie-free pages: a reverse proxy may keep them briefly.
-        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
-        .insert_header((header::VARY, "Accept-Encoding"));
-    let mut res =
-        if not_modified { builder.finish() } else { builder.content_type(page.content_type).body(page.body.clone()) };
+    // Anonymous, cookie-free pages: a reverse proxy may keep them briefly.
+    let mut res = encoding::respond(req, &page.variants, page.content_type, "public, max-age=60");
     res.extensions_mut().insert(Rendered);
-    res
+    Ok(res)
 }
 
 /// Renders an askama template into a cacheable HTML page.
