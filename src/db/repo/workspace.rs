@@ -195,8 +195,10 @@ pub fn queue(
     let rows: Vec<QueueTuple> = filtered_queue!(scope, filter, targets)
         .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((
-            inquiries::status.eq(InquiryStatus::New.as_str()).desc(),
-            inquiries::assigned_to.is_null().desc(),
+            // Literals, not bound values: the `inquiries_queue` index is on these expressions,
+            // and a planner matches an index expression only against the same constant.
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(inquiries.status = 'new')").desc(),
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(inquiries.assigned_to IS NULL)").desc(),
             inquiries::created_at.asc(),
             inquiries::id.asc(),
         ))
