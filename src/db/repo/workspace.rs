@@ -210,8 +210,10 @@ pub fn queue(
     per_page: i64,
 ) -> Result<(Vec<QueueItem>, i64), RepoError> {
     let total: i64 = filtered_queue!(inquiries::table.into_boxed(), scope, filter, targets).count().get_result(conn)?;
-    let rows: Vec<QueueTuple> = filtered_queue!(joined_queue!(), scope, filter, targets)
-        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
+    // The page's ids first: whatever plan the database picks, a sort then holds ids and
+    // sort keys only, never every matching row with its sealed columns.
+    let ids: Vec<String> = filtered_queue!(inquiries::table.into_boxed(), scope, filter, targets)
+        .select(inquiries::id)
         .order((
             // Literals, not bound values: the `inquiries_queue` index is on these expressions,
             // and a planner matches an index expression only against the same constant.
@@ -223,6 +225,12 @@ pub fn queue(
         .offset(page.saturating_sub(1).max(0) * per_page)
         .limit(per_page)
         .load(conn)?;
+    let mut rows: Vec<QueueTuple> = joined_queue!()
+        .filter(inquiries::id.eq_any(&ids))
+        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
+        .load(conn)?;
+    let place: std::collections::HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    rows.sort_by_key(|(row, _, _)| place.get(row.id.as_str()).copied().unwrap_or(usize::MAX));
     Ok((rows.into_iter().map(to_item).collect(), total))
 }
 
