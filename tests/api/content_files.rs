@@ -57,7 +57,8 @@ fn stored_counts(app: &crate::helpers::TestApp) -> (i64, i64, i64, i64) {
         .run_sync(|c| {
             let translations: i64 = guide_translations::table.count().get_result(c)?;
             let revisions: i64 = guide_revisions::table.count().get_result(c)?;
-            let first: i64 = guide_translations::table.filter(guide_translations::revision.eq(1)).count().get_result(c)?;
+            let first: i64 =
+                guide_translations::table.filter(guide_translations::revision.eq(1)).count().get_result(c)?;
             let states: Vec<(String, String, i32, i32)> = guide_translations::table
                 .select((
                     guide_translations::guide_id,
@@ -68,7 +69,8 @@ fn stored_counts(app: &crate::helpers::TestApp) -> (i64, i64, i64, i64) {
                 .load(c)?;
             let source: std::collections::HashMap<&str, i32> =
                 states.iter().filter(|s| s.1 == "en").map(|s| (s.0.as_str(), s.2)).collect();
-            let outdated = states.iter().filter(|s| s.1 != "en" && source.get(s.0.as_str()).is_some_and(|m| s.3 < *m)).count();
+            let outdated =
+                states.iter().filter(|s| s.1 != "en" && source.get(s.0.as_str()).is_some_and(|m| s.3 < *m)).count();
             Ok::<_, homeward::db::RepoError>((translations, revisions, first, i64::try_from(outdated).unwrap()))
         })
         .unwrap()

@@ -59,19 +59,18 @@ async fn the_generator_makes_the_requested_sealed_inquiries_teams_and_caseworker
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Made 2500 synthetic inquiries, 3 team(s) and 5 caseworker(s)"), "{stdout}");
     let app_db = open(&db, &backend);
-    let (count, messages, statuses, teams_n, members, sealed): (i64, i64, i64, i64, i64, Vec<Option<Vec<u8>>>) =
-        app_db
-            .run_sync(|c| {
-                Ok::<_, homeward::db::RepoError>((
-                    inquiries::table.count().get_result(c)?,
-                    inquiry_messages::table.count().get_result(c)?,
-                    i64::try_from(inquiries::table.select(inquiries::status).distinct().load::<String>(c)?.len()).unwrap(),
-                    teams::table.count().get_result(c)?,
-                    team_members::table.count().get_result(c)?,
-                    inquiries::table.select(inquiries::email_enc).limit(50).load(c)?,
-                ))
-            })
-            .unwrap();
+    let (count, messages, statuses, teams_n, members, sealed): (i64, i64, i64, i64, i64, Vec<Option<Vec<u8>>>) = app_db
+        .run_sync(|c| {
+            Ok::<_, homeward::db::RepoError>((
+                inquiries::table.count().get_result(c)?,
+                inquiry_messages::table.count().get_result(c)?,
+                i64::try_from(inquiries::table.select(inquiries::status).distinct().load::<String>(c)?.len()).unwrap(),
+                teams::table.count().get_result(c)?,
+                team_members::table.count().get_result(c)?,
+                inquiries::table.select(inquiries::email_enc).limit(50).load(c)?,
+            ))
+        })
+        .unwrap();
     assert_eq!((count, messages), (2500, 2500), "each inquiry with its first message");
     assert_eq!(statuses, 4, "every status");
     assert_eq!((teams_n, members), (3, 5));
@@ -80,7 +79,10 @@ async fn the_generator_makes_the_requested_sealed_inquiries_teams_and_caseworker
         assert!(!String::from_utf8_lossy(&blob).contains("example.org"), "sealed, not in clear");
     }
     // A second run adds inquiries and reuses the teams and caseworkers.
-    let out = homeward(&db).args(["bench-data", "--synthetic", "--inquiries", "10", "--teams", "3", "--caseworkers", "5"]).output().unwrap();
+    let out = homeward(&db)
+        .args(["bench-data", "--synthetic", "--inquiries", "10", "--teams", "3", "--caseworkers", "5"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(app_db.run_sync(homeward::db::repo::inquiries::count).unwrap(), 2510);
     assert_eq!(app_db.run_sync(homeward::db::repo::accounts::count_users).unwrap(), 5);

@@ -561,7 +561,12 @@ struct PlannedGuide {
 }
 
 /// Decides what saving `input` over `existing` does, without writing.
-fn plan_guide(existing: Option<&GuideRow>, topic_id: String, input: &GuideInput, at: PrimitiveDateTime) -> PlannedGuide {
+fn plan_guide(
+    existing: Option<&GuideRow>,
+    topic_id: String,
+    input: &GuideInput,
+    at: PrimitiveDateTime,
+) -> PlannedGuide {
     match existing {
         None => {
             let id = new_id();
@@ -881,7 +886,9 @@ impl ImportPlan {
         insert_all!(conn, guide_translations::table, &self.new_translations, TRANSLATION_COLUMNS);
         self.new_translations.clear();
         for row in std::mem::take(&mut self.changed_translations) {
-            diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id))).set(&row).execute(conn)?;
+            diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id)))
+                .set(&row)
+                .execute(conn)?;
         }
         insert_all!(conn, guide_revisions::table, &self.revisions, REVISION_COLUMNS);
         self.revisions.clear();

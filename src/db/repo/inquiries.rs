@@ -377,8 +377,9 @@ pub fn insert_many(conn: &mut DbConnection, vault: &Vault, items: Vec<StoredInqu
     for item in items {
         let mut row = item.row;
         let id = row.id.clone();
-        let sealed =
-            |text: Option<String>, what: &str| text.map(|t| seal(vault, &t, format!("inquiries.{what}:{id}"))).transpose();
+        let sealed = |text: Option<String>, what: &str| {
+            text.map(|t| seal(vault, &t, format!("inquiries.{what}:{id}"))).transpose()
+        };
         row.name_enc = sealed(item.name, "name")?;
         row.email_enc = sealed(item.email, "email")?;
         row.phone_enc = sealed(item.phone, "phone")?;

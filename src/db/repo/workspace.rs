@@ -229,7 +229,8 @@ pub fn queue(
         .filter(inquiries::id.eq_any(&ids))
         .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .load(conn)?;
-    let place: std::collections::HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let place: std::collections::HashMap<&str, usize> =
+        ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     rows.sort_by_key(|(row, _, _)| place.get(row.id.as_str()).copied().unwrap_or(usize::MAX));
     Ok((rows.into_iter().map(to_item).collect(), total))
 }
