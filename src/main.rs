@@ -89,6 +89,25 @@ enum Command {
         #[command(subcommand)]
         command: ContentCommand,
     },
+    /// Benchmarks only: writes made-up caseworkers, teams and inquiries into the database
+    #[command(hide = true)]
+    BenchData {
+        /// Required: confirms that made-up data may be written (never on a live site)
+        #[arg(long)]
+        synthetic: bool,
+        /// How many inquiries to make
+        #[arg(long, default_value_t = 1_000)]
+        inquiries: usize,
+        /// How many teams to make (or reuse)
+        #[arg(long, default_value_t = 4)]
+        teams: usize,
+        /// How many caseworkers to make (or reuse); they cannot sign in
+        #[arg(long, default_value_t = 8)]
+        caseworkers: usize,
+        /// An existing staff account to put in the first two teams
+        #[arg(long, value_name = "EMAIL")]
+        member: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -187,6 +206,9 @@ fn main() -> ExitCode {
         Command::Restore { file } => restore(settings, &file),
         Command::Content { command: ContentCommand::Import { dir } } => import_content(settings, &dir),
         Command::Content { command: ContentCommand::Export { dir } } => export_content(settings, &dir),
+        Command::BenchData { synthetic, inquiries, teams, caseworkers, member } => {
+            bench_data(settings, synthetic, inquiries, teams, caseworkers, member.as_deref())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -464,6 +486,36 @@ fn export_content(settings: Settings, dir: &std::path::Path) -> anyhow::Result<(
     let written = db.run_sync(|c| homeward::content::files::export(c, dir, &settings.default_language))?;
     println!("Wrote {} files to {}.", written.len(), dir.display());
     Ok(())
+}
+
+fn bench_data(
+    settings: Settings,
+    synthetic: bool,
+    inquiries: usize,
+    teams: usize,
+    caseworkers: usize,
+    member: Option<&str>,
+) -> anyhow::Result<()> {
+    use homeward::app::synthetic::{Spec, generate};
+    if !synthetic {
+        anyhow::bail!(
+            "refusing to write made-up data: `bench-data` is for benchmarks only; pass --synthetic to confirm"
+        );
+    }
+    let member = member.map(EmailAddress::parse).transpose().map_err(|e| anyhow::anyhow!("--member: {e}"))?;
+    runtime()?.block_on(async move {
+        let db = open_database(&settings).await?;
+        let key = std::sync::Arc::new(SecretKey::load(&settings.secret_key)?);
+        let vault = homeward::startup::open_vault(&db, key).await?;
+        let spec = Spec { inquiries, teams, caseworkers, member };
+        let languages = settings.languages.clone();
+        let made = tokio::task::spawn_blocking(move || generate(&db, &vault, &languages, &spec)).await??;
+        println!(
+            "Made {} synthetic inquiries, {} team(s) and {} caseworker(s).",
+            made.inquiries, made.teams, made.caseworkers
+        );
+        Ok(())
+    })
 }
 
 fn check_config(settings: Settings) -> anyhow::Result<()> {

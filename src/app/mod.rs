@@ -26,6 +26,7 @@ pub(crate) mod ops;
 pub(crate) mod queue;
 pub(crate) mod rate_limit;
 pub(crate) mod replies;
+pub mod synthetic;
 pub(crate) mod teams;
 
 /// What the use cases run against: settings, the database, keys, the page cache and the

@@ -458,40 +458,39 @@ fn import_with(
             let change = repo::upsert_topic(c, &input)?;
             note(change, format!("topic {}", topic.slug), &mut report);
         }
+        // Guides and translations: the stored ones read once, the writes batched.
+        let mut plan = repo::ImportPlan::load(c)?;
         for ((topic, slug), translations) in &parsed.guides {
             let Some(source) = translations.iter().find(|t| t.lang == default) else {
                 continue;
             };
-            let (guide_id, change) = repo::upsert_guide(
-                c,
-                &GuideInput {
-                    slug: slug.clone(),
-                    topic_slug: topic.clone(),
-                    position: source.position.map_or(0, Position::get),
-                    published: source.front.published.unwrap_or(true),
-                    review_by: source.review_by.unwrap_or(source.updated),
-                },
-            )?;
+            let (guide_id, change) = plan.guide(&GuideInput {
+                slug: slug.clone(),
+                topic_slug: topic.clone(),
+                position: source.position.map_or(0, Position::get),
+                published: source.front.published.unwrap_or(true),
+                review_by: source.review_by.unwrap_or(source.updated),
+            })?;
             note(change, format!("guide {slug}"), &mut report);
             // The default language first: the others are measured against it.
             let mut ordered: Vec<&ParsedGuide> = vec![source];
             ordered.extend(translations.iter().filter(|t| t.lang != default));
             for t in ordered {
                 let input = translation_input(t)?;
-                let existing = repo::translation(c, &guide_id, &t.lang)?;
+                let existing = plan.translation(&guide_id, &t.lang);
                 // A change dated later than the stored "last updated" is a major change.
-                let major = existing.as_ref().is_none_or(|e| t.updated > e.major_updated_at.date());
-                let source_row = repo::translation(c, &guide_id, default)?;
-                let based_on = match &source_row {
+                let major = existing.is_none_or(|e| t.updated > e.major_updated_at.date());
+                let based_on = match plan.translation(&guide_id, default) {
                     // A translation dated on or after its source's last major change follows it.
                     Some(s) if t.updated >= s.major_updated_at.date() => s.major_revision,
                     Some(s) => s.major_revision - 1,
                     None => 0,
                 };
-                let change = repo::save_translation(c, &guide_id, &input, major, default, based_on)?;
+                let change = plan.save_translation(c, &guide_id, &input, major, default, based_on)?;
                 note(change, format!("{topic}/{slug}.{}.md", t.lang), &mut report);
             }
         }
+        plan.flush(c)?;
         let changed = !report.changed_nothing();
         Ok::<_, RepoError>((Some(report), changed))
     })?;

@@ -95,6 +95,8 @@ pub struct TopicTranslationRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = guides)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+// `None` is NULL, not DEFAULT (no nullable column has a default): SQLite can then take many rows in one INSERT.
+#[diesel(treat_none_as_default_value = false)]
 pub struct GuideRow {
     pub id: String,
     pub slug: String,
@@ -134,6 +136,8 @@ pub struct GuideTranslationRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = guide_revisions)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+// `None` is NULL, not DEFAULT (no nullable column has a default): SQLite can then take many rows in one INSERT.
+#[diesel(treat_none_as_default_value = false)]
 pub struct GuideRevisionRow {
     pub id: String,
     pub guide_id: String,
@@ -176,6 +180,8 @@ pub struct DataKeyRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = inquiries)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+// `None` is NULL, not DEFAULT (no nullable column has a default): SQLite can then take many rows in one INSERT.
+#[diesel(treat_none_as_default_value = false)]
 pub struct InquiryRow {
     pub id: String,
     pub reference: String,
@@ -205,6 +211,8 @@ pub struct InquiryRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = inquiry_messages)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+// `None` is NULL, not DEFAULT (no nullable column has a default): SQLite can then take many rows in one INSERT.
+#[diesel(treat_none_as_default_value = false)]
 pub struct InquiryMessageRow {
     pub id: String,
     pub inquiry_id: String,

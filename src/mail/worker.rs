@@ -132,6 +132,7 @@ impl Worker {
         }
         let idle = self.session_idle;
         self.db.run(move |c| crate::db::repo::sessions::purge_dead(c, idle)).await?;
+        self.db.run(crate::db::optimize).await?;
         let forget_before = (now() - retention).date();
         self.db.run(move |c| crate::db::repo::editor::purge_search_misses(c, forget_before)).await?;
         if let Some(digest) = digest {

@@ -2,7 +2,9 @@
 
 use std::process::Command;
 
-use crate::helpers::{Backend, TestDb, spawn_app};
+use diesel::prelude::*;
+
+use crate::helpers::{Backend, TestDb, spawn_app, spawn_app_with};
 use crate::on_both_backends;
 
 fn homeward(db: &TestDb) -> Command {
@@ -20,7 +22,83 @@ on_both_backends!(
     export_then_import_changes_nothing,
     the_cli_imports_reports_and_is_idempotent,
     a_bad_file_is_reported_with_path_and_line_and_nothing_is_written,
+    an_import_of_hundreds_of_guides_stores_every_translation_with_its_revision,
 );
+
+/// `guides` guides in one topic, each in four languages; the English text says `text`.
+fn many_guides(guides: usize, updated: &str, text: &str) -> Vec<(String, String)> {
+    let mut files = vec![("many/_topic.en.md".to_owned(), "+++\ntitle = \"Many\"\norder = 1\n+++\n".to_owned())];
+    for lang in ["hy", "az", "ru"] {
+        files.push((format!("many/_topic.{lang}.md"), format!("+++\ntitle = \"Many {lang}\"\n+++\n")));
+    }
+    for n in 1..=guides {
+        files.push((
+            format!("many/guide-{n}.en.md"),
+            format!(
+                "+++\ntitle = \"Guide {n}\"\nsummary = \"About {n}\"\nupdated = \"{updated}\"\nchange_note = \"Note {n}\"\n\
+                 order = {n}\nreview_by = \"2027-06-01\"\n+++\n## Part {n}\n\n{text} {n}.\n"
+            ),
+        ));
+        for lang in ["hy", "az", "ru"] {
+            files.push((
+                format!("many/guide-{n}.{lang}.md"),
+                format!("+++\ntitle = \"Guide {n} {lang}\"\nupdated = \"2026-11-20\"\n+++\nText {n} in {lang}.\n"),
+            ));
+        }
+    }
+    files.sort();
+    files
+}
+
+/// (translations, revisions, translations at revision 1, outdated translations) as stored.
+fn stored_counts(app: &crate::helpers::TestApp) -> (i64, i64, i64, i64) {
+    use homeward::db::schema::{guide_revisions, guide_translations};
+    app.db
+        .run_sync(|c| {
+            let translations: i64 = guide_translations::table.count().get_result(c)?;
+            let revisions: i64 = guide_revisions::table.count().get_result(c)?;
+            let first: i64 =
+                guide_translations::table.filter(guide_translations::revision.eq(1)).count().get_result(c)?;
+            let states: Vec<(String, String, i32, i32)> = guide_translations::table
+                .select((
+                    guide_translations::guide_id,
+                    guide_translations::lang,
+                    guide_translations::major_revision,
+                    guide_translations::based_on_major,
+                ))
+                .load(c)?;
+            let source: std::collections::HashMap<&str, i32> =
+                states.iter().filter(|s| s.1 == "en").map(|s| (s.0.as_str(), s.2)).collect();
+            let outdated =
+                states.iter().filter(|s| s.1 != "en" && source.get(s.0.as_str()).is_some_and(|m| s.3 < *m)).count();
+            Ok::<_, homeward::db::RepoError>((translations, revisions, first, i64::try_from(outdated).unwrap()))
+        })
+        .unwrap()
+}
+
+async fn an_import_of_hundreds_of_guides_stores_every_translation_with_its_revision(backend: Backend) {
+    let app = spawn_app_with(backend, &[("HOMEWARD_SAMPLE_CONTENT", "false")]).await;
+    let en = homeward::domain::Lang::parse("en").unwrap();
+    // 1,200 translations: more than one write batch of the import.
+    let files = many_guides(300, "2026-11-20", "First text");
+    let report = app.db.run_sync(|c| homeward::content::files::import(c, &files, &en)).unwrap();
+    assert_eq!(report.created.len(), 1 + 300 + 1_200, "the topic, every guide and every translation");
+    assert_eq!(stored_counts(&app), (1_200, 1_200, 1_200, 0), "one revision each, nothing outdated");
+    let again = app.db.run_sync(|c| homeward::content::files::import(c, &files, &en)).unwrap();
+    assert!(again.changed_nothing(), "{again:?}");
+    // A later English text for every guide: a major change each, and the translations fall behind it.
+    let changed = many_guides(300, "2026-12-01", "Second text");
+    let report = app.db.run_sync(|c| homeward::content::files::import(c, &changed, &en)).unwrap();
+    assert_eq!(report.updated.len(), 300, "{:?}", &report.updated[..3]);
+    assert!(report.updated.iter().all(|u| u.ends_with(".en.md")));
+    assert_eq!(stored_counts(&app), (1_200, 1_500, 900, 900));
+    app.check_content_now();
+    let page = app.get("/en/guides/guide-250").await.text().await.unwrap();
+    assert!(page.contains("Second text 250."), "the new text is served");
+    let exported = tempfile::tempdir().unwrap();
+    let written = app.db.run_sync(|c| homeward::content::files::export(c, exported.path(), &en)).unwrap();
+    assert_eq!(written.len(), 1_200 + 4);
+}
 
 async fn export_then_import_changes_nothing(backend: Backend) {
     let app = spawn_app(backend).await;

@@ -25,4 +25,5 @@ mod public;
 mod services;
 mod setup;
 mod staff;
+mod synthetic;
 mod teams;

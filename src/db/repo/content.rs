@@ -714,48 +714,89 @@ pub fn upsert_topic(conn: &mut DbConnection, input: &TopicInput) -> Result<Chang
 
 /// Creates or updates a guide's own settings; returns its id.
 pub fn upsert_guide(conn: &mut DbConnection, input: &GuideInput) -> Result<(String, Change), RepoError> {
-    let at = now();
     let topic_id: String = topics::table.filter(topics::slug.eq(&input.topic_slug)).select(topics::id).first(conn)?;
     let existing =
         guides::table.filter(guides::slug.eq(&input.slug)).select(GuideRow::as_select()).first(conn).optional()?;
+    let planned = plan_guide(existing.as_ref(), topic_id, input, now());
+    match &planned.write {
+        GuideWrite::None => {}
+        GuideWrite::Insert(row) => {
+            diesel::insert_into(guides::table).values(row).execute(conn)?;
+        }
+        GuideWrite::Update(row) => update_guide(conn, row)?,
+    }
+    Ok((planned.id, planned.change))
+}
+
+/// What saving a guide's settings writes.
+enum GuideWrite {
+    None,
+    Insert(GuideRow),
+    Update(GuideRow),
+}
+
+struct PlannedGuide {
+    id: String,
+    change: Change,
+    write: GuideWrite,
+}
+
+/// Decides what saving `input` over `existing` does, without writing.
+fn plan_guide(
+    existing: Option<&GuideRow>,
+    topic_id: String,
+    input: &GuideInput,
+    at: PrimitiveDateTime,
+) -> PlannedGuide {
     match existing {
         None => {
             let id = new_id();
-            diesel::insert_into(guides::table)
-                .values(GuideRow {
-                    id: id.clone(),
-                    slug: input.slug.clone(),
-                    topic_id,
-                    position: input.position,
-                    published: input.published,
-                    review_by: input.review_by,
-                    created_at: at,
-                    updated_at: at,
-                    withdrawn_at: None,
-                    replaced_by: None,
-                })
-                .execute(conn)?;
-            Ok((id, Change::Created))
+            let row = GuideRow {
+                id: id.clone(),
+                slug: input.slug.clone(),
+                topic_id,
+                position: input.position,
+                published: input.published,
+                review_by: input.review_by,
+                created_at: at,
+                updated_at: at,
+                withdrawn_at: None,
+                replaced_by: None,
+            };
+            PlannedGuide { id, change: Change::Created, write: GuideWrite::Insert(row) }
         }
         Some(row) => {
             let same = row.topic_id == topic_id
                 && row.position == input.position
                 && row.published == input.published
                 && row.review_by == input.review_by;
-            if !same {
-                diesel::update(guides::table.filter(guides::id.eq(&row.id)))
-                    .set((
-                        guides::topic_id.eq(&topic_id),
-                        guides::position.eq(input.position),
-                        guides::published.eq(input.published),
-                        guides::review_by.eq(input.review_by),
-                        guides::updated_at.eq(at),
-                    ))
-                    .execute(conn)?;
+            if same {
+                return PlannedGuide { id: row.id.clone(), change: Change::Unchanged, write: GuideWrite::None };
             }
-            Ok((row.id, if same { Change::Unchanged } else { Change::Updated }))
+            let changed = GuideRow {
+                topic_id,
+                position: input.position,
+                published: input.published,
+                review_by: input.review_by,
+                updated_at: at,
+                ..row.clone()
+            };
+            PlannedGuide { id: row.id.clone(), change: Change::Updated, write: GuideWrite::Update(changed) }
         }
     }
+}
+
+fn update_guide(conn: &mut DbConnection, row: &GuideRow) -> Result<(), RepoError> {
+    diesel::update(guides::table.filter(guides::id.eq(&row.id)))
+        .set((
+            guides::topic_id.eq(&row.topic_id),
+            guides::position.eq(row.position),
+            guides::published.eq(row.published),
+            guides::review_by.eq(row.review_by),
+            guides::updated_at.eq(row.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn translation(
@@ -771,6 +812,128 @@ pub fn translation(
         .optional()?)
 }
 
+/// What deciding about a stored translation needs: its text and revision counters,
+/// not its rendered forms (an import of thousands keeps only these in memory).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = guide_translations)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct TranslationState {
+    pub id: String,
+    pub guide_id: String,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub change_note: String,
+    pub major_updated_at: PrimitiveDateTime,
+    pub revision: i32,
+    pub major_revision: i32,
+    pub based_on_major: i32,
+}
+
+impl From<&GuideTranslationRow> for TranslationState {
+    fn from(r: &GuideTranslationRow) -> Self {
+        TranslationState {
+            id: r.id.clone(),
+            guide_id: r.guide_id.clone(),
+            lang: r.lang.clone(),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            body_md: r.body_md.clone(),
+            change_note: r.change_note.clone(),
+            major_updated_at: r.major_updated_at,
+            revision: r.revision,
+            major_revision: r.major_revision,
+            based_on_major: r.based_on_major,
+        }
+    }
+}
+
+fn translation_state(
+    conn: &mut DbConnection,
+    guide_id: &str,
+    lang: &str,
+) -> Result<Option<TranslationState>, RepoError> {
+    Ok(guide_translations::table
+        .filter(guide_translations::guide_id.eq(guide_id))
+        .filter(guide_translations::lang.eq(lang))
+        .select(TranslationState::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A translation save decided in memory: the row to store, its revision, and whether the row is new.
+struct PlannedTranslation {
+    row: GuideTranslationRow,
+    revision: GuideRevisionRow,
+    created: bool,
+}
+
+/// Decides what `save_translation` writes over `existing`; `None` when nothing changes.
+fn plan_translation(
+    existing: Option<&TranslationState>,
+    guide_id: &str,
+    input: &TranslationInput,
+    major: bool,
+    default_lang: &str,
+    based_on_major: i32,
+    at: PrimitiveDateTime,
+) -> Option<PlannedTranslation> {
+    if let Some(e) = existing {
+        let same_text = e.title == input.title && e.summary == input.summary && e.body_md == input.body_md;
+        let same_note = !major || (e.change_note == input.change_note && e.major_updated_at == input.major_updated_at);
+        let same_basis = input.lang == default_lang || e.based_on_major == based_on_major;
+        if same_text && same_note && same_basis {
+            return None;
+        }
+    }
+    let major = major || existing.is_none();
+    let revision = existing.map_or(1, |e| e.revision + 1);
+    let major_revision = match existing {
+        None => 1,
+        Some(e) if major => e.major_revision + 1,
+        Some(e) => e.major_revision,
+    };
+    let based_on_major = if input.lang == default_lang { major_revision } else { based_on_major };
+    let (change_note, major_updated_at) = match existing {
+        Some(e) if !major => (e.change_note.clone(), e.major_updated_at),
+        _ => (input.change_note.clone(), input.major_updated_at),
+    };
+    let row = GuideTranslationRow {
+        id: existing.map_or_else(new_id, |e| e.id.clone()),
+        guide_id: guide_id.to_owned(),
+        lang: input.lang.clone(),
+        title: input.title.clone(),
+        summary: input.summary.clone(),
+        body_md: input.body_md.clone(),
+        body_html: input.body_html.clone(),
+        toc_json: input.toc_json.clone(),
+        plain_text: input.plain_text.clone(),
+        search_title: input.search_title.clone(),
+        search_body: input.search_body.clone(),
+        change_note,
+        major_updated_at,
+        updated_at: at,
+        revision,
+        major_revision,
+        based_on_major,
+    };
+    let revision = GuideRevisionRow {
+        id: new_id(),
+        guide_id: guide_id.to_owned(),
+        lang: input.lang.clone(),
+        revision,
+        title: input.title.clone(),
+        summary: input.summary.clone(),
+        body_md: input.body_md.clone(),
+        change_note: if major { input.change_note.clone() } else { String::new() },
+        major,
+        author_id: input.author_id.clone(),
+        created_at: at,
+    };
+    Some(PlannedTranslation { row, revision, created: existing.is_none() })
+}
+
 /// Saves a translation as a new revision. A `major` change publishes its change note
 /// and, in the default language, makes the other languages outdated; a minor one does neither.
 /// `based_on_major`: for a non-default language, the default text's major revision this
@@ -783,68 +946,135 @@ pub fn save_translation(
     default_lang: &str,
     based_on_major: i32,
 ) -> Result<Change, RepoError> {
-    let at = now();
-    let existing = translation(conn, guide_id, &input.lang)?;
-    if let Some(e) = &existing {
-        let same_text = e.title == input.title && e.summary == input.summary && e.body_md == input.body_md;
-        let same_note = !major || (e.change_note == input.change_note && e.major_updated_at == input.major_updated_at);
-        let same_basis = input.lang == default_lang || e.based_on_major == based_on_major;
-        if same_text && same_note && same_basis {
-            return Ok(Change::Unchanged);
-        }
-    }
-    let major = major || existing.is_none();
-    let revision = existing.as_ref().map_or(1, |e| e.revision + 1);
-    let major_revision = match &existing {
-        None => 1,
-        Some(e) if major => e.major_revision + 1,
-        Some(e) => e.major_revision,
+    let existing = translation_state(conn, guide_id, &input.lang)?;
+    let Some(planned) =
+        plan_translation(existing.as_ref(), guide_id, input, major, default_lang, based_on_major, now())
+    else {
+        return Ok(Change::Unchanged);
     };
-    let based_on_major = if input.lang == default_lang { major_revision } else { based_on_major };
-    let (change_note, major_updated_at) = match &existing {
-        Some(e) if !major => (e.change_note.clone(), e.major_updated_at),
-        _ => (input.change_note.clone(), input.major_updated_at),
-    };
-    let row = GuideTranslationRow {
-        id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
-        guide_id: guide_id.to_owned(),
-        lang: input.lang.clone(),
-        title: input.title.clone(),
-        summary: input.summary.clone(),
-        body_md: input.body_md.clone(),
-        body_html: input.body_html.clone(),
-        toc_json: input.toc_json.clone(),
-        plain_text: input.plain_text.clone(),
-        search_title: input.search_title.clone(),
-        search_body: input.search_body.clone(),
-        change_note: change_note.clone(),
-        major_updated_at,
-        updated_at: at,
-        revision,
-        major_revision,
-        based_on_major,
-    };
-    if existing.is_some() {
-        diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id))).set(&row).execute(conn)?;
+    if planned.created {
+        diesel::insert_into(guide_translations::table).values(&planned.row).execute(conn)?;
     } else {
-        diesel::insert_into(guide_translations::table).values(&row).execute(conn)?;
+        diesel::update(guide_translations::table.filter(guide_translations::id.eq(&planned.row.id)))
+            .set(&planned.row)
+            .execute(conn)?;
     }
-    diesel::insert_into(guide_revisions::table)
-        .values(GuideRevisionRow {
-            id: new_id(),
-            guide_id: guide_id.to_owned(),
-            lang: input.lang.clone(),
-            revision,
-            title: input.title.clone(),
-            summary: input.summary.clone(),
-            body_md: input.body_md.clone(),
-            change_note: if major { input.change_note.clone() } else { String::new() },
-            major,
-            author_id: input.author_id.clone(),
-            created_at: at,
+    diesel::insert_into(guide_revisions::table).values(&planned.revision).execute(conn)?;
+    Ok(if planned.created { Change::Created } else { Change::Updated })
+}
+
+/// Columns of the rows a content import inserts (for the bind-parameter limits).
+const GUIDE_COLUMNS: usize = 10;
+const TRANSLATION_COLUMNS: usize = 17;
+const REVISION_COLUMNS: usize = 11;
+/// Translations an import keeps in memory before writing them (a bound on its memory).
+const IMPORT_BATCH: usize = 1_000;
+
+/// A whole-site content import inside one transaction: the stored guides and translations
+/// are read once, every decision is made in memory, and the writes go out as multi-row
+/// inserts of up to `IMPORT_BATCH` translations (updates of existing rows one by one).
+pub struct ImportPlan {
+    topic_ids: HashMap<String, String>,
+    guides: HashMap<String, GuideRow>,
+    translations: HashMap<(String, String), TranslationState>,
+    at: PrimitiveDateTime,
+    new_guides: Vec<GuideRow>,
+    changed_guides: Vec<GuideRow>,
+    new_translations: Vec<GuideTranslationRow>,
+    changed_translations: Vec<GuideTranslationRow>,
+    revisions: Vec<GuideRevisionRow>,
+}
+
+impl ImportPlan {
+    /// Reads what is stored (call after the topics are saved).
+    pub fn load(conn: &mut DbConnection) -> Result<ImportPlan, RepoError> {
+        let topic_ids = topics::table.select((topics::slug, topics::id)).load::<(String, String)>(conn)?;
+        let guides = guides::table.select(GuideRow::as_select()).load(conn)?;
+        let translations = guide_translations::table.select(TranslationState::as_select()).load(conn)?;
+        Ok(ImportPlan {
+            topic_ids: topic_ids.into_iter().collect(),
+            guides: guides.into_iter().map(|g| (g.slug.clone(), g)).collect(),
+            translations: translations.into_iter().map(|t| ((t.guide_id.clone(), t.lang.clone()), t)).collect(),
+            at: now(),
+            new_guides: Vec::new(),
+            changed_guides: Vec::new(),
+            new_translations: Vec::new(),
+            changed_translations: Vec::new(),
+            revisions: Vec::new(),
         })
-        .execute(conn)?;
-    Ok(if existing.is_some() { Change::Updated } else { Change::Created })
+    }
+
+    /// As `upsert_guide`, in memory; returns the guide's id.
+    pub fn guide(&mut self, input: &GuideInput) -> Result<(String, Change), RepoError> {
+        let topic_id = self.topic_ids.get(&input.topic_slug).cloned().ok_or(RepoError::NotFound)?;
+        let planned = plan_guide(self.guides.get(&input.slug), topic_id, input, self.at);
+        match planned.write {
+            GuideWrite::None => {}
+            GuideWrite::Insert(row) => {
+                self.guides.insert(row.slug.clone(), row.clone());
+                self.new_guides.push(row);
+            }
+            GuideWrite::Update(row) => {
+                self.guides.insert(row.slug.clone(), row.clone());
+                self.changed_guides.push(row);
+            }
+        }
+        Ok((planned.id, planned.change))
+    }
+
+    /// The stored (or already planned) state of a translation.
+    pub fn translation(&self, guide_id: &str, lang: &str) -> Option<&TranslationState> {
+        self.translations.get(&(guide_id.to_owned(), lang.to_owned()))
+    }
+
+    /// As `save_translation`, in memory; writes out a batch when enough are pending.
+    pub fn save_translation(
+        &mut self,
+        conn: &mut DbConnection,
+        guide_id: &str,
+        input: &TranslationInput,
+        major: bool,
+        default_lang: &str,
+        based_on_major: i32,
+    ) -> Result<Change, RepoError> {
+        let existing = self.translation(guide_id, &input.lang);
+        let Some(planned) = plan_translation(existing, guide_id, input, major, default_lang, based_on_major, self.at)
+        else {
+            return Ok(Change::Unchanged);
+        };
+        self.translations.insert((guide_id.to_owned(), input.lang.clone()), TranslationState::from(&planned.row));
+        self.revisions.push(planned.revision);
+        let change = if planned.created {
+            self.new_translations.push(planned.row);
+            Change::Created
+        } else {
+            self.changed_translations.push(planned.row);
+            Change::Updated
+        };
+        if self.new_translations.len() + self.changed_translations.len() >= IMPORT_BATCH {
+            self.flush(conn)?;
+        }
+        Ok(change)
+    }
+
+    /// Writes everything pending: guides first (translations refer to them).
+    pub fn flush(&mut self, conn: &mut DbConnection) -> Result<(), RepoError> {
+        insert_all!(conn, guides::table, &self.new_guides, GUIDE_COLUMNS);
+        self.new_guides.clear();
+        for row in std::mem::take(&mut self.changed_guides) {
+            update_guide(conn, &row)?;
+        }
+        insert_all!(conn, guide_translations::table, &self.new_translations, TRANSLATION_COLUMNS);
+        self.new_translations.clear();
+        for row in std::mem::take(&mut self.changed_translations) {
+            diesel::update(guide_translations::table.filter(guide_translations::id.eq(&row.id)))
+                .set(&row)
+                .execute(conn)?;
+        }
+        insert_all!(conn, guide_revisions::table, &self.revisions, REVISION_COLUMNS);
+        self.revisions.clear();
+        Ok(())
+    }
 }
 
 /// Runs a content change in one write transaction, one at a time across instances,

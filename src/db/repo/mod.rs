@@ -1,5 +1,33 @@
 //! Queries, grouped by area. Only this module (and `db` itself) speaks Diesel.
 
+/// Inserts `$rows` (a slice of one `Insertable` row type with `$columns` columns) with
+/// multi-row `INSERT … VALUES` statements, each under the backend's bind-parameter limit.
+macro_rules! insert_all {
+    ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
+        let rows = $rows;
+        // Dialect difference: a multi-row INSERT compiles only on the concrete connection
+        // types (not on the MultiConnection), and each backend has its own limit on binds.
+        match $conn {
+            crate::db::DbConnection::Sqlite(c) => {
+                for chunk in rows.chunks(($crate::db::repo::SQLITE_MAX_BINDS / $columns).max(1)) {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
+                }
+            }
+            crate::db::DbConnection::Postgres(c) => {
+                for chunk in rows.chunks(($crate::db::repo::POSTGRES_MAX_BINDS / $columns).max(1)) {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
+                }
+            }
+        }
+    }};
+}
+pub(crate) use insert_all;
+
+/// Bind parameters one statement may carry: SQLite's default `SQLITE_MAX_VARIABLE_NUMBER`
+/// (32,766 since 3.32) and PostgreSQL's wire-protocol limit (65,535).
+pub(crate) const SQLITE_MAX_BINDS: usize = 32_766;
+pub(crate) const POSTGRES_MAX_BINDS: usize = 65_535;
+
 pub mod accounts;
 pub mod audit;
 pub mod canned;

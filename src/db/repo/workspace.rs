@@ -128,17 +128,17 @@ fn to_item((row, email, team_name): QueueTuple) -> QueueItem {
     }
 }
 
+/// The queue's filters over `$query` (a boxed query on `inquiries`, joined or not). They name
+/// only columns of `inquiries`, so the count runs without joins and can stay inside an index.
 macro_rules! filtered_queue {
-    ($scope:expr, $filter:expr, $targets:expr) => {{
+    ($query:expr, $scope:expr, $filter:expr, $targets:expr) => {{
         let (scope, filter): (&Scope, &QueueFilter) = ($scope, $filter);
         let targets: Targets = $targets;
-        let mut query = inquiries::table
-            .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
-            .left_join(teams::table.on(inquiries::team_id.eq(teams::id.nullable())))
-            .into_boxed();
+        let mut query = $query;
         // Need to know: only the teams in scope (no team, too, only for everything).
+        // Teams in scope exist (they come from the person's memberships).
         if let Scope::Teams(own) = scope {
-            query = query.filter(teams::id.nullable().eq_any(own.clone()));
+            query = query.filter(inquiries::team_id.eq_any(own.clone()));
         }
         if let Some(status) = filter.status {
             query = query.filter(inquiries::status.eq(status.as_str()));
@@ -161,7 +161,15 @@ macro_rules! filtered_queue {
         }
         match &filter.team {
             // "No team" includes a team deleted while a question was being routed to it.
-            Some(TeamFilter::Nobody) => query = query.filter(teams::id.nullable().is_null()),
+            Some(TeamFilter::Nobody) => {
+                // An alias: the listing joins `teams` as well.
+                let known = diesel::alias!(teams as known_teams);
+                query = query.filter(
+                    inquiries::team_id
+                        .is_null()
+                        .or(inquiries::team_id.ne_all(known.select(known.field(teams::id).nullable()))),
+                )
+            }
             Some(TeamFilter::AnyOf(ids)) => query = query.filter(inquiries::team_id.eq_any(ids.clone())),
             None => {}
         }
@@ -181,6 +189,16 @@ macro_rules! filtered_queue {
     }};
 }
 
+/// Inquiries with their assignee's address and their team's name, for listing.
+macro_rules! joined_queue {
+    () => {
+        inquiries::table
+            .left_join(staff_users::table.on(inquiries::assigned_to.eq(staff_users::id.nullable())))
+            .left_join(teams::table.on(inquiries::team_id.eq(teams::id.nullable())))
+            .into_boxed()
+    };
+}
+
 /// A page of the queue (what `scope` may see): new and unassigned first, then oldest first.
 /// Returns the items and the total.
 pub fn queue(
@@ -191,18 +209,29 @@ pub fn queue(
     page: i64,
     per_page: i64,
 ) -> Result<(Vec<QueueItem>, i64), RepoError> {
-    let total: i64 = filtered_queue!(scope, filter, targets).count().get_result(conn)?;
-    let rows: Vec<QueueTuple> = filtered_queue!(scope, filter, targets)
-        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
+    let total: i64 = filtered_queue!(inquiries::table.into_boxed(), scope, filter, targets).count().get_result(conn)?;
+    // The page's ids first: whatever plan the database picks, a sort then holds ids and
+    // sort keys only, never every matching row with its sealed columns.
+    let ids: Vec<String> = filtered_queue!(inquiries::table.into_boxed(), scope, filter, targets)
+        .select(inquiries::id)
         .order((
-            inquiries::status.eq(InquiryStatus::New.as_str()).desc(),
-            inquiries::assigned_to.is_null().desc(),
+            // Literals, not bound values: the `inquiries_queue` index is on these expressions,
+            // and a planner matches an index expression only against the same constant.
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(inquiries.status = 'new')").desc(),
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(inquiries.assigned_to IS NULL)").desc(),
             inquiries::created_at.asc(),
             inquiries::id.asc(),
         ))
         .offset(page.saturating_sub(1).max(0) * per_page)
         .limit(per_page)
         .load(conn)?;
+    let mut rows: Vec<QueueTuple> = joined_queue!()
+        .filter(inquiries::id.eq_any(&ids))
+        .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
+        .load(conn)?;
+    let place: std::collections::HashMap<&str, usize> =
+        ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    rows.sort_by_key(|(row, _, _)| place.get(row.id.as_str()).copied().unwrap_or(usize::MAX));
     Ok((rows.into_iter().map(to_item).collect(), total))
 }
 
@@ -214,7 +243,7 @@ pub fn all_matching(
     targets: Targets,
     limit: i64,
 ) -> Result<Vec<QueueItem>, RepoError> {
-    let rows: Vec<QueueTuple> = filtered_queue!(scope, filter, targets)
+    let rows: Vec<QueueTuple> = filtered_queue!(joined_queue!(), scope, filter, targets)
         .select((InquiryRow::as_select(), staff_users::email.nullable(), teams::name.nullable()))
         .order((inquiries::created_at.asc(), inquiries::id.asc()))
         .limit(limit)
