@@ -89,7 +89,13 @@ pub struct Db {
     backend: &'static str,
     /// The audit chain's key, set for every closure this handle runs (see `repo::audit`).
     audit_key: Option<std::sync::Arc<repo::audit::ChainKey>>,
+    /// One per pooled connection: work waits here, as a task, for its turn, instead of on a
+    /// blocking thread of its own (each holding a stack and an allocator arena) inside the pool.
+    turns: std::sync::Arc<tokio::sync::Semaphore>,
 }
+
+/// How long work waits for a database connection before it is answered "unavailable".
+const CONNECTION_WAIT: Duration = Duration::from_secs(5);
 
 impl Db {
     /// Applies pending migrations, then builds the pool.
@@ -117,7 +123,7 @@ impl Db {
             // crashes the process (SIGSEGV in the library's exit handlers). Connections are
             // made when asked for and then kept (idle ones for up to 10 minutes).
             .min_idle(Some(0))
-            .connection_timeout(Duration::from_secs(5))
+            .connection_timeout(CONNECTION_WAIT)
             .test_on_check_out(false)
             // SQLite reads the planner's statistics when a connection opens: renewing connections
             // lets what housekeeping's ANALYZE gathered reach every one of them.
@@ -127,7 +133,8 @@ impl Db {
             })
             .build(manager)
             .context("cannot build the database pool")?;
-        Ok(Db { pool, backend: url.backend_name(), audit_key: None })
+        let turns = std::sync::Arc::new(tokio::sync::Semaphore::new(max_size as usize));
+        Ok(Db { pool, backend: url.backend_name(), audit_key: None, turns })
     }
 
     /// This handle with the audit chain's key: without it, nothing can be appended to the audit log.
@@ -146,10 +153,15 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, RepoError> + Send + 'static,
         T: Send + 'static,
     {
+        let turn = tokio::time::timeout(CONNECTION_WAIT, self.turns.clone().acquire_owned())
+            .await
+            .map_err(|_| RepoError::Unavailable("no database connection came free in time".into()))?
+            .map_err(|e| RepoError::Unavailable(e.to_string()))?;
         let pool = self.pool.clone();
         let audit_key = self.audit_key.clone();
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let _entered = span.enter();
             let mut conn = pool.get().map_err(|e| RepoError::Unavailable(e.to_string()))?;
             repo::audit::with_key(audit_key, || f(&mut conn))
