@@ -285,6 +285,12 @@ fn read_part(c: &mut crate::db::DbConnection, langs: &[String], rows: &PartRows)
     Ok(SitemapPart { homes, guides, languages })
 }
 
+/// (guide URLs, all URLs with the language homes) the sitemap holds.
+fn sitemap_size(c: &mut crate::db::DbConnection, langs: &[String]) -> Result<(u64, u64), RepoError> {
+    let guide_urls = u64::try_from(repo::count_sitemap_urls(c, langs)?).unwrap_or(0);
+    Ok((guide_urls, u64::try_from(langs.len()).unwrap_or(0).saturating_add(guide_urls)))
+}
+
 /// `/sitemap.xml`: every URL when they fit in one file of `sitemap_urls_per_file`, else an
 /// index over the files (one bounded query per file for its date).
 #[tracing::instrument(skip_all)]
@@ -293,8 +299,7 @@ pub async fn sitemap(app: &App) -> Result<Sitemap, AppError> {
     Ok(app
         .db
         .run(move |c| {
-            let guide_urls = u64::try_from(repo::count_sitemap_urls(c, &langs)?).unwrap_or(0);
-            let total = u64::try_from(langs.len()).unwrap_or(0).saturating_add(guide_urls);
+            let (guide_urls, total) = sitemap_size(c, &langs)?;
             let parts = paging::page_count(total, per_file);
             if parts == 1 {
                 let rows = part_rows(1, per_file, langs.len(), guide_urls).ok_or(RepoError::NotFound)?;
@@ -324,8 +329,7 @@ pub async fn sitemap_part(app: &App, part: u32) -> Result<SitemapPart, AppError>
     Ok(app
         .db
         .run(move |c| {
-            let guide_urls = u64::try_from(repo::count_sitemap_urls(c, &langs)?).unwrap_or(0);
-            let total = u64::try_from(langs.len()).unwrap_or(0).saturating_add(guide_urls);
+            let (guide_urls, total) = sitemap_size(c, &langs)?;
             if paging::page_count(total, per_file) == 1 {
                 return Err(RepoError::NotFound);
             }

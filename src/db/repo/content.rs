@@ -269,6 +269,25 @@ pub fn neighbours_in_topic(
 
 type ListColumns = (String, String, String, String, PrimitiveDateTime, String, String);
 
+/// What a guide list reads of each guide (see [`ListColumns`]).
+const LIST_SELECTION: (
+    guides::slug,
+    guide_translations::title,
+    guide_translations::summary,
+    guide_translations::lang,
+    guide_translations::major_updated_at,
+    guide_translations::change_note,
+    topics::slug,
+) = (
+    guides::slug,
+    guide_translations::title,
+    guide_translations::summary,
+    guide_translations::lang,
+    guide_translations::major_updated_at,
+    guide_translations::change_note,
+    topics::slug,
+);
+
 fn list_item((slug, title, summary, lang, major_updated_at, change_note, topic_slug): ListColumns) -> GuideListItem {
     GuideListItem { slug, title, summary, lang, major_updated_at, change_note, topic_slug }
 }
@@ -281,15 +300,7 @@ pub fn latest_in_language(conn: &mut DbConnection, lang: &str, limit: i64) -> Re
         .filter(guide_translations::lang.eq(lang))
         .order((guide_translations::major_updated_at.desc(), guides::slug))
         .limit(limit)
-        .select((
-            guides::slug,
-            guide_translations::title,
-            guide_translations::summary,
-            guide_translations::lang,
-            guide_translations::major_updated_at,
-            guide_translations::change_note,
-            topics::slug,
-        ))
+        .select(LIST_SELECTION)
         .load(conn)?;
     Ok(rows.into_iter().map(list_item).collect())
 }
@@ -316,15 +327,7 @@ pub fn recent_updates(
             .filter(guides::id.ne_all(translated))
             .order((guide_translations::major_updated_at.desc(), guides::slug))
             .limit(bound)
-            .select((
-                guides::slug,
-                guide_translations::title,
-                guide_translations::summary,
-                guide_translations::lang,
-                guide_translations::major_updated_at,
-                guide_translations::change_note,
-                topics::slug,
-            ))
+            .select(LIST_SELECTION)
             .load(conn)?;
         items.extend(rows.into_iter().map(list_item));
     }
